@@ -1,0 +1,60 @@
+# Two commands matter on a fresh machine: `make site` and `make test`.
+# Both bootstrap .venv from the hashed lock file first, so nothing depends on
+# what happens to be installed globally.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+ARGS ?=
+BASE ?= origin/main
+HEAD ?=
+
+.PHONY: test site serve validate diff lock bench golden schema clean
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+# axe-core is the only npm package: the browser tests inject it into pages.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+test: $(STAMP) $(NODE_STAMP)
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff format --check generator tests bench
+	$(PY) -m pytest -n 2 $(ARGS)
+
+site: $(STAMP)
+	$(PY) -m generator build $(ARGS)
+
+serve: $(STAMP)
+	$(PY) -m mkdocs serve --livereload $(ARGS)
+
+validate: $(STAMP)
+	$(PY) -m generator validate $(ARGS)
+
+diff: $(STAMP)
+	$(PY) -m generator diff $(BASE) $(HEAD)
+
+# Regenerate the schema files and the format reference from the models.
+schema: $(STAMP)
+	$(PY) -m generator schema
+
+# Regenerate the golden Markdown that tests/test_golden.py compares against.
+golden: $(STAMP)
+	$(PY) -m tests.golden
+
+bench: $(STAMP)
+	$(PY) bench/validate_bench.py
+	$(PY) bench/site_bench.py
+
+lock: $(STAMP)
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --extra dev --strip-extras -o requirements.lock pyproject.toml
+
+clean:
+	rm -rf $(VENV) node_modules site docs .pytest_cache
