@@ -1,0 +1,89 @@
+"""Command line: a thin adapter over the pipeline (`python -m generator ...`)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import sys
+from pathlib import Path
+
+from generator import pipeline
+from generator.problems import ERROR, WARNING, report
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with usage errors in Indonesian and exit status 2."""
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: penggunaan salah: {message}\n")
+
+
+def _date(value: str) -> str:
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"`{value}` bukan tanggal YYYY-MM-DD") from None
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="python -m generator",
+        description="Generator situs kurikulum kompetensi ASN.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="PERINTAH")
+    validate = commands.add_parser(
+        "validate",
+        help="periksa semua berkas kurikulum",
+        description="Periksa semua berkas kurikulum dan laporkan semua masalah sekaligus.",
+    )
+    validate.add_argument("paths", nargs="*", help="hanya laporkan masalah pada berkas ini")
+    validate.add_argument("--root", type=Path, default=Path("."), help="akar proyek")
+    validate.add_argument(
+        "--strict", action="store_true", help="peringatan juga membuat pemeriksaan gagal"
+    )
+    validate.add_argument(
+        "--format",
+        choices=["text", "github", "json"],
+        default=None,
+        help="bentuk laporan (bawaan: github bila GITHUB_ACTIONS=true, selain itu text)",
+    )
+    validate.add_argument("--today", type=_date, help="tanggal hari ini, YYYY-MM-DD")
+    validate.set_defaults(handler=_validate)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    return args.handler(args)
+
+
+def _validate(args: argparse.Namespace) -> int:
+    root = args.root.resolve()
+    if not root.is_dir():
+        print(f"galat: folder `{args.root}` tidak ditemukan", file=sys.stderr)
+        return EXIT_USAGE
+    result = pipeline.check(root, today=pipeline.resolve_today(args.today))
+    problems = result.problems
+    if args.paths:
+        wanted = {_relative(root, path) for path in args.paths}
+        problems = [problem for problem in problems if problem.path in wanted]
+    output_format = args.format or (
+        "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    )
+    print(report(problems, result.files, output_format))
+    failing = {ERROR, WARNING} if args.strict else {ERROR}
+    return EXIT_PROBLEMS if any(problem.severity in failing for problem in problems) else EXIT_OK
+
+
+def _relative(root: Path, path: str) -> str:
+    resolved = Path(path).resolve()
+    try:
+        return resolved.relative_to(root).as_posix()
+    except ValueError:
+        return Path(path).as_posix()

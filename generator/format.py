@@ -1,0 +1,473 @@
+"""The curriculum format as typed models: the one source of truth.
+
+The JSON Schema files, the contributor format reference and validation all come
+from these classes. Titles and descriptions are Indonesian because editors read
+them in their editor's hover help and in the generated reference.
+"""
+
+from __future__ import annotations
+
+import datetime
+from functools import cache
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, available_timezones
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    RootModel,
+    StringConstraints,
+)
+from pydantic_core import PydanticCustomError
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+REF_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$"
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+LOCAL_TIME_PATTERN = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$"
+HTTPS_PATTERN = r"^https://[^\s/]+\S*$"
+SITE_URL_PATTERN = r"^(https://[^\s/]+\S*|/\S*)$"
+ICON_PATTERN = r"^[a-z0-9-]+/[a-z0-9-]+$"
+
+# Mode -> (label readers see, 70-20-10 group). Order is the order shown everywhere.
+MODES: dict[str, tuple[str, str]] = {
+    "webinar": ("Webinar (daring sinkron)", "formal"),
+    "recording": ("Rekaman webinar (asinkron)", "formal"),
+    "e-learning": ("E-learning mandiri", "formal"),
+    "classroom": ("Tatap muka (klasikal)", "formal"),
+    "coaching": ("Coaching", "social"),
+    "mentoring": ("Mentoring", "social"),
+    "community": ("Komunitas praktik", "social"),
+    "on-the-job": ("Penugasan di tempat kerja", "experiential"),
+}
+GROUPS: dict[str, str] = {
+    "formal": "Formal (10)",
+    "social": "Sosial (20)",
+    "experiential": "Pengalaman kerja (70)",
+}
+AUDIENCES: dict[str, str] = {
+    "cpns": "CPNS",
+    "pelaksana": "Pelaksana",
+    "pengawas": "Pengawas",
+    "administrator": "Administrator",
+    "jpt-pratama": "JPT Pratama",
+    "jpt-madya": "JPT Madya",
+    "jpt-utama": "JPT Utama",
+    "fungsional-keterampilan": "Fungsional keterampilan",
+    "fungsional-keahlian": "Fungsional keahlian",
+    "semua": "Semua ASN",
+}
+LEVELS: dict[str, str] = {"dasar": "Dasar", "menengah": "Menengah", "lanjut": "Lanjut"}
+STATUSES: dict[str, str] = {"active": "Aktif", "draft": "Draf", "archived": "Diarsipkan"}
+RESOURCE_KINDS: dict[str, str] = {
+    "slides": "Salindia",
+    "recording": "Rekaman",
+    "document": "Dokumen",
+    "video": "Video",
+    "link": "Tautan",
+}
+KIRKPATRICK: dict[int, str] = {1: "Reaksi", 2: "Pembelajaran", 3: "Perilaku", 4: "Hasil"}
+
+# Literal types built from the tables above, so each value list is written once.
+Mode = Literal[tuple(MODES)]
+Audience = Literal[tuple(AUDIENCES)]
+Level = Literal[tuple(LEVELS)]
+Status = Literal[tuple(STATUSES)]
+ResourceKind = Literal[tuple(RESOURCE_KINDS)]
+
+
+def _real_date(value: str) -> str:
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        raise PydanticCustomError(
+            "real_date", "`{value}` bukan tanggal yang ada di kalender", {"value": value}
+        ) from None
+    return value
+
+
+def _real_local_time(value: str) -> str:
+    try:
+        datetime.datetime.fromisoformat(value)
+    except ValueError:
+        raise PydanticCustomError(
+            "real_date", "`{value}` bukan tanggal dan jam yang ada", {"value": value}
+        ) from None
+    return value
+
+
+@cache
+def timezone_names() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
+def _known_timezone(value: str) -> str:
+    if value not in timezone_names():
+        raise PydanticCustomError("timezone", "zona waktu tidak dikenal", {"value": value})
+    ZoneInfo(value)
+    return value
+
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=64)]
+Text = Annotated[str, StringConstraints(min_length=1)]
+Summary = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=r"^[^\n]*$")]
+HttpsUrl = Annotated[str, StringConstraints(pattern=HTTPS_PATTERN)]
+SiteUrl = Annotated[str, StringConstraints(pattern=SITE_URL_PATTERN)]
+IsoDate = Annotated[str, StringConstraints(pattern=DATE_PATTERN), AfterValidator(_real_date)]
+LocalTime = Annotated[
+    str, StringConstraints(pattern=LOCAL_TIME_PATTERN), AfterValidator(_real_local_time)
+]
+TimezoneName = Annotated[str, AfterValidator(_known_timezone)]
+ScaleLevel = Annotated[int, Field(ge=1, le=9)]
+
+
+class Strict(BaseModel):
+    """Base of every format model: no coercion, no unknown keys."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+# --- site_config.yml -------------------------------------------------------------
+
+
+class SiteConfig(Strict):
+    """Aturan kurikulum untuk seluruh situs (identitas situs ada di mkdocs.yml)."""
+
+    model_config = ConfigDict(title="Konfigurasi kurikulum (site_config.yml)")
+
+    jp_minutes: int = Field(
+        45, gt=0, title="Menit per JP", description="Jumlah menit dalam satu JP (jam pelajaran)."
+    )
+    annual_jp_target: int = Field(
+        20,
+        gt=0,
+        title="Target JP tahunan",
+        description="JP pengembangan kompetensi yang menjadi hak setiap ASN per tahun.",
+    )
+    default_timezone: TimezoneName = Field(
+        "Asia/Jakarta",
+        title="Zona waktu bawaan",
+        description="Zona waktu IANA untuk sesi yang tidak menyebut zonanya (Asia/Jakarta = WIB).",
+    )
+    tracks: list[Slug] = Field(
+        min_length=1,
+        title="Urutan jalur",
+        description="Id jalur dalam urutan tampil; setiap berkas jalur muncul tepat sekali.",
+    )
+
+
+# --- competency frameworks -----------------------------------------------------
+
+
+class ScaleStep(Strict):
+    """Satu tingkat pada skala kerangka kompetensi."""
+
+    model_config = ConfigDict(title="Tingkat skala")
+
+    level: ScaleLevel = Field(title="Tingkat", description="Nomor tingkat, 1 sampai 9.")
+    title: Text = Field(title="Nama tingkat", description='Nama tingkat, mis. "Menengah".')
+    description: str | None = Field(None, title="Uraian", description="Uraian tingkat (Markdown).")
+
+
+class Competency(Strict):
+    """Satu kompetensi dalam kerangka; dirujuk sebagai `<kerangka>/<kompetensi>`."""
+
+    model_config = ConfigDict(title="Kompetensi")
+
+    id: Slug = Field(title="Id", description="Slug kompetensi, unik dalam kerangkanya.")
+    title: Text = Field(title="Nama", description="Nama kompetensi.")
+    definition: Text = Field(title="Definisi", description="Definisi kompetensi (Markdown).")
+    behaviours: list[Text] | None = Field(
+        None, title="Perilaku", description="Panduan perilaku yang menunjukkan kompetensi ini."
+    )
+    level_indicators: dict[ScaleLevel, Text] | None = Field(
+        None,
+        title="Indikator per tingkat",
+        description="Indikator untuk setiap tingkat skala; kunci berupa bilangan tingkat.",
+    )
+
+
+class Framework(Strict):
+    """Kerangka kompetensi: `curriculum/competencies/<kerangka>.yml`."""
+
+    model_config = ConfigDict(title="Kerangka kompetensi")
+
+    id: Slug = Field(title="Id", description="Slug kerangka; sama dengan nama berkas.")
+    title: Text = Field(title="Judul", description='Nama kerangka, mis. "Kompetensi Manajerial".')
+    source: Text | None = Field(
+        None, title="Sumber", description="Regulasi yang menjadi sumbernya."
+    )
+    description: str | None = Field(None, title="Uraian", description="Uraian (Markdown).")
+    levels: list[ScaleStep] | None = Field(
+        None,
+        title="Skala tingkat",
+        description="Skala tingkat; jika tidak ada, kerangka ini tidak bertingkat (BerAKHLAK).",
+    )
+    competencies: list[Competency] = Field(
+        min_length=1, title="Kompetensi", description="Daftar kompetensi, minimal satu."
+    )
+
+
+# --- tracks ----------------------------------------------------------------------
+
+
+class Track(Strict):
+    """Jalur kurikulum: `curriculum/tracks/<jalur>.yml`."""
+
+    model_config = ConfigDict(title="Jalur")
+
+    id: Slug = Field(title="Id", description="Slug jalur; sama dengan nama berkas.")
+    title: Text = Field(title="Judul", description="Nama jalur.")
+    summary: Summary = Field(
+        title="Ringkasan", description="Satu baris teks biasa (maks. 200 karakter) untuk kartu."
+    )
+    description: str | None = Field(None, title="Uraian", description="Uraian (Markdown).")
+    icon: Annotated[str, StringConstraints(pattern=ICON_PATTERN)] | None = Field(
+        None,
+        title="Ikon",
+        description="Nama ikon Material, mis. `material/shield-account`.",
+    )
+
+
+# --- modules ---------------------------------------------------------------------
+
+
+class CompetencyRef(Strict):
+    """Kompetensi yang dikembangkan modul, dengan tingkat sasarannya."""
+
+    model_config = ConfigDict(title="Rujukan kompetensi")
+
+    ref: Annotated[str, StringConstraints(pattern=REF_PATTERN)] = Field(
+        title="Rujukan", description="`<kerangka>/<kompetensi>`, mis. `manajerial/integritas`."
+    )
+    level: ScaleLevel | None = Field(
+        None,
+        title="Tingkat",
+        description="Tingkat sasaran; wajib bila kerangkanya bertingkat, dilarang bila tidak.",
+    )
+
+
+class Activity(Strict):
+    """Satu kegiatan dalam komposisi hibrida modul."""
+
+    model_config = ConfigDict(title="Kegiatan")
+
+    mode: Mode = Field(title="Moda", description="Moda belajar: " + ", ".join(MODES) + ".")
+    minutes: int = Field(gt=0, title="Menit", description="Durasi dalam menit; JP = menit / 45.")
+    title: Text | None = Field(None, title="Judul", description="Nama kegiatan.")
+    description: str | None = Field(None, title="Uraian", description="Uraian (Markdown).")
+
+
+class Speaker(Strict):
+    """Narasumber atau fasilitator."""
+
+    model_config = ConfigDict(title="Narasumber")
+
+    name: Text | None = Field(None, title="Nama", description="Nama narasumber.")
+    role: Text = Field(title="Peran", description='Peran, mis. "Narasumber" atau "Coach".')
+    organisation: Text | None = Field(None, title="Instansi", description="Instansi asal.")
+
+
+class Resource(Strict):
+    """Bahan belajar: salindia, rekaman, dokumen, video atau tautan."""
+
+    model_config = ConfigDict(title="Bahan belajar")
+
+    title: Text = Field(title="Judul", description="Judul bahan.")
+    url: SiteUrl = Field(
+        title="Alamat", description="Alamat `https://…` atau jalur di dalam situs (`/…`)."
+    )
+    kind: ResourceKind = Field(
+        title="Jenis", description="Jenis bahan: " + ", ".join(RESOURCE_KINDS) + "."
+    )
+
+
+class Evaluation(Strict):
+    """Cara mengukur efektivitas pembelajaran."""
+
+    model_config = ConfigDict(title="Evaluasi")
+
+    pre_test: bool | None = Field(None, title="Pre-test", description="Ada pre-test.")
+    post_test: bool | None = Field(None, title="Post-test", description="Ada post-test.")
+    kirkpatrick: dict[Literal[1, 2, 3, 4], Text] | None = Field(
+        None,
+        title="Evaluasi Kirkpatrick",
+        description="Cara mengukur tiap tingkat: 1 Reaksi, 2 Pembelajaran, 3 Perilaku, 4 Hasil.",
+    )
+
+
+class Accessibility(Strict):
+    """Dukungan bagi pembaca dengan koneksi lemah atau disabilitas."""
+
+    model_config = ConfigDict(title="Aksesibilitas")
+
+    captions: bool | None = Field(None, title="Teks takarir", description="Ada takarir (caption).")
+    transcript: bool | None = Field(None, title="Transkrip", description="Ada transkrip.")
+    sign_language: bool | None = Field(
+        None, title="Juru bahasa isyarat", description="Ada juru bahasa isyarat."
+    )
+    low_bandwidth: Text | None = Field(
+        None,
+        title="Alternatif hemat kuota",
+        description="Cara mengikuti dengan koneksi lemah, mis. audio saja atau PDF ringkas.",
+    )
+
+
+class Session(Strict):
+    """Sesi langsung yang terjadwal."""
+
+    model_config = ConfigDict(title="Sesi")
+
+    start: LocalTime = Field(
+        title="Mulai",
+        description='Waktu setempat `"YYYY-MM-DDTHH:MM"` (bertanda kutip) di zona sesi.',
+    )
+    timezone: TimezoneName | None = Field(
+        None,
+        title="Zona waktu",
+        description="Nama IANA: Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT).",
+    )
+    minutes: int = Field(gt=0, title="Durasi (menit)", description="Lama sesi dalam menit.")
+    platform: Text | None = Field(None, title="Platform", description="Mis. Zoom, YouTube Live.")
+    registration_url: HttpsUrl | None = Field(
+        None, title="Tautan pendaftaran", description="Alamat `https://` pendaftaran."
+    )
+    recording_url: HttpsUrl | None = Field(
+        None, title="Tautan rekaman", description="Alamat `https://` rekaman."
+    )
+
+
+class Module(Strict):
+    """Modul pembelajaran: `curriculum/modules/<jalur>/<modul>.yml`."""
+
+    model_config = ConfigDict(title="Modul")
+
+    id: Slug = Field(title="Id", description="Slug modul; sama dengan nama berkas, unik.")
+    title: Text = Field(title="Judul", description="Judul modul.")
+    summary: Summary = Field(
+        title="Ringkasan", description="Satu baris teks biasa (maks. 200 karakter)."
+    )
+    description: str | None = Field(None, title="Uraian", description="Uraian (Markdown).")
+    level: Level = Field(title="Tingkat", description="`dasar`, `menengah` atau `lanjut`.")
+    audience: list[Audience] = Field(
+        min_length=1, title="Sasaran", description="Jabatan sasaran: " + ", ".join(AUDIENCES) + "."
+    )
+    objectives: list[Text] = Field(
+        min_length=1, title="Tujuan pembelajaran", description="Minimal satu tujuan."
+    )
+    competencies: list[CompetencyRef] | None = Field(
+        None,
+        title="Kompetensi",
+        description="Kompetensi yang dikembangkan; kosong menimbulkan peringatan.",
+    )
+    activities: list[Activity] = Field(
+        min_length=1,
+        title="Kegiatan",
+        description="Komposisi hibrida modul; JP = total menit / `jp_minutes`.",
+    )
+    prerequisites: list[Slug] | None = Field(
+        None, title="Prasyarat", description="Id modul yang perlu diikuti lebih dulu."
+    )
+    speakers: list[Speaker] | None = Field(None, title="Narasumber", description="Narasumber.")
+    resources: list[Resource] | None = Field(None, title="Bahan", description="Bahan belajar.")
+    engagement: list[Text] | None = Field(
+        None, title="Interaksi", description="Polling, tanya jawab, ruang diskusi, kuis …"
+    )
+    evaluation: Evaluation | None = Field(None, title="Evaluasi", description="Evaluasi.")
+    accessibility: Accessibility | None = Field(
+        None, title="Aksesibilitas", description="Aksesibilitas dan alternatif hemat kuota."
+    )
+    sessions: list[Session] | None = Field(None, title="Sesi", description="Sesi terjadwal.")
+    status: Status = Field(
+        "active",
+        title="Status",
+        description="`active`, `draft` (tidak diterbitkan) atau `archived` (ditandai arsip).",
+    )
+    owner: Text | None = Field(None, title="Pemilik", description="Unit penanggung jawab.")
+    reviewed: IsoDate | None = Field(
+        None,
+        title="Tanggal telaah",
+        description='Telaah isi terakhir, `"YYYY-MM-DD"`; lebih dari 12 bulan memicu peringatan.',
+    )
+    tags: list[Text] | None = Field(None, title="Tag", description="Kata kunci.")
+
+
+# --- pathways --------------------------------------------------------------------
+
+
+class Step(Strict):
+    """Satu langkah dalam fase jalur belajar."""
+
+    model_config = ConfigDict(title="Langkah")
+
+    module: Slug = Field(title="Modul", description="Id modul.")
+    required: bool = Field(True, title="Wajib", description="Wajib (bawaan `true`) atau pilihan.")
+    note: Text | None = Field(None, title="Catatan", description="Catatan untuk langkah ini.")
+
+
+class Phase(Strict):
+    """Fase jalur belajar, mis. sebelum, saat dan setelah webinar."""
+
+    model_config = ConfigDict(title="Fase")
+
+    title: Text = Field(title="Judul", description="Nama fase.")
+    description: str | None = Field(None, title="Uraian", description="Uraian (Markdown).")
+    steps: list[Step] = Field(min_length=1, title="Langkah", description="Langkah berurutan.")
+
+
+class Pathway(Strict):
+    """Jalur belajar hibrida: `curriculum/pathways/<jalur-belajar>.yml`."""
+
+    model_config = ConfigDict(title="Jalur belajar")
+
+    id: Slug = Field(title="Id", description="Slug jalur belajar; sama dengan nama berkas.")
+    title: Text = Field(title="Judul", description="Judul jalur belajar.")
+    summary: Summary = Field(
+        title="Ringkasan", description="Satu baris teks biasa (maks. 200 karakter)."
+    )
+    description: str | None = Field(None, title="Uraian", description="Uraian (Markdown).")
+    audience: list[Audience] = Field(min_length=1, title="Sasaran", description="Jabatan sasaran.")
+    level: Level = Field(title="Tingkat", description="`dasar`, `menengah` atau `lanjut`.")
+    outcomes: list[Text] = Field(
+        min_length=1, title="Capaian", description="Yang mampu dilakukan peserta di akhir."
+    )
+    assumes: list[Slug] | None = Field(
+        None, title="Bekal awal", description="Id modul yang dianggap sudah diikuti."
+    )
+    phases: list[Phase] = Field(min_length=1, title="Fase", description="Fase berurutan.")
+    status: Status = Field("active", title="Status", description="`active`, `draft`, `archived`.")
+
+
+# --- glossary --------------------------------------------------------------------
+
+
+class GlossaryEntry(Strict):
+    """Satu istilah glosarium."""
+
+    model_config = ConfigDict(title="Istilah glosarium")
+
+    term: Text = Field(title="Istilah", description="Istilah atau singkatan; unik.")
+    expansion: Text | None = Field(
+        None,
+        title="Kepanjangan",
+        description="Kepanjangan singkatan; istilah berkepanjangan dijelaskan di seluruh situs.",
+    )
+    definition: Text = Field(title="Definisi", description="Definisi (Markdown).")
+
+
+class Glossary(RootModel[list[GlossaryEntry]]):
+    """Glosarium: `curriculum/glossary.yml`, daftar istilah."""
+
+    model_config = ConfigDict(title="Glosarium", strict=True, frozen=True)
+
+
+# The kind of each file (see load.kind_of) and the model it must satisfy.
+FORMAT_MODELS: dict[str, type[BaseModel]] = {
+    "site_config": SiteConfig,
+    "framework": Framework,
+    "track": Track,
+    "module": Module,
+    "pathway": Pathway,
+    "glossary": Glossary,
+}

@@ -1,0 +1,515 @@
+"""Load stage: read curriculum files into plain data with a position for every value.
+
+PyYAML is used only to compose the node tree (in C when libyaml is present);
+values are constructed here so that every key and value keeps its line and column,
+aliases are refused before anything can expand them, and no tag outside YAML's core
+schema ever constructs an object.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.problems import Problem, error
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - libyaml is part of PyYAML's wheels
+    from yaml import SafeLoader as _Loader
+
+Loc = tuple[str | int, ...]
+Position = tuple[int, int]
+
+# One entry per kind of curriculum file: where it lives and which schema it follows.
+SITE_CONFIG = "site_config.yml"
+GLOSSARY = "curriculum/glossary.yml"
+KIND_PATTERNS = {
+    "framework": re.compile(r"^curriculum/competencies/[^/]+\.ya?ml$"),
+    "track": re.compile(r"^curriculum/tracks/[^/]+\.ya?ml$"),
+    "module": re.compile(r"^curriculum/modules/[^/]+/[^/]+\.ya?ml$"),
+    "pathway": re.compile(r"^curriculum/pathways/[^/]+\.ya?ml$"),
+}
+
+_TAG = "tag:yaml.org,2002:"
+_CORE_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "seq", "map")}
+# Implicitly resolved by YAML 1.1 from plain scalars; constructed so that a hint can
+# tell the editor to quote the value, never accepted where text is expected.
+_LEGACY_TAGS = {_TAG + "timestamp"}
+_INTEGER_KEY_PARENTS = {"kirkpatrick", "level_indicators"}
+
+# Characters that change what a file means without being visible in an editor.
+_INVISIBLE = {
+    "\u200b": "spasi lebar-nol (U+200B)",
+    "\u200c": "pemisah lebar-nol (U+200C)",
+    "\u200d": "penyambung lebar-nol (U+200D)",
+    "\u200e": "tanda arah kiri-ke-kanan (U+200E)",
+    "\u200f": "tanda arah kanan-ke-kiri (U+200F)",
+    "\u2028": "pemisah baris Unicode (U+2028)",
+    "\u2029": "pemisah paragraf Unicode (U+2029)",
+    "\u2060": "penyambung kata (U+2060)",
+    "\ufeff": "tanda urutan bita/BOM (U+FEFF) di tengah berkas",
+    "\u0085": "baris baru NEL (U+0085)",
+}
+_BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_NBSP = "\u00a0"
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a value sits; `key` is the position of the key that names it, if any."""
+
+    value: Position
+    key: Position | None = None
+    source: str | None = None  # the plain scalar as written, when YAML gave it a non-text type
+
+
+@dataclass
+class Document:
+    """One curriculum file: its data and the position of every value in it."""
+
+    path: str
+    kind: str
+    data: Any
+    spans: dict[Loc, Span] = field(default_factory=dict)
+
+    def span(self, loc: Loc) -> Span:
+        """Return the span of `loc`, or of its nearest enclosing value."""
+        for end in range(len(loc), -1, -1):
+            found = self.spans.get(tuple(loc[:end]))
+            if found is not None:
+                return found
+        return Span((1, 1))
+
+    def position(self, loc: Loc) -> Position:
+        return self.span(loc).value
+
+    def key_position(self, loc: Loc) -> Position:
+        span = self.span(loc)
+        return span.key or span.value
+
+
+@dataclass
+class Page:
+    """A free-form Markdown page from curriculum/pages/."""
+
+    path: str
+    text: str
+
+
+@dataclass
+class Sources:
+    """Everything read from a project root, before validation."""
+
+    documents: list[Document]
+    pages: list[Page]
+    problems: list[Problem]
+    files: int
+
+
+def kind_of(relpath: str) -> str | None:
+    """Name the schema a project-relative path follows, or None."""
+    if relpath == SITE_CONFIG:
+        return "site_config"
+    if relpath == GLOSSARY:
+        return "glossary"
+    for kind, pattern in KIND_PATTERNS.items():
+        if pattern.match(relpath):
+            return kind
+    return None
+
+
+def load_sources(root: Path) -> Sources:
+    """Read site_config.yml and every file under curriculum/."""
+    documents: list[Document] = []
+    pages: list[Page] = []
+    problems: list[Problem] = []
+    files = 0
+    config_path = root / SITE_CONFIG
+    if not config_path.is_file():
+        problems.append(
+            error(SITE_CONFIG, (1, 1), "berkas `site_config.yml` tidak ditemukan di akar proyek")
+        )
+    for path in [config_path, *sorted((root / "curriculum").rglob("*"))]:
+        if not path.is_file():
+            continue
+        relpath = path.relative_to(root).as_posix()
+        files += 1
+        if relpath.startswith("curriculum/pages/") and path.suffix == ".md":
+            text, text_problems = read_text(relpath, path.read_bytes())
+            problems.extend(text_problems)
+            if text is not None and not text_problems:
+                pages.append(Page(relpath, text))
+            continue
+        kind = kind_of(relpath)
+        if kind is None:
+            problems.append(error(relpath, (1, 1), _unexpected_file_message(relpath)))
+            continue
+        document, file_problems = load_document(relpath, kind, path.read_bytes())
+        problems.extend(file_problems)
+        if document is not None:
+            documents.append(document)
+    return Sources(documents, pages, problems, files)
+
+
+def _unexpected_file_message(relpath: str) -> str:
+    if relpath.endswith((".yml", ".yaml")):
+        return (
+            "berkas YAML ini tidak berada di tempat yang dikenal; modul ada di "
+            "`curriculum/modules/<jalur>/<modul>.yml`, jalur di `curriculum/tracks/`, "
+            "jalur belajar di `curriculum/pathways/`, kerangka kompetensi di "
+            "`curriculum/competencies/`"
+        )
+    return (
+        "berkas tidak dikenal di dalam `curriculum/`; halaman bebas berupa `.md` di "
+        "`curriculum/pages/`, selain itu hanya berkas `.yml`"
+    )
+
+
+def read_text(relpath: str, raw: bytes) -> tuple[str | None, list[Problem]]:
+    """Decode UTF-8 strictly and report characters an editor cannot see."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        message = (
+            f"berkas bukan UTF-8 yang sah (bita 0x{raw[exc.start]:02x}); simpan ulang berkas "
+            "dengan pengodean UTF-8"
+        )
+        return None, [error(relpath, (line, col), message)]
+    text = text.removeprefix("\ufeff")
+    return text, list(_character_problems(relpath, text))
+
+
+def _character_problems(relpath: str, text: str):
+    for line_number, line in enumerate(text.split("\n"), start=1):
+        indent = len(line) - len(line.lstrip(" \t"))
+        for col, char in enumerate(line, start=1):
+            if char == "\t" and col <= indent:
+                yield error(
+                    relpath,
+                    (line_number, col),
+                    "karakter tab dipakai untuk indentasi; YAML hanya menerima spasi "
+                    "(ganti tab dengan dua spasi)",
+                )
+            elif char in _INVISIBLE or char in _BIDI:
+                name = _INVISIBLE.get(char, f"kendali arah teks (U+{ord(char):04X})")
+                yield error(
+                    relpath,
+                    (line_number, col),
+                    f"karakter tak terlihat: {name}; hapus karakter ini",
+                )
+            elif char not in "\t\r" and unicodedata.category(char) in ("Cc", "Cs"):
+                yield error(
+                    relpath,
+                    (line_number, col),
+                    f"karakter kendali U+{ord(char):04X} tidak boleh ada dalam berkas; hapus "
+                    "karakter ini",
+                )
+
+
+def _sanitise(text: str) -> str:
+    """Blank out what was already reported so parsing can still find the other problems."""
+    out = []
+    for line in text.split("\n"):
+        indent = len(line) - len(line.lstrip(" \t"))
+        chars = [" " if char == "\t" and i < indent else char for i, char in enumerate(line)]
+        out.append(
+            "".join(
+                char
+                for char in chars
+                if char not in _INVISIBLE
+                and char not in _BIDI
+                and (char in "\t\r" or unicodedata.category(char) not in ("Cc", "Cs"))
+            )
+        )
+    return "\n".join(out)
+
+
+def load_document(relpath: str, kind: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
+    """Parse one YAML file; return its document (None when unusable) and its problems."""
+    text, problems = read_text(relpath, raw)
+    if text is None:
+        return None, problems
+    if problems:
+        text = _sanitise(text)
+    node, parse_problems = _compose(relpath, text)
+    problems.extend(parse_problems)
+    if node is None:
+        return None, problems
+    builder = _Builder(relpath, text)
+    data = builder.build(node, ())
+    problems.extend(builder.problems)
+    return Document(relpath, kind, data, builder.spans), problems
+
+
+def _compose(relpath: str, text: str) -> tuple[yaml.Node | None, list[Problem]]:
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        position = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return None, [error(relpath, position, _translate_yaml_error(exc))]
+    except (yaml.YAMLError, ValueError, UnicodeError, RecursionError) as exc:
+        return None, [error(relpath, (1, 1), f"YAML tidak dapat dibaca ({exc.__class__.__name__})")]
+    finally:
+        loader.dispose()
+    if node is None:
+        return None, [
+            error(relpath, (1, 1), "berkas kosong; isi berkas dengan data sesuai formatnya")
+        ]
+    return node, []
+
+
+_YAML_MESSAGES = [
+    (
+        "expected a single document",
+        "berkas berisi lebih dari satu dokumen YAML (dipisah `---`); satu berkas hanya boleh "
+        "berisi satu dokumen",
+    ),
+    (
+        "mapping values are not allowed here",
+        "tanda titik dua `:` tidak diharapkan di sini; jika nilai berisi `: `, apitkan nilai "
+        "dengan tanda kutip",
+    ),
+    (
+        "could not find expected ':'",
+        "tanda titik dua `:` tidak ditemukan; periksa indentasi, atau apitkan nilai dengan "
+        "tanda kutip",
+    ),
+    (
+        "found character '\\t' that cannot start any token",
+        "karakter tab tidak diizinkan di sini; YAML hanya menerima spasi",
+    ),
+    (
+        "found undefined alias",
+        "alias `*` tidak diizinkan (dan anchor-nya tidak ada); tulis nilainya secara lengkap",
+    ),
+    (
+        "found unknown escape character",
+        "urutan escape `\\` tidak dikenal; pakai tanda kutip tunggal",
+    ),
+    (
+        "found unexpected end of stream",
+        "berkas berakhir sebelum struktur selesai; mungkin ada tanda kutip yang belum ditutup",
+    ),
+    (
+        "did not find expected key",
+        "kunci tidak ditemukan di tempat yang diharapkan; periksa indentasi baris ini",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "butir daftar `- ` diharapkan di sini; periksa indentasi baris ini",
+    ),
+    (
+        "expected <block end>",
+        "indentasi tidak konsisten; samakan indentasi baris ini dengan baris setingkatnya",
+    ),
+    (
+        "found character",
+        "karakter ini tidak boleh mengawali nilai YAML; apitkan nilai dengan tanda kutip",
+    ),
+    (
+        "found duplicate anchor",
+        "anchor `&` ganda; anchor dan alias tidak didukung, tulis nilainya secara lengkap",
+    ),
+    (
+        "found unexpected ':'",
+        "tanda titik dua `:` tidak diharapkan; apitkan nilai dengan tanda kutip",
+    ),
+    (
+        "expected ',' or ']'",
+        "daftar dalam kurung siku belum ditutup dengan `]` atau butirnya tidak dipisah koma",
+    ),
+    (
+        "expected ',' or '}'",
+        "pemetaan dalam kurung kurawal belum ditutup dengan `}` atau butirnya tidak dipisah koma",
+    ),
+    (
+        "found a tab character",
+        "karakter tab tidak diizinkan di sini; YAML hanya menerima spasi",
+    ),
+    (
+        "while scanning a quoted scalar",
+        "teks bertanda kutip belum ditutup; tambahkan tanda kutip penutup",
+    ),
+]
+
+
+def _translate_yaml_error(exc: yaml.MarkedYAMLError) -> str:
+    problem = exc.problem or ""
+    context = exc.context or ""
+    for needle, message in _YAML_MESSAGES:
+        if needle in problem or needle in context:
+            return message
+    return f"struktur YAML tidak valid ({problem or context})"
+
+
+class _Builder:
+    """Construct plain values from a node tree, recording spans and problems."""
+
+    def __init__(self, relpath: str, text: str):
+        self.relpath = relpath
+        self.text = text
+        self.spans: dict[Loc, Span] = {}
+        self.problems: list[Problem] = []
+        self._seen: set[int] = set()
+        self._aliases_reported = False
+        self._scalars = yaml.constructor.SafeConstructor()
+
+    def _problem(self, position: Position, message: str) -> None:
+        self.problems.append(error(self.relpath, position, message))
+
+    def build(self, node: yaml.Node, loc: Loc, key: Position | None = None) -> Any:
+        position = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if id(node) in self._seen:
+            self._report_aliases()
+            return None
+        self._seen.add(id(node))
+        if node.tag not in _CORE_TAGS and node.tag not in _LEGACY_TAGS:
+            self.spans[loc] = Span(position, key)
+            self._problem(
+                position,
+                f"tag YAML `{node.tag}` tidak diizinkan; hanya nilai YAML biasa (teks, bilangan, "
+                "boolean, daftar, pemetaan) yang diterima",
+            )
+            return None
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node, loc, position, key)
+        self.spans[loc] = Span(position, key)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
+        return self._mapping(node, loc)
+
+    def _scalar(self, node: yaml.ScalarNode, loc: Loc, position: Position, key) -> Any:
+        value, source = self._construct_scalar(node, position)
+        self.spans[loc] = Span(position, key, source)
+        return value
+
+    def _construct_scalar(
+        self, node: yaml.ScalarNode, position: Position
+    ) -> tuple[Any, str | None]:
+        tag = node.tag.removeprefix(_TAG)
+        if tag == "str":
+            return node.value, None
+        constructor = {
+            "int": self._scalars.construct_yaml_int,
+            "float": self._scalars.construct_yaml_float,
+            "bool": self._scalars.construct_yaml_bool,
+            "null": self._scalars.construct_yaml_null,
+            "timestamp": self._scalars.construct_yaml_timestamp,
+        }[tag]
+        try:
+            value = constructor(node)
+        except (ValueError, TypeError, OverflowError):
+            self._problem(position, _unreadable_scalar_message(tag, node.value))
+            return node.value, None
+        return value, node.value if node.style is None else None
+
+    def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict:
+        result: dict = {}
+        first_seen: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            key_position = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            key = self._key(key_node, loc, key_position)
+            if key is None:
+                continue
+            if key in first_seen:
+                self._problem(
+                    key_position,
+                    f"kunci `{key}` ganda dalam pemetaan yang sama (pertama di baris "
+                    f"{first_seen[key]}); hapus atau gabungkan salah satunya",
+                )
+                continue
+            first_seen[key] = key_position[0]
+            result[key] = self.build(value_node, (*loc, key), key_position)
+        return result
+
+    def _key(self, key_node: yaml.Node, loc: Loc, position: Position) -> str | int | None:
+        if id(key_node) in self._seen:
+            self._report_aliases()
+            return None
+        self._seen.add(id(key_node))
+        if not isinstance(key_node, yaml.ScalarNode):
+            self._problem(position, "kunci pemetaan harus berupa teks, bukan daftar atau pemetaan")
+            return None
+        if key_node.tag == _TAG + "merge":
+            self._problem(
+                position,
+                "kunci gabungan `<<` tidak didukung; tulis setiap kunci secara lengkap",
+            )
+            return None
+        if key_node.tag == _TAG + "str":
+            if _NBSP in key_node.value:
+                self._problem(
+                    position,
+                    f"kunci `{key_node.value}` berisi spasi tak-putus (NBSP); ganti dengan spasi "
+                    "biasa atau hapus",
+                )
+            return key_node.value
+        value, _ = self._construct_scalar(key_node, position)
+        integer_allowed = bool(loc) and loc[-1] in _INTEGER_KEY_PARENTS
+        if isinstance(value, int) and not isinstance(value, bool) and integer_allowed:
+            return value
+        self._problem(
+            position,
+            f"kunci pemetaan harus berupa teks; `{key_node.value}` dibaca YAML sebagai "
+            f"{describe_type(value)}. Apitkan kunci dengan tanda kutip",
+        )
+        return None
+
+    def _report_aliases(self) -> None:
+        if self._aliases_reported:
+            return
+        self._aliases_reported = True
+        positions = []
+        try:
+            for token in yaml.scan(self.text, Loader=_Loader):
+                if isinstance(token, yaml.AliasToken):
+                    positions.append((token.start_mark.line + 1, token.start_mark.column + 1))
+        except (yaml.YAMLError, ValueError, UnicodeError):
+            positions = positions or [(1, 1)]
+        for position in positions or [(1, 1)]:
+            self._problem(
+                position,
+                "alias YAML (`*nama`) tidak diizinkan; tulis nilainya secara lengkap di sini",
+            )
+
+
+def _unreadable_scalar_message(tag: str, text: str) -> str:
+    if tag == "timestamp":
+        return f"`{text}` bukan tanggal yang ada di kalender; periksa tanggalnya"
+    return f"nilai `{text}` tidak dapat dibaca sebagai {tag}; periksa penulisannya"
+
+
+def describe_type(value: Any) -> str:
+    """Name a loaded value's type in Indonesian, with the value when it is short."""
+    if value is None:
+        return "nilai kosong (null)"
+    if isinstance(value, bool):
+        return f"boolean `{str(value).lower()}`"
+    if isinstance(value, int):
+        return f"bilangan bulat `{value}`"
+    if isinstance(value, float):
+        return f"bilangan `{value}`"
+    if isinstance(value, datetime.datetime):
+        return f"waktu `{value.isoformat()}`"
+    if isinstance(value, datetime.date):
+        return f"tanggal `{value.isoformat()}`"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f'teks "{shown}"'
+    if isinstance(value, list):
+        return "daftar"
+    if isinstance(value, dict):
+        return "pemetaan"
+    return type(value).__name__

@@ -1,0 +1,60 @@
+"""Problems found in the curriculum, and the three ways to report them."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One located problem: the unit every stage reports in."""
+
+    path: str
+    line: int
+    col: int
+    severity: str
+    message: str
+
+    def as_text(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
+
+    def as_github(self) -> str:
+        # Workflow commands end at a newline and treat % specially.
+        message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        path = self.path.replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
+        return f"::{self.severity} file={path},line={self.line},col={self.col}::{message}"
+
+
+def error(path: str, position: tuple[int, int], message: str) -> Problem:
+    return Problem(path, position[0], position[1], ERROR, message)
+
+
+def warning(path: str, position: tuple[int, int], message: str) -> Problem:
+    return Problem(path, position[0], position[1], WARNING, message)
+
+
+def count(problems: Iterable[Problem], severity: str) -> int:
+    return sum(1 for problem in problems if problem.severity == severity)
+
+
+def summary(problems: list[Problem], files: int) -> str:
+    errors, warnings = count(problems, ERROR), count(problems, WARNING)
+    if not problems:
+        return f"{files} berkas diperiksa: tidak ada masalah."
+    return f"{files} berkas diperiksa: {errors} galat, {warnings} peringatan."
+
+
+def report(problems: list[Problem], files: int, output_format: str) -> str:
+    """Render sorted problems with a closing summary line."""
+    ordered = sorted(set(problems))
+    if output_format == "json":
+        return json.dumps([asdict(problem) for problem in ordered], ensure_ascii=False, indent=2)
+    render = Problem.as_github if output_format == "github" else Problem.as_text
+    lines = [render(problem) for problem in ordered]
+    lines.append(summary(ordered, files))
+    return "\n".join(lines)
