@@ -10,6 +10,8 @@ from pathlib import Path
 
 from generator import pipeline
 from generator.problems import ERROR, WARNING, report
+from generator.reference import write_reference
+from generator.schema import write_schemas
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -54,6 +56,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("--today", type=_date, help="tanggal hari ini, YYYY-MM-DD")
     validate.set_defaults(handler=_validate)
+    schema = commands.add_parser(
+        "schema",
+        help="tulis ulang skema JSON dan referensi format dari model",
+        description="Tulis ulang generator/schema/*.schema.json dan referensi-format.md.",
+    )
+    schema.set_defaults(handler=_schema)
     return parser
 
 
@@ -79,6 +87,14 @@ def _validate(args: argparse.Namespace) -> int:
     print(report(problems, result.files, output_format))
     failing = {ERROR, WARNING} if args.strict else {ERROR}
     return EXIT_PROBLEMS if any(problem.severity in failing for problem in problems) else EXIT_OK
+
+
+def _schema(args: argparse.Namespace) -> int:
+    for path in [*write_schemas(), write_reference()]:
+        print(
+            f"ditulis: {path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path}"
+        )
+    return EXIT_OK
 
 
 def _relative(root: Path, path: str) -> str:
