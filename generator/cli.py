@@ -62,6 +62,40 @@ def build_parser() -> argparse.ArgumentParser:
         description="Tulis ulang generator/schema/*.schema.json dan referensi-format.md.",
     )
     schema.set_defaults(handler=_schema)
+    build = commands.add_parser(
+        "build",
+        help="bangun situs ke folder site/",
+        description="Validasi, tulis halaman Markdown ke docs/, lalu bangun situs MkDocs ke site/.",
+    )
+    build.add_argument("--root", type=Path, default=Path("."), help="akar proyek")
+    build.add_argument("--today", type=_date, help="tanggal hari ini, YYYY-MM-DD")
+    build.add_argument(
+        "--markdown-only", action="store_true", help="tulis halaman Markdown saja, tanpa MkDocs"
+    )
+    build.set_defaults(handler=_build)
+    diff = commands.add_parser(
+        "diff",
+        help="ringkas perubahan kurikulum antara dua revisi git atau dua folder",
+        description="Ringkasan perubahan kurikulum dalam Markdown, untuk peninjau.",
+    )
+    diff.add_argument("base", help="revisi git atau folder dasar")
+    diff.add_argument(
+        "head", nargs="?", default=None, help="revisi atau folder baru (bawaan: isi kerja)"
+    )
+    diff.add_argument("--root", type=Path, default=Path("."), help="akar proyek (repositori git)")
+    diff.add_argument("--today", type=_date, help="tanggal hari ini, YYYY-MM-DD")
+    diff.set_defaults(handler=_diff)
+    new = commands.add_parser(
+        "new",
+        help="buat berkas modul, jalur belajar atau jalur baru",
+        description="Buat berkas baru berisi kerangka isian yang lolos validasi setelah diisi.",
+    )
+    new.add_argument("kind", choices=["module", "pathway", "track"], help="jenis berkas")
+    new.add_argument("--id", dest="item_id", help="id (slug), mis. keamanan-siber")
+    new.add_argument("--track", help="jalur modul (untuk modul)")
+    new.add_argument("--title", help="judul")
+    new.add_argument("--root", type=Path, default=Path("."), help="akar proyek")
+    new.set_defaults(handler=_new)
     return parser
 
 
@@ -87,6 +121,24 @@ def _validate(args: argparse.Namespace) -> int:
     print(report(problems, result.files, output_format))
     failing = {ERROR, WARNING} if args.strict else {ERROR}
     return EXIT_PROBLEMS if any(problem.severity in failing for problem in problems) else EXIT_OK
+
+
+def _build(args: argparse.Namespace) -> int:
+    from generator import build
+
+    return build.main(args)
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from generator import diff
+
+    return diff.main(args)
+
+
+def _new(args: argparse.Namespace) -> int:
+    from generator import scaffold
+
+    return scaffold.main(args)
 
 
 def _schema(args: argparse.Namespace) -> int:
