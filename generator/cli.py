@@ -12,6 +12,7 @@ from generator import pipeline
 from generator.problems import ERROR, WARNING, report
 from generator.reference import write_reference
 from generator.schema import write_schemas
+from generator.write import SiteBuildError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -124,9 +125,33 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from generator import build
-
-    return build.main(args)
+    root = args.root.resolve()
+    today = pipeline.resolve_today(args.today)
+    generated = pipeline.generate(root, today=today)
+    problems = generated.validation.problems
+    if problems:
+        print(report(problems, generated.validation.files, "text"), file=sys.stderr)
+    if generated.pages is None:
+        print(
+            "galat: kurikulum tidak valid; tidak ada yang ditulis dan situs lama tetap utuh",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
+    written = pipeline.write_pages(root, generated.pages)
+    print(
+        f"{len(generated.pages)} halaman Markdown di {pipeline.DOCS_DIR}/ "
+        f"({len(written.written)} berubah, {len(written.removed)} dihapus)"
+    )
+    if args.markdown_only:
+        return EXIT_OK
+    try:
+        site = pipeline.build(root, today=today)
+    except SiteBuildError as exc:
+        print(str(exc), file=sys.stderr)
+        print("galat: MkDocs gagal membangun situs; situs lama tetap utuh", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"situs selesai dibangun di {site.relative_to(root)}/")
+    return EXIT_OK
 
 
 def _diff(args: argparse.Namespace) -> int:

@@ -150,6 +150,12 @@ class SiteConfig(Strict):
         title="Zona waktu bawaan",
         description="Zona waktu IANA untuk sesi yang tidak menyebut zonanya (Asia/Jakarta = WIB).",
     )
+    weekly_jp_pace: int = Field(
+        4,
+        gt=0,
+        title="Laju JP per minggu",
+        description="Laju belajar untuk menghitung lama jalur belajar (JP per minggu).",
+    )
     tracks: list[Slug] = Field(
         min_length=1,
         title="Urutan jalur",

@@ -265,7 +265,12 @@ def _compose(relpath: str, text: str) -> tuple[yaml.Node | None, list[Problem]]:
         loader.dispose()
     if node is None:
         return None, [
-            error(relpath, (1, 1), "berkas kosong; isi berkas dengan data sesuai formatnya")
+            error(
+                relpath,
+                (1, 1),
+                "berkas tidak berisi data (kosong atau hanya komentar); isi berkas dengan data "
+                "sesuai formatnya",
+            )
         ]
     return node, []
 
@@ -277,7 +282,7 @@ _YAML_MESSAGES = [
         "berisi satu dokumen",
     ),
     (
-        "mapping values are not allowed here",
+        "mapping values are not allowed",
         "tanda titik dua `:` tidak diharapkan di sini; jika nilai berisi `: `, apitkan nilai "
         "dengan tanda kutip",
     ),
@@ -342,6 +347,32 @@ _YAML_MESSAGES = [
         "while scanning a quoted scalar",
         "teks bertanda kutip belum ditutup; tambahkan tanda kutip penutup",
     ),
+    (
+        "did not find expected node content",
+        "nilai diharapkan di sini tetapi tidak ditemukan; periksa tanda kurung, tanda kutip dan "
+        "indentasi",
+    ),
+    (
+        "did not find expected <document start>",
+        "ada isi tambahan setelah akhir data; periksa kurung tutup yang berlebih atau penanda "
+        "akhir dokumen `...`",
+    ),
+    (
+        "while scanning a directive",
+        "baris yang diawali `%` dibaca sebagai direktif YAML; apitkan nilai dengan tanda kutip",
+    ),
+    (
+        "while scanning an anchor",
+        "nama anchor `&` tidak sah; jika nilai diawali `&`, apitkan nilai dengan tanda kutip",
+    ),
+    (
+        "while scanning an alias",
+        "nama alias `*` tidak sah; jika nilai diawali `*`, apitkan nilai dengan tanda kutip",
+    ),
+    (
+        "while scanning a tag",
+        "tag `!` tidak sah; jika nilai diawali `!`, apitkan nilai dengan tanda kutip",
+    ),
 ]
 
 
@@ -365,6 +396,7 @@ class _Builder:
         self._seen: set[int] = set()
         self._aliases_reported = False
         self._scalars = yaml.constructor.SafeConstructor()
+        self._resolver = yaml.resolver.Resolver()
 
     def _problem(self, position: Position, message: str) -> None:
         self.problems.append(error(self.relpath, position, message))
@@ -377,9 +409,10 @@ class _Builder:
         self._seen.add(id(node))
         if node.tag not in _CORE_TAGS and node.tag not in _LEGACY_TAGS:
             self.spans[loc] = Span(position, key)
+            shown = node.tag.replace(_TAG, "!!", 1) if node.tag.startswith(_TAG) else node.tag
             self._problem(
                 position,
-                f"tag YAML `{node.tag}` tidak diizinkan; hanya nilai YAML biasa (teks, bilangan, "
+                f"tag YAML `{shown}` tidak diizinkan; hanya nilai YAML biasa (teks, bilangan, "
                 "boolean, daftar, pemetaan) yang diterima",
             )
             return None
@@ -411,9 +444,19 @@ class _Builder:
         try:
             value = constructor(node)
         except (ValueError, TypeError, OverflowError):
-            self._problem(position, _unreadable_scalar_message(tag, node.value))
+            # What YAML only guessed (2026-02-30, 0x_) stays text: a text field accepts it and
+            # a date or number field reports it once. An explicit tag (!!int abc) is an error.
+            if not self._implicit(node):
+                self._problem(position, _unreadable_scalar_message(tag, node.value))
             return node.value, None
-        return value, node.value if node.style is None else None
+        # libyaml marks a plain scalar with style "", the pure loader with None.
+        return value, None if node.style else node.value
+
+    def _implicit(self, node: yaml.ScalarNode) -> bool:
+        return (
+            not node.style
+            and self._resolver.resolve(yaml.ScalarNode, node.value, (True, False)) == node.tag
+        )
 
     def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict:
         result: dict = {}
@@ -452,9 +495,11 @@ class _Builder:
             if _NBSP in key_node.value:
                 self._problem(
                     position,
-                    f"kunci `{key_node.value}` berisi spasi tak-putus (NBSP); ganti dengan spasi "
-                    "biasa atau hapus",
+                    f"kunci `{key_node.value.replace(_NBSP, '␣')}` berisi spasi tak-putus "
+                    "(NBSP, di sini ditandai ␣); ganti dengan spasi biasa atau hapus",
                 )
+                # Read on as if it were fixed, so the key is not also reported as unknown.
+                return key_node.value.replace(_NBSP, " ").strip()
             return key_node.value
         value, _ = self._construct_scalar(key_node, position)
         integer_allowed = bool(loc) and loc[-1] in _INTEGER_KEY_PARENTS
@@ -486,9 +531,7 @@ class _Builder:
 
 
 def _unreadable_scalar_message(tag: str, text: str) -> str:
-    if tag == "timestamp":
-        return f"`{text}` bukan tanggal yang ada di kalender; periksa tanggalnya"
-    return f"nilai `{text}` tidak dapat dibaca sebagai {tag}; periksa penulisannya"
+    return f"nilai `{text}` tidak dapat dibaca sebagai `!!{tag}`; periksa penulisannya"
 
 
 def describe_type(value: Any) -> str:

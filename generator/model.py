@@ -19,6 +19,8 @@ from generator.validate import Checked
 # Indonesia's three zones in display order, with the abbreviations readers know.
 ZONES: dict[str, str] = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
 ZONE_ALIASES = {"Asia/Pontianak": "WIB"}
+# Matrix columns: "semua" is not a column of its own; it serves every column.
+AUDIENCE_COLUMNS = [audience for audience in fmt.AUDIENCES if audience != "semua"]
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,9 @@ class Curriculum:
     def module_jp(self, module_id: str) -> Fraction:
         return self.jp(self.module_minutes(module_id))
 
+    def total_jp(self, module_ids: list[str]) -> Fraction:
+        return self.jp(sum(self.module_minutes(module_id) for module_id in module_ids))
+
     def minutes_by_mode(self, module_ids: list[str]) -> dict[str, int]:
         totals: dict[str, int] = {}
         for mode in fmt.MODES:
@@ -123,6 +128,18 @@ class Curriculum:
             for step in phase.steps
         ]
 
+    def pathway_modules(self, pathway_id: str, *, required: bool | None = None) -> list[str]:
+        """Module ids of a pathway in order; only required or optional ones when asked."""
+        return [
+            step.module
+            for _, step in self.pathway_steps(pathway_id)
+            if required is None or step.required == required
+        ]
+
+    def weeks(self, jp: Fraction) -> int:
+        """Weeks a learner needs at the configured weekly pace, rounded up."""
+        return -(-jp // self.config.weekly_jp_pace)
+
     @cached_property
     def positions(self) -> dict[str, list[PathwayPosition]]:
         """For each module, where it stands in every pathway that uses it."""
@@ -150,6 +167,54 @@ class Curriculum:
             for ref in module.competencies or []:
                 found[ref.ref].append((ref.level, module_id))
         return found
+
+    def serves(self, module_id: str, audience: str) -> bool:
+        targets = self.modules[module_id].audience
+        return audience in targets or "semua" in targets
+
+    @cached_property
+    def matrix(self) -> dict[tuple[str, str], list[tuple[int | None, str]]]:
+        """(audience, competency ref) -> the (level, module id) pairs that serve it."""
+        cells: dict[tuple[str, str], list[tuple[int | None, str]]] = defaultdict(list)
+        for ref, developers in self.developers.items():
+            for audience in AUDIENCE_COLUMNS:
+                for level, module_id in developers:
+                    if self.serves(module_id, audience) and self.modules[module_id].status == (
+                        "active"
+                    ):
+                        cells[(audience, ref)].append((level, module_id))
+        return cells
+
+    @cached_property
+    def promises(self) -> dict[tuple[str, str], list[str]]:
+        """(audience, competency ref) -> active pathways whose modules claim to develop it."""
+        found: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for pathway_id, pathway in self.pathways.items():
+            if pathway.status != "active":
+                continue
+            audiences = AUDIENCE_COLUMNS if "semua" in pathway.audience else pathway.audience
+            for module_id in self.pathway_modules(pathway_id):
+                for ref in self.modules[module_id].competencies or []:
+                    for audience in audiences:
+                        if pathway_id not in found[(audience, ref.ref)]:
+                            found[(audience, ref.ref)].append(pathway_id)
+        return found
+
+    def competency_refs(self) -> list[str]:
+        return [
+            f"{framework_id}/{competency.id}"
+            for framework_id, framework in self.frameworks.items()
+            for competency in framework.competencies
+        ]
+
+    def gaps(self) -> list[tuple[str, str, list[str]]]:
+        """Empty matrix cells as (audience, ref, pathways that promise the cell)."""
+        return [
+            (audience, ref, self.promises.get((audience, ref), []))
+            for ref in self.competency_refs()
+            for audience in AUDIENCE_COLUMNS
+            if not self.matrix.get((audience, ref))
+        ]
 
     # --- sessions --------------------------------------------------------------------------
 

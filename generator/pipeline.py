@@ -4,23 +4,60 @@ from __future__ import annotations
 
 import datetime
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.load import load_sources
+from generator.model import build_curriculum
+from generator.render import render_pages
 from generator.validate import Validation, validate
+from generator.write import WriteResult, build_site, write_docs
+
+DOCS_DIR = "docs"
+WIB = datetime.timezone(datetime.timedelta(hours=7))
 
 
 def resolve_today(today: str | None = None) -> datetime.date:
-    """Pick "today": the option, else SOURCE_DATE_EPOCH, else the clock (UTC+7, WIB)."""
+    """Pick "today": the option, else SOURCE_DATE_EPOCH, else the clock (in WIB)."""
     if today:
         return datetime.date.fromisoformat(today)
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    wib = datetime.timezone(datetime.timedelta(hours=7))
     if epoch:
-        return datetime.datetime.fromtimestamp(int(epoch), wib).date()
-    return datetime.datetime.now(wib).date()
+        return datetime.datetime.fromtimestamp(int(epoch), WIB).date()
+    return datetime.datetime.now(WIB).date()
+
+
+def epoch_of(today: datetime.date) -> int:
+    """The timestamp MkDocs stamps into the sitemap, fixed by "today" for reproducibility."""
+    return int(datetime.datetime.combine(today, datetime.time(), WIB).timestamp())
 
 
 def check(root: Path, *, today: datetime.date) -> Validation:
     """Load and validate everything under `root`."""
     return validate(load_sources(root), today=today)
+
+
+@dataclass
+class Generated:
+    validation: Validation
+    pages: dict[str, str] | None
+
+
+def generate(root: Path, *, today: datetime.date) -> Generated:
+    """Validate, then render every page; no pages when there is an error."""
+    validation = check(root, today=today)
+    if not validation.ok:
+        return Generated(validation, None)
+    curriculum = build_curriculum(validation.checked, today=today)
+    guide_path = root / "CONTRIBUTING.md"
+    guide = guide_path.read_text(encoding="utf-8") if guide_path.is_file() else ""
+    return Generated(validation, render_pages(curriculum, guide=guide))
+
+
+def write_pages(root: Path, pages: dict[str, str]) -> WriteResult:
+    return write_docs(pages, root / DOCS_DIR)
+
+
+def build(root: Path, *, today: datetime.date) -> Path:
+    """Build the site into root/site; the caller has generated and written the pages."""
+    return build_site(root, source_date_epoch=epoch_of(today))

@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 from pydantic import BaseModel, RootModel, ValidationError
 
 from generator import format as fmt
-from generator.load import Document, Loc, Page, Sources, describe_type
+from generator.load import Document, Loc, Page, Sources, describe_type, kind_of
 from generator.problems import ERROR, Problem, error, warning
 
 STALE_AFTER_DAYS = 365
@@ -47,6 +47,14 @@ class Checked:
     pathways: dict[str, Located] = field(default_factory=dict)
     glossary: Located | None = None
     pages: list[Page] = field(default_factory=list)
+    # Ids of files that exist but failed to load or validate, by kind: references to
+    # them are not reported again, since the file's own errors already say what to fix.
+    broken: dict[str, set[str]] = field(default_factory=dict)
+
+    def exists(self, kind: str, item_id: str) -> bool:
+        """Say whether a file of `kind` with this id exists, valid or not."""
+        buckets = {"framework": self.frameworks, "track": self.tracks, "module": self.modules}
+        return item_id in buckets[kind] or item_id in self.broken.get(kind, set())
 
 
 @dataclass
@@ -71,6 +79,7 @@ def validate(sources: Sources, *, today: datetime.date) -> Validation:
             typed.append(Located(document, model))
     checked, index_problems = _index(typed, sources.pages)
     problems.extend(index_problems)
+    checked.broken = _broken_ids(problems)
     for rule in _RULES:
         problems.extend(rule(checked, today))
     return Validation(checked, sorted(set(problems)), sources.files)
@@ -118,12 +127,17 @@ def _translate(document: Document, model_class: type[BaseModel], details: dict) 
     position = document.key_position(loc) if is_key else document.position(loc)
     span = document.span(loc)
     subject = f"kunci `{loc[-1]}` di `{loc_label(loc[:-1])}`" if is_key else f"`{label}`"
-    message = _type_message(kind, details, subject, value)
-    if span.source is not None and not isinstance(value, str | dict | list) and not is_key:
-        message += (
-            f". YAML membaca `{span.source}` tanpa tanda kutip sebagai {describe_type(value)}; "
-            f'apitkan nilai dengan tanda kutip: "{span.source}"'
-        )
+    # YAML 1.1 typed a plain scalar (10:30, no, 2026-12-01): say what was written and how
+    # YAML read it, and when text was expected tell the editor to quote it.
+    retyped = span.source is not None and not isinstance(value, str | dict | list) and not is_key
+    found = (
+        f"`{span.source}` tanpa tanda kutip, yang dibaca YAML sebagai {describe_type(value)}"
+        if retyped
+        else describe_type(value)
+    )
+    message = _type_message(kind, details, subject, value, found)
+    if retyped and kind == "string_type":
+        message += f'; apitkan nilai dengan tanda kutip: "{span.source}"'
     return error(document.path, position, message)
 
 
@@ -135,9 +149,8 @@ def _allowed_list(allowed: list[str]) -> str:
     return f"; kolom yang dikenal: {', '.join(allowed)}" if allowed else ""
 
 
-def _type_message(kind: str, details: dict, subject: str, value: Any) -> str:
+def _type_message(kind: str, details: dict, subject: str, value: Any, found: str) -> str:
     ctx = details.get("ctx") or {}
-    found = describe_type(value)
     if kind == "string_type":
         return f"{subject} harus berupa teks, ditemukan {found}"
     if kind in ("int_type", "int_parsing", "int_from_float"):
@@ -180,7 +193,7 @@ def _type_message(kind: str, details: dict, subject: str, value: Any) -> str:
             f"Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT){hint}"
         )
     if kind == "real_date":
-        return f"{subject}: `{value}` bukan tanggal yang ada di kalender"
+        return f"{subject}: {details.get('msg')}"
     return f"{subject} tidak sah ({details.get('msg')}), ditemukan {found}"
 
 
@@ -310,6 +323,15 @@ def _index(typed: list[Located], pages: list[Page]) -> tuple[Checked, list[Probl
     return checked, problems
 
 
+def _broken_ids(problems: list[Problem]) -> dict[str, set[str]]:
+    broken: dict[str, set[str]] = {}
+    for problem in problems:
+        kind = kind_of(problem.path)
+        if problem.severity == ERROR and kind in ("framework", "track", "module", "pathway"):
+            broken.setdefault(kind, set()).add(PurePosixPath(problem.path).stem)
+    return broken
+
+
 def _check_track_order(checked: Checked, today: datetime.date) -> Iterator[Problem]:
     document = checked.config_document
     if document is None:
@@ -326,7 +348,7 @@ def _check_track_order(checked: Checked, today: datetime.date) -> Iterator[Probl
             )
             continue
         seen[track_id] = i
-        if track_id not in checked.tracks:
+        if not checked.exists("track", track_id):
             yield error(
                 document.path,
                 position,
@@ -346,13 +368,13 @@ def _check_track_order(checked: Checked, today: datetime.date) -> Iterator[Probl
 def _check_module_folders(checked: Checked, today: datetime.date) -> Iterator[Problem]:
     for item in checked.modules.values():
         folder = PurePosixPath(item.document.path).parent.name
-        if folder not in checked.tracks:
+        if not checked.exists("track", folder):
             yield error(
                 item.document.path,
                 item.document.key_position(("id",)),
-                f"folder `curriculum/modules/{folder}/` bukan jalur yang dikenal"
-                f"{_did_you_mean(folder, checked.tracks)}; jalur yang ada: "
-                f"{', '.join(checked.tracks) or '(belum ada)'}",
+                f"folder `curriculum/modules/{folder}/` bukan jalur yang dikenal (jalur yang "
+                f"ada: {', '.join(checked.tracks) or '(belum ada)'})"
+                f"{_did_you_mean(folder, checked.tracks)}",
             )
 
 
@@ -418,7 +440,9 @@ def _check_competency_refs(checked: Checked, today: datetime.date) -> Iterator[P
             if module.status != "draft":
                 yield warning(
                     document.path,
-                    document.key_position(("competencies",) if module.competencies else ("id",)),
+                    document.key_position(
+                        ("competencies",) if module.competencies is not None else ("id",)
+                    ),
                     "modul ini belum memetakan kompetensi apa pun; tambahkan `competencies` "
                     "agar modul muncul di peta kompetensi",
                 )
@@ -440,11 +464,13 @@ def _check_ref(document, i, ref, competencies, checked, seen) -> Iterator[Proble
         return
     if ref.ref not in competencies:
         framework_id = ref.ref.split("/")[0]
+        if framework_id in checked.broken.get("framework", set()):
+            return
         if framework_id not in checked.frameworks:
             detail = (
-                f"kerangka `{framework_id}` tidak ada"
-                f"{_did_you_mean(framework_id, checked.frameworks)}; kerangka yang ada: "
-                f"{', '.join(checked.frameworks) or '(belum ada)'}"
+                f"kerangka `{framework_id}` tidak ada (kerangka yang ada: "
+                f"{', '.join(checked.frameworks) or '(belum ada)'})"
+                f"{_did_you_mean(framework_id, checked.frameworks)}"
             )
         else:
             detail = f"kompetensi tidak ada di kerangka `{framework_id}`" + _did_you_mean(
@@ -480,6 +506,8 @@ def _check_ref(document, i, ref, competencies, checked, seen) -> Iterator[Proble
 
 
 def _check_undeveloped_competencies(checked: Checked, today: datetime.date) -> Iterator[Problem]:
+    if checked.broken.get("module", set()) - checked.modules.keys():
+        return  # a module that could not be read may develop any of them
     developed = {
         ref.ref
         for item in checked.modules.values()
@@ -508,16 +536,23 @@ def _check_prerequisites(checked: Checked, today: datetime.date) -> Iterator[Pro
             position = document.position(("prerequisites", i))
             if prerequisite == module.id:
                 yield error(
-                    document.path, position, "modul tidak boleh menjadi prasyarat dirinya sendiri"
+                    document.path,
+                    position,
+                    f"modul `{module.id}` tidak boleh menjadi prasyarat dirinya sendiri; hapus "
+                    "butir ini",
                 )
-            elif prerequisite not in modules:
+            elif not checked.exists("module", prerequisite):
                 yield error(
                     document.path,
                     position,
                     f"prasyarat `{prerequisite}` bukan modul yang dikenal"
                     f"{_did_you_mean(prerequisite, modules)}",
                 )
-            elif module.status != "draft" and modules[prerequisite].model.status == "draft":
+            elif (
+                prerequisite in modules
+                and module.status != "draft"
+                and modules[prerequisite].model.status == "draft"
+            ):
                 yield error(
                     document.path,
                     position,
@@ -529,7 +564,9 @@ def _check_prerequisites(checked: Checked, today: datetime.date) -> Iterator[Pro
 
 def _check_cycles(checked: Checked) -> Iterator[Problem]:
     graph = {
-        module_id: [p for p in item.model.prerequisites or [] if p in checked.modules]
+        module_id: [
+            p for p in item.model.prerequisites or [] if p in checked.modules and p != module_id
+        ]
         for module_id, item in checked.modules.items()
     }
     for cycle in find_cycles(graph):
@@ -585,7 +622,7 @@ def _check_pathways(checked: Checked, today: datetime.date) -> Iterator[Problem]
         assumed = set()
         for i, module_id in enumerate(pathway.assumes or []):
             position = document.position(("assumes", i))
-            if module_id not in modules:
+            if not checked.exists("module", module_id):
                 yield error(
                     document.path,
                     position,
@@ -597,13 +634,16 @@ def _check_pathways(checked: Checked, today: datetime.date) -> Iterator[Problem]
         for p, phase in enumerate(pathway.phases):
             for s, step in enumerate(phase.steps):
                 loc = ("phases", p, "steps", s, "module")
-                yield from _check_step(document, loc, pathway, step, modules, earlier, assumed)
+                yield from _check_step(document, loc, pathway, step, checked, earlier, assumed)
                 earlier.setdefault(step.module, loc_label(loc[:-1]))
 
 
-def _check_step(document, loc, pathway, step, modules, earlier, assumed) -> Iterator[Problem]:
+def _check_step(document, loc, pathway, step, checked, earlier, assumed) -> Iterator[Problem]:
     position = document.position(loc)
+    modules = checked.modules
     if step.module not in modules:
+        if checked.exists("module", step.module):
+            return
         yield error(
             document.path,
             position,
@@ -640,6 +680,8 @@ def _check_step(document, loc, pathway, step, modules, earlier, assumed) -> Iter
             f"modul `{step.module}` sudah diarsipkan; ganti dengan modul penggantinya",
         )
     for prerequisite in module.prerequisites or []:
+        if prerequisite == step.module:
+            continue  # reported in the module itself
         if prerequisite in modules and prerequisite not in earlier and prerequisite not in assumed:
             yield error(
                 document.path,

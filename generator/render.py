@@ -1,0 +1,212 @@
+"""Render stage: the published curriculum as Markdown pages, from Jinja2 templates.
+
+Returns {docs-relative path: Markdown}; writing is the next stage's job. Plain text
+fields are escaped for Markdown; Markdown fields are rendered to HTML here and
+sanitised, because Python-Markdown passes raw HTML (and `javascript:` links) through.
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+import re
+from fractions import Fraction
+from functools import partial
+
+import markdown
+import nh3
+from babel.dates import format_date
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from generator import format as fmt
+from generator.model import (
+    AUDIENCE_COLUMNS,
+    ZONE_ALIASES,
+    ZONES,
+    Curriculum,
+    ScheduledSession,
+)
+from generator.reference import render_reference
+
+MODE_ICONS: dict[str, str] = {
+    "webinar": "material-video-account",
+    "recording": "material-play-box-outline",
+    "e-learning": "material-laptop",
+    "classroom": "material-human-male-board",
+    "coaching": "material-account-voice",
+    "mentoring": "material-account-supervisor",
+    "community": "material-account-group",
+    "on-the-job": "material-briefcase-check",
+}
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|~<>])")
+_ALLOWED_TAGS = nh3.ALLOWED_TAGS - {"img"}
+
+
+def escape(text: object) -> str:
+    """Escape plain text so Markdown shows it literally and HTML cannot run."""
+    value = html.escape(str(text), quote=False)
+    value = _MARKDOWN_SPECIALS.sub(r"\\\1", value)
+    return value.replace("\n", " ")
+
+
+def escape_attr(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def markdown_html(text: str | None, abbreviations: dict[str, str]) -> str:
+    """Render an editor's Markdown field to sanitised HTML with glossary abbreviations."""
+    if not text:
+        return ""
+    definitions = "\n".join(f"*[{term}]: {expansion}" for term, expansion in abbreviations.items())
+    rendered = markdown.markdown(
+        f"{text}\n\n{definitions}\n", extensions=["abbr", "tables", "sane_lists"]
+    )
+    return nh3.clean(
+        rendered,
+        tags=_ALLOWED_TAGS,
+        url_schemes={"https", "mailto"},
+        link_rel="noopener noreferrer",
+    ).strip()
+
+
+def jp_text(value: Fraction | int) -> str:
+    """Write JP the Indonesian way: at most one decimal, with a comma."""
+    rounded = round(float(value), 1)
+    if rounded == int(rounded):
+        return str(int(rounded))
+    return f"{rounded:.1f}".replace(".", ",")
+
+
+def long_date(value: datetime.date) -> str:
+    return format_date(value, format="EEEE, d MMMM y", locale="id")
+
+
+def short_date(value: datetime.date) -> str:
+    return format_date(value, format="d MMMM y", locale="id")
+
+
+def clock(value: datetime.datetime) -> str:
+    return value.strftime("%H.%M")
+
+
+def zone_label(zone: str) -> str:
+    return ZONES.get(zone) or ZONE_ALIASES.get(zone) or zone
+
+
+def session_times(session: ScheduledSession) -> dict:
+    """The session's time in its own zone and in each Indonesian zone."""
+    own = zone_label(session.zone)
+    conversions = []
+    for zone, label in ZONES.items():
+        start, end = session.in_zone(zone), session.end.astimezone(session.in_zone(zone).tzinfo)
+        conversions.append(
+            {
+                "label": label,
+                "date": long_date(start.date()),
+                "range": f"{clock(start)}–{clock(end)} {label}",
+                "own": label == own,
+            }
+        )
+    end = session.end
+    return {
+        "date": long_date(session.start.date()),
+        "range": f"{clock(session.start)}–{clock(end)} {own}",
+        "conversions": conversions,
+        "iso": session.start.isoformat(),
+    }
+
+
+def site_link(url: str, prefix: str) -> str:
+    """Make a link relative to the page, so it works under any site URL."""
+    if url.startswith("/"):
+        return prefix + url.lstrip("/")
+    return url
+
+
+def _environment(curriculum: Curriculum) -> Environment:
+    env = Environment(
+        loader=PackageLoader("generator", "templates"),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+    )
+    env.filters.update(
+        e=escape,
+        attr=escape_attr,
+        md=partial(markdown_html, abbreviations=curriculum.abbreviations),
+        jp=jp_text,
+        long_date=long_date,
+        short_date=short_date,
+        iso_date=datetime.date.fromisoformat,
+        site_link=site_link,
+    )
+    env.globals.update(
+        c=curriculum,
+        fmt=fmt,
+        MODE_ICONS=MODE_ICONS,
+        AUDIENCE_COLUMNS=AUDIENCE_COLUMNS,
+        session_times=session_times,
+        zone_label=zone_label,
+        jp_text=jp_text,
+    )
+    return env
+
+
+def render_pages(curriculum: Curriculum, *, guide: str = "") -> dict[str, str]:
+    """Render every page of the site as Markdown, keyed by its path under docs/."""
+    env = _environment(curriculum)
+    pages: dict[str, str] = {}
+
+    def page(path: str, template: str, **context) -> None:
+        pages[path] = env.get_template(template).render(**context)
+
+    page("index.md", "home.md.j2")
+    page("jalur/index.md", "tracks.md.j2")
+    for track_id, track in curriculum.tracks.items():
+        page(f"jalur/{track_id}.md", "track.md.j2", track=track)
+    for module_id, module in curriculum.modules.items():
+        page(f"modul/{module_id}.md", "module.md.j2", module=module)
+    page("jalur-belajar/index.md", "pathways.md.j2")
+    for pathway_id, pathway in curriculum.pathways.items():
+        page(f"jalur-belajar/{pathway_id}.md", "pathway.md.j2", pathway=pathway)
+    page("kompetensi/index.md", "frameworks.md.j2")
+    for framework_id, framework in curriculum.frameworks.items():
+        page(f"kompetensi/{framework_id}/index.md", "framework.md.j2", framework=framework)
+        for competency in framework.competencies:
+            page(
+                f"kompetensi/{framework_id}/{competency.id}.md",
+                "competency.md.j2",
+                framework=framework,
+                competency=competency,
+            )
+    page("peta-kompetensi.md", "matrix.md.j2")
+    page("rencana-belajar.md", "planner.md.j2")
+    page("jadwal.md", "schedule.md.j2")
+    page("glosarium.md", "glossary.md.j2")
+    page("tag.md", "tags.md.j2")
+    for free_page in curriculum.pages:
+        stem = free_page.path.rsplit("/", 1)[-1]
+        pages[f"halaman/{stem}"] = _free_page(
+            free_page.path, free_page.text, curriculum.abbreviations
+        )
+    page("kontributor/index.md", "contributing.md.j2", guide=guide)
+    pages["kontributor/referensi-format.md"] = (
+        "---\nsource: generator/format.py\n---\n" + render_reference()
+    )
+    return pages
+
+
+def _free_page(source: str, text: str, abbreviations: dict[str, str]) -> str:
+    """Free pages are editor Markdown too: rendered and sanitised like any other field."""
+    title, _, body = text.partition("\n")
+    heading = title.lstrip("# ").strip() if title.startswith("# ") else ""
+    if not heading:
+        body = text
+    html_body = markdown_html(body, abbreviations)
+    return (
+        f"---\n# Dihasilkan dari {source}; sunting berkas itu, bukan halaman ini.\n"
+        f"source: {source}\n---\n\n# {escape(heading or source)}\n\n"
+        f'<div class="kk-prosa" markdown="0">\n{html_body}\n</div>\n'
+    )

@@ -1,0 +1,87 @@
+"""Write stage: put generated Markdown on disk and build the site without losing the old one."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+GENERATED_MARKER = ".generated-by-kurikulum"
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    written: list[str]
+    removed: list[str]
+
+
+def write_docs(pages: dict[str, str], docs_dir: Path) -> WriteResult:
+    """Write pages under docs_dir, rewriting only files whose content changed.
+
+    Files left from an earlier run (a module that was removed) are deleted, so the
+    docs folder is always exactly the rendered set; unchanged files keep their
+    modification time, so `mkdocs serve` does not rebuild in a loop.
+    """
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    (docs_dir / GENERATED_MARKER).write_text(
+        "Folder ini dihasilkan dari curriculum/; jangan disunting.\n", encoding="utf-8"
+    )
+    written = []
+    for relpath, text in sorted(pages.items()):
+        target = docs_dir / relpath
+        data = text.encode("utf-8")
+        if target.is_file() and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(target.name + ".tmp")
+        temporary.write_bytes(data)
+        temporary.replace(target)
+        written.append(relpath)
+    removed = []
+    for path in sorted(docs_dir.rglob("*")):
+        relpath = path.relative_to(docs_dir).as_posix()
+        if path.is_file() and relpath not in pages and relpath != GENERATED_MARKER:
+            path.unlink()
+            removed.append(relpath)
+    for directory in sorted(docs_dir.rglob("*"), reverse=True):
+        if directory.is_dir() and not any(directory.iterdir()):
+            directory.rmdir()
+    return WriteResult(written, removed)
+
+
+class SiteBuildError(Exception):
+    """MkDocs failed; the message carries its output."""
+
+
+def build_site(root: Path, *, source_date_epoch: int) -> Path:
+    """Run MkDocs (strict) into a fresh folder, then swap it in place of site/.
+
+    The old site stays untouched until the new one is complete, so a failed build
+    never leaves readers (or a preview) with a half-written site.
+    """
+    site_dir = root / "site"
+    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=root))
+    env = {
+        **os.environ,
+        "SOURCE_DATE_EPOCH": str(source_date_epoch),
+        # The pages were just generated; the hook need not do it again.
+        "KURIKULUM_PAGES_READY": "1",
+        "NO_MKDOCS_2_WARNING": "1",
+    }
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
+    command += ["--config-file", str(root / "mkdocs.yml"), "--site-dir", str(staging)]
+    result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise SiteBuildError(result.stderr + result.stdout)
+    retired = root / f".site-old-{os.getpid()}"
+    if site_dir.exists():
+        site_dir.rename(retired)
+    staging.rename(site_dir)
+    site_dir.chmod(0o755)
+    shutil.rmtree(retired, ignore_errors=True)
+    return site_dir
