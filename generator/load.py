@@ -257,6 +257,9 @@ def _compose(relpath: str, text: str) -> tuple[yaml.Node | None, list[Problem]]:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        opened = exc.context_mark
+        if mark and opened and opened.index < mark.index and mark.index >= len(text.rstrip()):
+            mark = opened  # at the end of the file: point where the quote or bracket opened
         position = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         return None, [error(relpath, position, _translate_yaml_error(exc))]
     except (yaml.YAMLError, ValueError, UnicodeError, RecursionError) as exc:
@@ -304,10 +307,6 @@ _YAML_MESSAGES = [
         "urutan escape `\\` tidak dikenal; pakai tanda kutip tunggal",
     ),
     (
-        "found unexpected end of stream",
-        "berkas berakhir sebelum struktur selesai; mungkin ada tanda kutip yang belum ditutup",
-    ),
-    (
         "did not find expected key",
         "kunci tidak ditemukan di tempat yang diharapkan; periksa indentasi baris ini",
     ),
@@ -346,6 +345,10 @@ _YAML_MESSAGES = [
     (
         "while scanning a quoted scalar",
         "teks bertanda kutip belum ditutup; tambahkan tanda kutip penutup",
+    ),
+    (
+        "found unexpected end of stream",
+        "berkas berakhir sebelum struktur selesai; mungkin ada tanda kutip yang belum ditutup",
     ),
     (
         "did not find expected node content",

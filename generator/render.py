@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import html
+import json
 import re
 from fractions import Fraction
 from functools import partial
@@ -192,10 +193,88 @@ def render_pages(curriculum: Curriculum, *, guide: str = "") -> dict[str, str]:
             free_page.path, free_page.text, curriculum.abbreviations
         )
     page("kontributor/index.md", "contributing.md.j2", guide=guide)
+    pages[PLANNER_DATA] = json.dumps(
+        planner_data(curriculum), ensure_ascii=False, separators=(",", ":"), sort_keys=True
+    )
     pages["kontributor/referensi-format.md"] = (
         "---\nsource: generator/format.py\n---\n" + render_reference()
     )
-    return pages
+    definitions = _abbreviation_lines(curriculum.abbreviations)
+    return {
+        path: text + definitions if path.endswith(".md") else text for path, text in pages.items()
+    }
+
+
+def _abbreviation_lines(abbreviations: dict[str, str]) -> str:
+    """Glossary abbreviations, appended so `abbr` explains them wherever they appear."""
+    if not abbreviations:
+        return ""
+    lines = [f"*[{term}]: {escape(expansion)}" for term, expansion in abbreviations.items()]
+    return "\n" + "\n".join(lines) + "\n"
+
+
+PLANNER_DATA = "assets/rencana-belajar.json"
+
+
+def planner_data(curriculum: Curriculum) -> dict:
+    """What the in-browser planner needs, and nothing more: it is fetched on phones."""
+    c = curriculum
+    active = [module_id for module_id, module in c.modules.items() if module.status == "active"]
+    return {
+        "version": 1,
+        "today": c.today.isoformat(),
+        "jp_minutes": c.config.jp_minutes,
+        "annual_jp_target": c.config.annual_jp_target,
+        "weekly_jp_pace": c.config.weekly_jp_pace,
+        "audiences": [
+            {"id": audience, "label": fmt.AUDIENCES[audience]} for audience in AUDIENCE_COLUMNS
+        ],
+        "tracks": [{"id": track_id, "title": track.title} for track_id, track in c.tracks.items()],
+        "frameworks": [
+            {
+                "id": framework_id,
+                "title": framework.title,
+                "competencies": [
+                    {"ref": f"{framework_id}/{competency.id}", "title": competency.title}
+                    for competency in framework.competencies
+                ],
+            }
+            for framework_id, framework in c.frameworks.items()
+        ],
+        "modes": [
+            {"id": mode, "label": label, "group": group}
+            for mode, (label, group) in fmt.MODES.items()
+        ],
+        "groups": [{"id": group, "label": label} for group, label in fmt.GROUPS.items()],
+        "modules": [_planner_module(c, module_id) for module_id in active],
+        "pathways": [
+            {"id": pathway_id, "title": pathway.title, "audience": list(pathway.audience)}
+            for pathway_id, pathway in c.pathways.items()
+            if pathway.status == "active"
+        ],
+    }
+
+
+def _planner_module(c: Curriculum, module_id: str) -> dict:
+    module = c.modules[module_id]
+    upcoming = c.upcoming_sessions(module_id)
+    return {
+        "id": module_id,
+        "title": module.title,
+        "track": c.module_track[module_id],
+        "level": module.level,
+        "audience": list(module.audience),
+        "minutes": c.module_minutes(module_id),
+        "groups": c.minutes_by_group([module_id]),
+        "modes": c.modes(module_id),
+        "competencies": [ref.ref for ref in module.competencies or []],
+        "prerequisites": [
+            prerequisite
+            for prerequisite in module.prerequisites or []
+            if prerequisite in c.modules and c.modules[prerequisite].status == "active"
+        ],
+        "next_session": upcoming[0].start.date().isoformat() if upcoming else None,
+    }
 
 
 def _free_page(source: str, text: str, abbreviations: dict[str, str]) -> str:
