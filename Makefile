@@ -17,6 +17,8 @@ $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	# Fails when pyproject.toml pins (e.g. bumped by Dependabot) disagree with the lock.
+	$(BIN)/pip check
 	touch $(STAMP)
 
 # axe-core is the only npm package: the browser tests inject it into pages.
