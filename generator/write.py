@@ -27,11 +27,9 @@ def write_docs(pages: dict[str, str], docs_dir: Path) -> WriteResult:
     modification time, so `mkdocs serve` does not rebuild in a loop.
     """
     docs_dir.mkdir(parents=True, exist_ok=True)
-    (docs_dir / GENERATED_MARKER).write_text(
-        "Folder ini dihasilkan dari curriculum/; jangan disunting.\n", encoding="utf-8"
-    )
     written = []
-    for relpath, text in sorted(pages.items()):
+    marker = {GENERATED_MARKER: "Folder ini dihasilkan dari curriculum/; jangan disunting.\n"}
+    for relpath, text in sorted({**pages, **marker}.items()):
         target = docs_dir / relpath
         data = text.encode("utf-8")
         if target.is_file() and target.read_bytes() == data:
@@ -40,7 +38,8 @@ def write_docs(pages: dict[str, str], docs_dir: Path) -> WriteResult:
         temporary = target.with_name(target.name + ".tmp")
         temporary.write_bytes(data)
         temporary.replace(target)
-        written.append(relpath)
+        if relpath != GENERATED_MARKER:
+            written.append(relpath)
     removed = []
     for path in sorted(docs_dir.rglob("*")):
         relpath = path.relative_to(docs_dir).as_posix()
