@@ -237,6 +237,22 @@ class Curriculum:
             if s.is_upcoming(self.today) and (module_id is None or s.module_id == module_id)
         ]
 
+    def published(self, kind: str, item_id: str) -> bool:
+        """Whether the site has a page for this item (see generator.routes)."""
+        if kind == "competency":
+            framework_id, _, competency_id = item_id.partition("/")
+            framework = self.frameworks.get(framework_id)
+            return bool(framework) and any(c.id == competency_id for c in framework.competencies)
+        if kind == "page":
+            return any(page.path.endswith(f"/{item_id}.md") for page in self.pages)
+        collections = {
+            "track": self.tracks,
+            "module": self.modules,
+            "pathway": self.pathways,
+            "framework": self.frameworks,
+        }
+        return item_id in collections.get(kind, {})
+
     # --- glossary ----------------------------------------------------------------------------
 
     @cached_property

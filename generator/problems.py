@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
@@ -31,11 +32,21 @@ class Problem:
 
 
 def error(path: str, position: tuple[int, int], message: str) -> Problem:
-    return Problem(path, position[0], position[1], ERROR, message)
+    return Problem(path, position[0], position[1], ERROR, _one_line(message))
 
 
 def warning(path: str, position: tuple[int, int], message: str) -> Problem:
-    return Problem(path, position[0], position[1], WARNING, message)
+    return Problem(path, position[0], position[1], WARNING, _one_line(message))
+
+
+def _one_line(message: str) -> str:
+    """Escape line breaks and control characters quoted from a file: one problem, one line."""
+    return "".join(
+        char.encode("unicode_escape").decode("ascii")
+        if char != "\t" and unicodedata.category(char) in ("Cc", "Zl", "Zp")
+        else char
+        for char in message
+    )
 
 
 def count(problems: Iterable[Problem], severity: str) -> int:

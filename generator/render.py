@@ -20,6 +20,7 @@ from babel.dates import format_date
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from generator import format as fmt
+from generator.load import Page
 from generator.model import (
     AUDIENCE_COLUMNS,
     ZONE_ALIASES,
@@ -28,6 +29,7 @@ from generator.model import (
     ScheduledSession,
 )
 from generator.reference import render_reference
+from generator.routes import docs_path
 
 MODE_ICONS: dict[str, str] = {
     "webinar": "material-video-account",
@@ -117,11 +119,13 @@ def session_times(session: ScheduledSession) -> dict:
     }
 
 
-def site_link(url: str, prefix: str) -> str:
-    """Make a link relative to the page, so it works under any site URL."""
-    if url.startswith("/"):
-        return prefix + url.lstrip("/")
-    return url
+def site_link(url: str, prefix: str, curriculum: Curriculum) -> str:
+    """Turn a site path into a relative Markdown link that MkDocs checks."""
+    if not url.startswith("/"):
+        return url
+    target = docs_path(url, curriculum.published)
+    fragment = "#" + url.split("#", 1)[1] if "#" in url else ""
+    return prefix + (target or url.lstrip("/")) + fragment
 
 
 def _environment(curriculum: Curriculum) -> Environment:
@@ -141,7 +145,7 @@ def _environment(curriculum: Curriculum) -> Environment:
         long_date=long_date,
         short_date=short_date,
         iso_date=datetime.date.fromisoformat,
-        site_link=site_link,
+        site_link=partial(site_link, curriculum=curriculum),
     )
     env.globals.update(
         c=curriculum,
@@ -151,6 +155,7 @@ def _environment(curriculum: Curriculum) -> Environment:
         session_times=session_times,
         zone_label=zone_label,
         jp_text=jp_text,
+        page_title=page_title,
     )
     return env
 
@@ -192,6 +197,7 @@ def render_pages(curriculum: Curriculum, *, guide: str = "") -> dict[str, str]:
         pages[f"halaman/{stem}"] = _free_page(
             free_page.path, free_page.text, curriculum.abbreviations
         )
+    page("halaman/index.md", "pages.md.j2")
     page("kontributor/index.md", "contributing.md.j2", guide=guide)
     pages[PLANNER_DATA] = json.dumps(
         planner_data(curriculum), ensure_ascii=False, separators=(",", ":"), sort_keys=True
@@ -277,15 +283,23 @@ def _planner_module(c: Curriculum, module_id: str) -> dict:
     }
 
 
+def page_title(page: Page) -> str:
+    """A free page's title: its first `# ` heading, else its file name."""
+    first = page.text.split("\n", 1)[0]
+    if first.startswith("# "):
+        return first[2:].strip()
+    return page.path.rsplit("/", 1)[-1].removesuffix(".md").replace("-", " ").capitalize()
+
+
 def _free_page(source: str, text: str, abbreviations: dict[str, str]) -> str:
     """Free pages are editor Markdown too: rendered and sanitised like any other field."""
-    title, _, body = text.partition("\n")
-    heading = title.lstrip("# ").strip() if title.startswith("# ") else ""
-    if not heading:
+    first, _, body = text.partition("\n")
+    heading = page_title(Page(source, text))
+    if not first.startswith("# "):
         body = text
     html_body = markdown_html(body, abbreviations)
     return (
         f"---\n# Dihasilkan dari {source}; sunting berkas itu, bukan halaman ini.\n"
-        f"source: {source}\n---\n\n# {escape(heading or source)}\n\n"
+        f"source: {source}\n---\n\n# {escape(heading)}\n\n"
         f'<div class="kk-prosa" markdown="0">\n{html_body}\n</div>\n'
     )

@@ -23,6 +23,7 @@ from pydantic import BaseModel, RootModel, ValidationError
 from generator import format as fmt
 from generator.load import Document, Loc, Page, Sources, describe_type, kind_of
 from generator.problems import ERROR, Problem, error, warning
+from generator.routes import docs_path
 
 STALE_AFTER_DAYS = 365
 
@@ -129,7 +130,12 @@ def _translate(document: Document, model_class: type[BaseModel], details: dict) 
     subject = f"kunci `{loc[-1]}` di `{loc_label(loc[:-1])}`" if is_key else f"`{label}`"
     # YAML 1.1 typed a plain scalar (10:30, no, 2026-12-01): say what was written and how
     # YAML read it, and when text was expected tell the editor to quote it.
-    retyped = span.source is not None and not isinstance(value, str | dict | list) and not is_key
+    retyped = (
+        span.source is not None
+        and kind in ("string_type", "literal_error")
+        and not isinstance(value, str | dict | list)
+        and not is_key
+    )
     found = (
         f"`{span.source}` tanpa tanda kutip, yang dibaca YAML sebagai {describe_type(value)}"
         if retyped
@@ -800,6 +806,30 @@ def _check_glossary(checked: Checked, today: datetime.date) -> Iterator[Problem]
         seen.setdefault(key, i)
 
 
+def _check_site_paths(checked: Checked, today: datetime.date) -> Iterator[Problem]:
+    competencies = competency_index(checked)
+    published = {
+        "track": set(checked.tracks),
+        "module": {k for k, item in checked.modules.items() if item.model.status != "draft"},
+        "pathway": {k for k, item in checked.pathways.items() if item.model.status != "draft"},
+        "framework": set(checked.frameworks),
+        "competency": set(competencies),
+        "page": {PurePosixPath(page.path).stem for page in checked.pages},
+    }
+    for item in checked.modules.values():
+        for i, resource in enumerate(item.model.resources or []):
+            if resource.url.startswith("/") and not docs_path(
+                resource.url, lambda kind, key: key in published[kind]
+            ):
+                yield error(
+                    item.document.path,
+                    item.document.position(("resources", i, "url")),
+                    f"`{resource.url}` bukan halaman situs ini; pakai jalur halaman seperti "
+                    "`/modul/<id>/`, `/jalur-belajar/<id>/` atau `/halaman/<nama>/`, atau alamat "
+                    "`https://`",
+                )
+
+
 _RULES = [
     _check_track_order,
     _check_module_folders,
@@ -812,4 +842,5 @@ _RULES = [
     _check_review_dates,
     _check_links,
     _check_glossary,
+    _check_site_paths,
 ]

@@ -1,0 +1,40 @@
+"""Golden Markdown of the mini fixture: `make golden` (python -m tests.golden) rewrites it.
+
+Review the diff of tests/golden/ after regenerating: it is exactly what changed for readers.
+"""
+
+from __future__ import annotations
+
+import datetime
+import shutil
+from pathlib import Path
+
+from generator.model import build_curriculum
+from generator.pipeline import check
+from generator.render import render_pages
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURE = REPO / "tests" / "fixtures" / "mini"
+GOLDEN = REPO / "tests" / "golden" / "mini"
+TODAY = datetime.date(2026, 11, 29)
+GUIDE = "# Panduan uji\n\nPanduan singkat untuk pengujian.\n"
+
+
+def render_fixture() -> dict[str, str]:
+    validation = check(FIXTURE, today=TODAY)
+    assert validation.ok, [problem.as_text() for problem in validation.problems]
+    return render_pages(build_curriculum(validation.checked, today=TODAY), guide=GUIDE)
+
+
+def main() -> None:
+    pages = render_fixture()
+    shutil.rmtree(GOLDEN, ignore_errors=True)
+    for relpath, text in pages.items():
+        target = GOLDEN / relpath
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    print(f"{len(pages)} berkas ditulis ke {GOLDEN.relative_to(REPO)}")
+
+
+if __name__ == "__main__":
+    main()
