@@ -1,0 +1,237 @@
+"""What a reader sees on each page type, built from the mini fixture (tests/fixtures/mini).
+
+The expected facts are worked out by hand in tests/fixtures/mini/EXPECTED.md.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.sitebuild import FIXTURES, build, copy_project
+
+pytestmark = pytest.mark.slow
+
+REPO_EDIT = "https://github.com/kurikulum-asn/kurikulum/edit/main/"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    project = copy_project(FIXTURES / "mini", tmp_path_factory.mktemp("mini") / "proyek")
+    build(project)
+    return project / "site"
+
+
+def page(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def text_of(soup: BeautifulSoup) -> str:
+    """The article's text as a reader hears it, without spaces before punctuation."""
+    text = re.sub(r"\s+", " ", soup.find("article").get_text(" ", strip=True))
+    return re.sub(r" ([,.;:)])", r"\1", text)
+
+
+def test_home_counts_and_next_sessions(site):
+    soup = page(site, "")
+    text = text_of(soup)
+    assert "5 modul dalam 2 jalur, 2 jalur belajar hibrida, dan total 20 JP" in text
+    assert "Hak 20 JP per tahun" in text
+    assert "20 JP setara 15 jam belajar" in text
+    sessions = [li.get_text(" ", strip=True) for li in soup.select("#sesi-terdekat + ul > li")]
+    assert sessions[0].startswith(
+        "Keamanan Siber untuk ASN — Kamis, 3 Desember 2026, 19.00–20.30 WIB"
+    )
+    assert len(sessions) == 5
+
+
+def test_track_page_lists_modules_with_level_jp_modes_audience(site):
+    soup = page(site, "jalur/nilai")
+    rows = [
+        [td.get_text(" ", strip=True) for td in tr.find_all("td")] for tr in soup.select("tbody tr")
+    ]
+    assert rows == [
+        [
+            "Kode Etik ASN (Versi Lama) Diarsipkan",
+            "Dasar",
+            "1",
+            "Rekaman webinar (asinkron)",
+            "CPNS",
+        ],
+        [
+            "Integritas dalam Pelayanan",
+            "Dasar",
+            "3",
+            "Webinar (daring sinkron), E-learning mandiri",
+            "Semua ASN",
+        ],
+        [
+            "Kolaborasi Lintas Unit",
+            "Menengah",
+            "6",
+            "Tatap muka (klasikal), Komunitas praktik",
+            "Pengawas, Administrator",
+        ],
+    ]
+    assert "Total: 3 modul, 10 JP." in text_of(soup)
+
+
+def test_module_page_shows_what_a_learner_needs(site):
+    soup = page(site, "modul/integritas-dasar")
+    text = text_of(soup)
+    assert "Beban belajar: 3 JP (135 menit)" in text
+    assert "Total 135 3" in text
+    assert "Dilanjutkan dengan: Kolaborasi Lintas Unit" in text
+    assert (
+        "ASN Berintegritas dan Kolaboratif — langkah 1 dari 3, fase “Sebelum webinar”, wajib"
+        in text
+    )
+    assert (
+        "Rabu, 9 Desember 2026, 09.00–10.30 WIB · 10.00–11.30 WITA · 11.00–12.30 WIT · Zoom · "
+        "Daftar" in text
+    )
+    assert "Sudah berlangsung Rabu, 14 Oktober 2026, 09.00–10.30 WIB" in text
+    assert "1. Reaksi Survei kepuasan." in text
+    assert "Alternatif untuk koneksi lemah: Rekaman audio saja dan ringkasan PDF." in text
+    assert "Terakhir ditelaah: 1 September 2026" in text
+    competency = soup.find("a", string="Integritas")
+    assert competency["href"] == "../../kompetensi/inti/integritas/"
+    resource = soup.find("a", string="Panduan di situs")
+    assert resource["href"] == "../../halaman/tentang/"
+
+
+def test_session_crossing_midnight_shows_the_next_day_in_wit(site):
+    text = text_of(page(site, "modul/keamanan-siber"))
+    assert (
+        "Minggu, 20 Desember 2026, 22.30–23.30 WIB · 23.30–00.30 WITA · "
+        "00.30–01.30 WIT (Senin, 21 Desember 2026)" in text
+    )
+    assert "Selasa, 22 September 2026, 13.00–14.30 WIT · 11.00–12.30 WIB · 12.00–13.30 WITA" in text
+
+
+def test_markdown_is_sanitised_and_text_is_escaped(site):
+    html = (site / "modul" / "integritas-dasar" / "index.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    assert not [s for s in soup.find_all("script") if "alert" in (s.string or "")]
+    assert "alert(1)" not in html or "&lt;script&gt;alert(1)" in html
+    link = soup.find("a", string="klik")
+    assert link["href"] == "https://example.org"
+    assert not soup.select("[onerror], [onclick], a[href^='javascript:']")
+
+
+def test_glossary_abbreviations_are_explained_where_they_appear(site):
+    soup = page(site, "modul/integritas-dasar")
+    titles = {abbr.get_text(): abbr["title"] for abbr in soup.find_all("abbr")}
+    assert titles["JP"] == "Jam Pelajaran"
+    track = page(site, "jalur/digital")
+    assert any(
+        a["title"] == "Sistem Pemerintahan Berbasis Elektronik" for a in track.find_all("abbr")
+    )
+
+
+def test_edit_link_opens_the_yaml_source(site):
+    soup = page(site, "modul/keamanan-siber")
+    edit = soup.find("a", rel="edit")
+    assert edit["href"] == REPO_EDIT + "curriculum/modules/digital/keamanan-siber.yml"
+
+
+def test_archived_module_is_published_and_marked(site):
+    text = text_of(page(site, "modul/etika-lama"))
+    assert "Modul diarsipkan" in text
+    assert "Status: Diarsipkan" in text
+
+
+def test_draft_module_is_published_nowhere(site):
+    assert not (site / "modul" / "ai-generatif").exists()
+    for path in site.rglob("*"):
+        if path.is_file() and path.suffix in {".html", ".xml", ".json"}:
+            content = path.read_text(encoding="utf-8")
+            assert "ai-generatif" not in content, path
+            assert "AI Generatif" not in content, path
+
+
+def test_pathway_totals_order_and_mix(site):
+    soup = page(site, "jalur-belajar/asn-berintegritas")
+    text = text_of(soup)
+    assert "Beban belajar: 9 JP wajib + 4 JP pilihan" in text
+    assert "Lama: ±3 minggu dengan laju 4 JP per minggu" in text
+    assert "langkah wajibnya memberi 9 dari 20 JP per tahun" in text
+    assert "Langkah wajib 9 Langkah pilihan 4 Seluruh langkah 13" in text
+    assert (
+        "Formal (10): 9 JP (69%) Sosial (20): 2 JP (15%) Pengalaman kerja (70): 2 JP (15%)" in text
+    )
+    steps = [a.get_text() for a in soup.select(".kk-linimasa > ol > li > ol > li > p > strong > a")]
+    assert steps == [
+        "Integritas dalam Pelayanan",
+        "Kolaborasi Lintas Unit",
+        "Keamanan Siber untuk ASN",
+    ]
+    assert "Keamanan Siber untuk ASN — 4 JP, pilihan" in text
+    assert "Catatan: Ikuti kelas tatap muka di Makassar." in text
+    bar = soup.select_one(".kk-bar")
+    assert bar["aria-label"] == "Formal 69%, sosial 15%, pengalaman kerja 15%"
+
+
+def test_pathway_names_prerequisites_taken_from_assumes(site):
+    text = text_of(page(site, "jalur-belajar/analis-data"))
+    assert "Jalur ini menganggap peserta sudah mengikuti: Integritas dalam Pelayanan (3 JP)" in text
+    assert "Prasyarat dari bekal awal: Integritas dalam Pelayanan" in text
+    assert "langkah wajibnya memberi 12 dari 20 JP per tahun" in text
+
+
+def test_competency_page_lists_modules_level_by_level(site):
+    text = text_of(page(site, "kompetensi/teknis/analisis-data"))
+    level_1 = text.split("Tingkat 1: Dasar")[1].split("Tingkat 2")[0]
+    level_2 = text.split("Tingkat 2: Menengah")[1].split("Tingkat 3")[0]
+    level_3 = text.split("Tingkat 3: Mahir")[1]
+    assert "Literasi Data Layanan" in level_1
+    assert "Belum ada modul untuk tingkat ini." in level_2
+    assert "Keamanan Siber untuk ASN" in level_3
+
+
+def test_matrix_counts_cells_and_lists_promised_gaps(site):
+    soup = page(site, "peta-kompetensi")
+    text = text_of(soup)
+    assert "29 dari 36 sel terlayani (81%)" in text
+    promised = soup.find(id="celah-yang-dijanjikan-jalur-belajar").find_next("table")
+    rows = [
+        [td.get_text(" ", strip=True) for td in tr.find_all("td")]
+        for tr in promised.select("tbody tr")
+    ]
+    assert rows == [["Pelaksana", "Kolaborasi", "Menjadi Analis Data Layanan"]]
+    teknis = soup.find(id="kompetensi-teknis-digital").find_next("table")
+    header = [th.get_text(strip=True) for th in teknis.select("thead th")]
+    analysis = [td.get_text(" ", strip=True) for td in teknis.select("tbody tr")[0].find_all("td")]
+    assert analysis[header.index("Pelaksana")] == "2 (tk. 1, 3)"
+    assert analysis[header.index("CPNS")] == "1 (tk. 3)"
+
+
+def test_pages_load_nothing_from_third_parties(site):
+    for path in site.rglob("*.html"):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src")):
+            for element in soup.find_all(tag):
+                url = element.get(attribute) or ""
+                is_page_link = tag == "link" and "stylesheet" not in element.get("rel", [])
+                if is_page_link:
+                    continue
+                assert not url.startswith(("http:", "https:", "//")), (path, url)
+    assert "fonts.googleapis" not in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_search_index_and_sitemap_cover_published_pages(site):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert "modul/etika-lama/" in locations
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "modul/keamanan-siber/" in sitemap
+
+
+def test_navigation_has_only_section_pages(site):
+    soup = page(site, "modul/literasi-data")
+    nav_links = soup.select("nav.md-nav--primary a.md-nav__link")
+    assert not [a for a in nav_links if "/modul/" in (a.get("href") or "")]
