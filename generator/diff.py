@@ -241,10 +241,8 @@ class Side:
         """JP of the pathway's required steps; an unknown module counts for nothing."""
         if self.model("pathway", pathway_id) is None:
             return None
-        return sum(
-            (self.module_jp(module_id) or Fraction(0))
-            for module_id in self.required_modules(pathway_id)
-        )
+        module_jps = [self.module_jp(module_id) for module_id in self.required_modules(pathway_id)]
+        return sum((jp for jp in module_jps if jp is not None), Fraction(0))
 
     def sessions(self, module_id: str | None) -> list[SessionTime]:
         module = self.model("module", module_id) if module_id else None

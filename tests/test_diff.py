@@ -1,0 +1,373 @@
+"""`generator diff`: the reviewers' summary of a curriculum change, compared exactly.
+
+Each test writes BASE as the old side and BASE with one change as the new side, so
+the expected Markdown is exactly what that change means.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from generator import cli
+from tests.conftest import (
+    BASE,
+    MODULE_DATA_DASAR,
+    MODULE_DATA_LANJUT,
+    MODULE_ETIKA,
+    PATHWAY,
+    TODAY,
+    Files,
+    write_project,
+)
+
+HEADING = "## Ringkasan perubahan kurikulum\n\n"
+DATA_LANJUT = "curriculum/modules/digital/data-lanjut.yml"
+PATHWAY_PATH = "curriculum/pathways/analis.yml"
+
+MODULE_INTEGRITAS = """\
+id: integritas
+title: Integritas di Tempat Kerja
+summary: Menjaga integritas dalam keputusan sehari-hari.
+level: dasar
+audience:
+  - semua
+objectives:
+  - Mengenali konflik kepentingan.
+competencies:
+  - ref: nilai/akuntabel
+activities:
+  - mode: e-learning
+    minutes: 90
+  - mode: coaching
+    minutes: 45
+sessions:
+  - start: "2027-01-12T13:30"
+    timezone: Asia/Jayapura
+    minutes: 60
+status: draft
+"""
+
+
+@dataclass
+class Diff:
+    exit_code: int
+    output: str
+    stderr: str
+
+
+@pytest.fixture
+def run_diff(capsys: pytest.CaptureFixture[str]) -> Callable[..., Diff]:
+    """Return a function running `generator diff` in-process with a fixed today."""
+
+    def run(*args: str | Path) -> Diff:
+        exit_code = cli.main(["diff", *map(str, args), "--today", TODAY])
+        captured = capsys.readouterr()
+        return Diff(exit_code, captured.out, captured.err)
+
+    return run
+
+
+@pytest.fixture
+def diff(tmp_path: Path, run_diff: Callable[..., Diff]) -> Callable[[Files], Diff]:
+    """Return a function: diff the folder BASE against BASE updated with `files`."""
+
+    def run(files: Files) -> Diff:
+        base = write_project(tmp_path / "base")
+        head = write_project(tmp_path / "head", files)
+        return run_diff(base, head)
+
+    return run
+
+
+def md(*lines: str) -> str:
+    """Join expected Markdown lines; long ones are split with implicit concatenation."""
+    return "\n".join(lines) + "\n"
+
+
+def change(text: str, old: str, new: str) -> str:
+    """Replace `old` in a fixture file, failing loudly when the fixture no longer has it."""
+    assert old in text
+    return text.replace(old, new)
+
+
+def test_no_change(diff: Callable[[Files], Diff]) -> None:
+    result = diff({})
+    assert result.exit_code == 0
+    assert result.output == HEADING + "Tidak ada perubahan kurikulum.\n"
+    assert result.stderr == ""
+
+
+def test_formatting_and_comments_alone_are_no_change(diff: Callable[[Files], Diff]) -> None:
+    reformatted = "# Modul lanjutan.\n" + change(
+        MODULE_DATA_LANJUT, "audience:\n  - administrator", "audience: [administrator]"
+    )
+    result = diff({DATA_LANJUT: reformatted})
+    assert result.output == HEADING + "Tidak ada perubahan kurikulum.\n"
+
+
+def test_added_module(diff: Callable[[Files], Diff]) -> None:
+    result = diff({"curriculum/modules/nilai/integritas.yml": MODULE_INTEGRITAS})
+    assert result.exit_code == 0
+    assert result.output == HEADING + md(
+        "### Modul",
+        "",
+        "- Baru: `integritas` — Integritas di Tempat Kerja (jalur `nilai`, 3 JP, draf)",
+        "",
+        "### Sesi",
+        "",
+        "- `integritas`: sesi baru: 12 Januari 2027 13.30 WIT (60 menit)",
+    )
+
+
+def test_removed_module_reports_the_problems_it_leaves(diff: Callable[[Files], Diff]) -> None:
+    result = diff({"curriculum/modules/nilai/etika.yml": None})
+    assert result.exit_code == 0
+    assert result.output == HEADING + md(
+        "### Modul",
+        "",
+        "- Dihapus: `etika` — Etika Pelayanan",
+        "",
+        "### Masalah validasi baru",
+        "",
+        "- Peringatan di `curriculum/competencies/nilai.yml:4:9`: kompetensi `nilai/akuntabel` "
+        "belum dikembangkan oleh modul mana pun; ini celah di peta kompetensi",
+        "- Galat di `curriculum/pathways/analis.yml:16:17`: langkah menyebut modul `etika` yang "
+        "tidak dikenal",
+    )
+
+
+def test_renamed_module_with_its_references_followed(diff: Callable[[Files], Diff]) -> None:
+    result = diff(
+        {
+            "curriculum/modules/digital/data-dasar.yml": None,
+            "curriculum/modules/digital/data-pengantar.yml": change(
+                MODULE_DATA_DASAR, "id: data-dasar", "id: data-pengantar"
+            ),
+            DATA_LANJUT: change(MODULE_DATA_LANJUT, "- data-dasar", "- data-pengantar"),
+            PATHWAY_PATH: change(PATHWAY, "module: data-dasar", "module: data-pengantar"),
+        }
+    )
+    assert result.output == HEADING + md(
+        "### Modul",
+        "",
+        "- Berganti id: `data-dasar` → `data-pengantar`",
+    )
+
+
+def test_renamed_module_with_changes_of_its_own(diff: Callable[[Files], Diff]) -> None:
+    renamed = change(MODULE_DATA_DASAR, "id: data-dasar", "id: data-pengantar")
+    renamed = change(renamed, "title: Dasar Pengelolaan Data", "title: Pengantar Data")
+    result = diff(
+        {
+            "curriculum/modules/digital/data-dasar.yml": None,
+            "curriculum/modules/digital/data-pengantar.yml": renamed,
+            DATA_LANJUT: change(MODULE_DATA_LANJUT, "- data-dasar", "- data-pengantar"),
+            PATHWAY_PATH: change(PATHWAY, "module: data-dasar", "module: data-pengantar"),
+        }
+    )
+    assert result.output == HEADING + md(
+        "### Modul",
+        "",
+        "- Berganti id: `data-dasar` → `data-pengantar`; juga diubah: `title` (Dasar Pengelolaan "
+        "Data → Pengantar Data)",
+    )
+
+
+def test_changed_fields_quote_short_values(diff: Callable[[Files], Diff]) -> None:
+    changed = change(MODULE_DATA_LANJUT, "level: menengah", "level: lanjut")
+    changed = change(changed, "- Menganalisis data lintas unit.", "- Menyusun dasbor layanan.")
+    result = diff({DATA_LANJUT: changed})
+    assert result.output == HEADING + md(
+        "### Modul",
+        "",
+        "- Diubah: `data-lanjut`: `level` (menengah → lanjut), `objectives`",
+    )
+
+
+def test_changed_jp_and_the_pathway_it_shifts(diff: Callable[[Files], Diff]) -> None:
+    longer = change(
+        MODULE_DATA_LANJUT,
+        "minutes: 90\n  - mode: on-the-job",
+        "minutes: 112\n  - mode: on-the-job",
+    )
+    result = diff({DATA_LANJUT: longer})
+    assert result.output == HEADING + md(
+        "### Modul",
+        "",
+        "- Diubah: `data-lanjut`: `activities`",
+        "",
+        "### JP",
+        "",
+        "- Modul `data-lanjut`: 6 JP → 6,5 JP (+0,5 JP)",
+        "- Jalur belajar `analis`: JP wajib 7 JP → 7,5 JP (+0,5 JP), karena `data-lanjut`",
+    )
+
+
+def test_jp_minutes_shift_every_module(diff: Callable[[Files], Diff]) -> None:
+    result = diff({"site_config.yml": change(BASE["site_config.yml"], "45", "60")})
+    assert result.output == HEADING + md(
+        "### Aturan kurikulum (`site_config.yml`)",
+        "",
+        "- `jp_minutes`: 45 → 60",
+        "",
+        "### JP",
+        "",
+        "- Modul `data-dasar`: 1 JP → 0,8 JP (-0,2 JP)",
+        "- Modul `data-lanjut`: 6 JP → 4,5 JP (-1,5 JP)",
+        "- Modul `etika`: 3 JP → 2,2 JP (-0,8 JP)",
+        "- Jalur belajar `analis`: JP wajib 7 JP → 5,2 JP (-1,8 JP), karena `data-dasar`, "
+        "`data-lanjut`",
+    )
+
+
+def test_prerequisite_changes(diff: Callable[[Files], Diff]) -> None:
+    changed = change(MODULE_DATA_LANJUT, "  - data-dasar\n", "  - etika\n")
+    result = diff({DATA_LANJUT: changed})
+    assert result.output == HEADING + md(
+        "### Modul",
+        "",
+        "- Diubah: `data-lanjut`: `prerequisites`",
+        "",
+        "### Prasyarat",
+        "",
+        "- `data-lanjut`: ditambah `etika`; dihapus `data-dasar`",
+        "",
+        "### Masalah validasi baru",
+        "",
+        "- Galat di `curriculum/pathways/analis.yml:15:17`: modul `data-lanjut` memerlukan "
+        "`etika`, yang harus muncul di langkah sebelumnya atau di `assumes`",
+    )
+
+
+def test_moved_session(diff: Callable[[Files], Diff]) -> None:
+    moved = change(
+        MODULE_DATA_LANJUT,
+        'start: "2026-12-10T09:00"\n    timezone: Asia/Makassar',
+        'start: "2026-12-11T13:00"\n    timezone: Asia/Jakarta',
+    )
+    result = diff({DATA_LANJUT: moved})
+    assert result.output == HEADING + md(
+        "### Modul",
+        "",
+        "- Diubah: `data-lanjut`: `sessions`",
+        "",
+        "### Sesi",
+        "",
+        "- `data-lanjut`: sesi dipindah dari 10 Desember 2026 09.00 WITA ke 11 Desember 2026 "
+        "13.00 WIB",
+    )
+
+
+def test_broken_reference_is_a_new_error(diff: Callable[[Files], Diff]) -> None:
+    result = diff({PATHWAY_PATH: change(PATHWAY, "module: data-dasar", "module: data-dasr")})
+    assert result.exit_code == 0
+    assert result.output == HEADING + md(
+        "### Jalur belajar",
+        "",
+        "- Diubah: `analis`: `phases`",
+        "",
+        "### JP",
+        "",
+        "- Jalur belajar `analis`: JP wajib 7 JP → 6 JP (-1 JP), karena langkah wajib berubah",
+        "",
+        "### Masalah validasi baru",
+        "",
+        "- Galat di `curriculum/pathways/analis.yml:12:17`: langkah menyebut modul `data-dasr` "
+        "yang tidak dikenal; mungkin maksud Anda `data-dasar`?",
+        "- Galat di `curriculum/pathways/analis.yml:15:17`: modul `data-lanjut` memerlukan "
+        "`data-dasar`, yang harus muncul di langkah sebelumnya atau di `assumes`",
+    )
+
+
+def test_a_known_problem_that_moved_lines_is_not_new(
+    tmp_path: Path, run_diff: Callable[..., Diff]
+) -> None:
+    broken = change(PATHWAY, "module: etika", "module: etik")
+    base = write_project(tmp_path / "base", {PATHWAY_PATH: broken})
+    head = write_project(
+        tmp_path / "head", {PATHWAY_PATH: change(broken, "outcomes:", "outcomes:\n  - Lulus.")}
+    )
+    assert run_diff(base, head).output == HEADING + md(
+        "### Jalur belajar",
+        "",
+        "- Diubah: `analis`: `outcomes`",
+    )
+
+
+# --- git revisions -----------------------------------------------------------------------
+
+
+def git(repo: Path, *args: str) -> str:
+    done = subprocess.run(
+        ["git", "-c", "user.name=Uji", "-c", "user.email=uji@example.org", *args],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout.strip()
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A git repository holding the project in a subfolder, with BASE committed."""
+    root = tmp_path / "repo"
+    project = write_project(root / "kurikulum")
+    git(root, "init", "--quiet")
+    git(root, "add", ".")
+    git(root, "commit", "--quiet", "--no-gpg-sign", "-m", "Kurikulum awal")
+    return project
+
+
+def test_git_revisions_and_working_tree(repo: Path, run_diff: Callable[..., Diff]) -> None:
+    first = git(repo, "rev-parse", "HEAD")
+    moved = change(MODULE_DATA_LANJUT, '"2026-12-10T09:00"', '"2026-12-10T10:00"')
+    write_project(repo, {DATA_LANJUT: moved}, base=False)
+    git(repo, "commit", "--quiet", "--no-gpg-sign", "-am", "Geser sesi")
+    tagged = MODULE_ETIKA + "tags:\n  - etika\n"
+    write_project(repo, {"curriculum/modules/nilai/etika.yml": tagged}, base=False)
+    session = md(
+        "### Modul",
+        "",
+        "- Diubah: `data-lanjut`: `sessions`",
+        "",
+        "### Sesi",
+        "",
+        "- `data-lanjut`: sesi dipindah dari 10 Desember 2026 09.00 WITA ke 10 Desember 2026 "
+        "10.00 WITA",
+    )
+    tags = "### Modul\n\n- Diubah: `etika`: `tags`\n"
+
+    between = run_diff(first, "HEAD", "--root", repo)
+    assert (between.exit_code, between.output) == (0, HEADING + session)
+    working = run_diff("HEAD", "--root", repo)
+    assert (working.exit_code, working.output) == (0, HEADING + tags)
+    same = run_diff(first, first, "--root", repo)
+    assert same.output == HEADING + "Tidak ada perubahan kurikulum.\n"
+
+
+def test_unknown_revision_is_a_usage_error(repo: Path, run_diff: Callable[..., Diff]) -> None:
+    result = run_diff("tidak-ada", "--root", repo)
+    assert result.exit_code == 2
+    assert result.output == ""
+    assert result.stderr == (
+        f"galat: `tidak-ada` bukan folder yang ada maupun revisi git yang dikenal di `{repo}`; "
+        "periksa ejaannya, atau ambil dulu cabangnya (mis. `git fetch origin main`)\n"
+    )
+
+
+def test_revision_outside_a_repository_is_a_usage_error(
+    tmp_path: Path, run_diff: Callable[..., Diff]
+) -> None:
+    project = write_project(tmp_path / "bukan-repo")
+    result = run_diff("main", "--root", project)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"galat: `main` bukan folder yang ada, dan `{project}` bukan repositori git sehingga "
+        "revisi tidak dapat dibaca; berikan dua folder, atau `--root` ke repositori\n"
+    )
