@@ -1,0 +1,200 @@
+"""Shared helpers for tests that open the built site in headless Chromium.
+
+Debian's `chromium` is used through Playwright's `executable_path`; Playwright's own
+browser download (`playwright install`) cannot work here and is never attempted.
+When Chromium is missing the tests skip locally but fail when `CI` is set, so a CI
+run can never pass by silently skipping them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# Without the background-networking flags Chromium keeps trying to reach the internet.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+LOCAL_HOST = "127.0.0.1"
+
+
+def unavailable(reason: str) -> None:
+    """Skip locally; fail in CI, where the browser tests must always run."""
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (CI is set, so browser tests may not be skipped)", pytrace=False)
+    pytest.skip(reason)
+
+
+def chromium_path() -> str:
+    """The Chromium executable, from CHROMIUM_PATH or Debian's /usr/bin/chromium."""
+    candidate = os.environ.get("CHROMIUM_PATH") or "/usr/bin/chromium"
+    resolved = shutil.which(candidate) or (candidate if Path(candidate).is_file() else None)
+    if not resolved:
+        unavailable(
+            f"Chromium not found at {candidate}: install Debian's `chromium` package "
+            "or set CHROMIUM_PATH"
+        )
+    return resolved
+
+
+def axe_source() -> str:
+    if not AXE.is_file():
+        unavailable(f"{AXE.relative_to(REPO)} is missing: run `make test` (npm ci) first")
+    return AXE.read_text(encoding="utf-8")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve a folder on 127.0.0.1 at a free port; yield the base URL ending in '/'."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer((LOCAL_HOST, 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://{LOCAL_HOST}:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@dataclass
+class Traffic:
+    """Everything a page asked for, and what went wrong, for one browser context."""
+
+    requests: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    bad_status: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+
+    def watch(self, context) -> None:
+        context.on("request", lambda request: self.requests.append(request.url))
+        context.on(
+            "requestfailed",
+            lambda request: self.failed.append(f"{request.url}: {request.failure}"),
+        )
+        context.on(
+            "response",
+            lambda response: (
+                self.bad_status.append(f"{response.status} {response.url}")
+                if response.status >= 400
+                else None
+            ),
+        )
+        context.on("page", self.watch_page)
+        for page in context.pages:
+            self.watch_page(page)
+
+    def watch_page(self, page) -> None:
+        page.on(
+            "console",
+            lambda message: (
+                self.console_errors.append(f"{message.text} ({message.location})")
+                if message.type == "error"
+                else None
+            ),
+        )
+        page.on("pageerror", lambda error: self.console_errors.append(f"pageerror: {error}"))
+
+    def foreign(self) -> list[str]:
+        """Requests to any host but the local server (data: and blob: URLs are local)."""
+        return [
+            url
+            for url in self.requests
+            if urlsplit(url).scheme not in {"data", "blob", "about"}
+            and urlsplit(url).hostname != LOCAL_HOST
+        ]
+
+    def problems(self) -> str:
+        lines = []
+        for title, items in (
+            ("console errors", self.console_errors),
+            ("failed requests", self.failed),
+            ("HTTP errors", self.bad_status),
+            ("requests to other hosts", self.foreign()),
+        ):
+            lines += [f"{title}:", *(f"  {item}" for item in items)] if items else []
+        return "\n".join(lines)
+
+
+def run_axe(page) -> list[dict]:
+    """Inject axe-core into the page and return its WCAG 2.1 A/AA violations."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(content=axe_source())
+    return page.evaluate(
+        """tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})
+            .then(result => result.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.map(n => ({target: n.target.join(' '), summary: n.failureSummary}))
+            })))""",
+        AXE_TAGS,
+    )
+
+
+def describe_violations(violations: list[dict], limit: int = 8) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"][:limit]:
+            summary = " ".join((node["summary"] or "").split())
+            lines.append(f"    {node['target']}: {summary[:300]}")
+        if len(violation["nodes"]) > limit:
+            lines.append(f"    … and {len(violation['nodes']) - limit} more")
+    return "\n".join(lines)
+
+
+# Elements wider than the viewport that are not inside a scrolling box of their own.
+OVERFLOW_SCRIPT = """() => {
+    const width = document.documentElement.clientWidth;
+    const scrolls = el => {
+        for (let p = el.parentElement; p; p = p.parentElement) {
+            const style = getComputedStyle(p);
+            if (['auto', 'scroll', 'hidden'].includes(style.overflowX) && p !== document.body
+                && p !== document.documentElement) return true;
+        }
+        return false;
+    };
+    const culprits = [];
+    for (const el of document.body.querySelectorAll('*')) {
+        const box = el.getBoundingClientRect();
+        if (box.width && box.right > width + 1 && !scrolls(el)) {
+            culprits.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
+                + (el.className && typeof el.className === 'string'
+                   ? '.' + el.className.trim().split(/\\s+/).join('.') : '')
+                + ' right=' + Math.round(box.right));
+        }
+    }
+    return {
+        width,
+        scrollWidth: Math.max(document.documentElement.scrollWidth, document.body.scrollWidth),
+        culprits: culprits.slice(0, 10),
+    };
+}"""
+
+
+def horizontal_overflow(page) -> dict:
+    """How far the page scrolls sideways, and which elements stick out."""
+    return page.evaluate(OVERFLOW_SCRIPT)

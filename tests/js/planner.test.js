@@ -1,0 +1,336 @@
+// Planning rules of overrides/assets/rencana-belajar.js, on small hand-made data
+// where the right answer can be worked out by hand. Run: node --test tests/js/
+"use strict";
+
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const path = require("node:path");
+
+const rules = require(path.join(__dirname, "..", "..", "overrides", "assets", "rencana-belajar.js"));
+
+// One module; `groups` defaults to all minutes formal.
+function mod(id, fields) {
+  const minutes = fields.minutes;
+  return {
+    id,
+    title: fields.title || id,
+    track: fields.track || "nilai",
+    level: "dasar",
+    audience: fields.audience,
+    minutes,
+    groups: fields.groups || { formal: minutes, social: 0, experiential: 0 },
+    modes: ["webinar"],
+    competencies: fields.competencies || [],
+    prerequisites: fields.prerequisites || [],
+    next_session: fields.next_session || null,
+  };
+}
+
+// Target 4 JP = 180 minutes. The chain data-dasar → data-lanjut → data-mahir crosses
+// audiences: data-dasar is not for pengawas, yet pengawas plans must pull it in.
+function makeData(overrides) {
+  return {
+    version: 1,
+    today: "2026-11-29",
+    jp_minutes: 45,
+    annual_jp_target: 4,
+    weekly_jp_pace: 2,
+    audiences: [
+      { id: "cpns", label: "CPNS" },
+      { id: "pelaksana", label: "Pelaksana" },
+      { id: "pengawas", label: "Pengawas" },
+    ],
+    tracks: [
+      { id: "nilai", title: "Nilai Dasar" },
+      { id: "digital", title: "Transformasi Digital" },
+    ],
+    frameworks: [
+      {
+        id: "f",
+        title: "Kerangka",
+        competencies: [
+          { ref: "f/etika", title: "Etika" },
+          { ref: "f/data", title: "Data" },
+          { ref: "f/analitik", title: "Analitik" },
+        ],
+      },
+    ],
+    modes: [{ id: "webinar", label: "Webinar", group: "formal" }],
+    groups: [
+      { id: "formal", label: "Formal (10)" },
+      { id: "social", label: "Sosial (20)" },
+      { id: "experiential", label: "Pengalaman kerja (70)" },
+    ],
+    modules: [
+      mod("etika", {
+        audience: ["semua"],
+        minutes: 90,
+        competencies: ["f/etika"],
+        groups: { formal: 45, social: 45, experiential: 0 },
+      }),
+      mod("data-dasar", {
+        track: "digital",
+        audience: ["cpns", "pelaksana"],
+        minutes: 45,
+        competencies: ["f/data"],
+        next_session: "2026-12-10",
+      }),
+      mod("data-lanjut", {
+        track: "digital",
+        audience: ["pengawas"],
+        minutes: 135,
+        competencies: ["f/data"],
+        prerequisites: ["data-dasar"],
+        groups: { formal: 45, social: 0, experiential: 90 },
+      }),
+      mod("data-mahir", {
+        track: "digital",
+        audience: ["pengawas"],
+        minutes: 90,
+        competencies: ["f/analitik"],
+        prerequisites: ["data-lanjut"],
+      }),
+      mod("arsip", { audience: ["pelaksana"], minutes: 90 }),
+      // Its session is already past "today": a stale JSON must not count it as upcoming.
+      mod("webinar-lalu", { track: "digital", audience: ["semua"], minutes: 90, next_session: "2026-11-01" }),
+    ],
+    pathways: [],
+    ...overrides,
+  };
+}
+
+const data = makeData();
+const byId = Object.fromEntries(data.modules.map((m) => [m.id, m]));
+
+function minutesOf(ids) {
+  return ids.reduce((sum, id) => sum + byId[id].minutes, 0);
+}
+
+// Every prerequisite that is in the plan stands before the module needing it,
+// and every prerequisite of a plan module is in the plan.
+function assertPrerequisitesFirst(ids) {
+  ids.forEach((id, position) => {
+    for (const prerequisite of byId[id].prerequisites) {
+      const at = ids.indexOf(prerequisite);
+      assert.ok(at !== -1, `${prerequisite} (prasyarat ${id}) hilang dari ${ids}`);
+      assert.ok(at < position, `${prerequisite} harus sebelum ${id} dalam ${ids}`);
+    }
+  });
+}
+
+test("audience filtering: only modules for the jabatan, and `semua` serves everyone", () => {
+  const everything = makeData({ annual_jp_target: 100 });
+  const cpns = rules.proposePlan(everything, { audience: "cpns" }).modules;
+  assert.deepEqual([...cpns].sort(), ["data-dasar", "etika", "webinar-lalu"]);
+  const pelaksana = rules.proposePlan(everything, { audience: "pelaksana" }).modules;
+  assert.deepEqual([...pelaksana].sort(), ["arsip", "data-dasar", "etika", "webinar-lalu"]);
+  assert.ok(rules.serves(byId.etika, "pengawas"));
+  assert.ok(!rules.serves(byId.arsip, "cpns"));
+});
+
+test("the plan reaches the annual target, and stops soon after", () => {
+  for (const audience of ["cpns", "pelaksana", "pengawas"]) {
+    const plan = rules.proposePlan(data, { audience });
+    assert.ok(plan.reached, audience);
+    assert.ok(minutesOf(plan.modules) >= 180, `${audience}: ${plan.modules}`);
+    assertPrerequisitesFirst(plan.modules);
+  }
+  // Worked by hand: the upcoming session first, then by id until 180 minutes.
+  const plan = rules.proposePlan(data, { audience: "pelaksana" });
+  assert.deepEqual(plan.modules, ["data-dasar", "arsip", "etika"]);
+});
+
+test("when the jabatan has too few modules, the plan holds them all and says so", () => {
+  const plan = rules.proposePlan(makeData({ annual_jp_target: 100 }), { audience: "cpns" });
+  assert.equal(plan.reached, false);
+  assert.equal(plan.modules.length, 3);
+  // A jabatan without modules of its own still gets the ones for everyone.
+  assert.deepEqual(rules.proposePlan(data, { audience: "jpt-utama" }).modules, [
+    "etika",
+    "webinar-lalu",
+  ]);
+  const noneForAll = makeData({ modules: data.modules.filter((m) => m.audience[0] !== "semua") });
+  assert.deepEqual(rules.proposePlan(noneForAll, { audience: "jpt-utama" }), {
+    modules: [],
+    reached: false,
+  });
+});
+
+test("missing prerequisites are pulled in, whatever their audience, and come first", () => {
+  const plan = rules.proposePlan(data, { audience: "pengawas", competencies: ["f/analitik"] });
+  assert.deepEqual(plan.modules, ["data-dasar", "data-lanjut", "data-mahir"]);
+  assert.ok(!rules.serves(byId["data-dasar"], "pengawas"));
+  assert.deepEqual(rules.closure(data, ["data-mahir"]).sort(), [
+    "data-dasar",
+    "data-lanjut",
+    "data-mahir",
+  ]);
+});
+
+test("chosen competencies and tracks come before everything else", () => {
+  const byCompetency = rules.proposePlan(data, { audience: "pengawas", competencies: ["f/data"] });
+  // data-lanjut develops f/data; with its prerequisite it already makes 180 minutes.
+  assert.deepEqual(byCompetency.modules, ["data-dasar", "data-lanjut"]);
+  const byTrack = rules.proposePlan(data, { audience: "pelaksana", tracks: ["nilai"] });
+  assert.deepEqual(byTrack.modules, ["arsip", "etika"]);
+  // A module matching two wishes beats one matching a single wish.
+  const both = rules.proposePlan(makeData({ annual_jp_target: 1 }), {
+    audience: "pelaksana",
+    competencies: ["f/etika"],
+    tracks: ["nilai"],
+  });
+  assert.deepEqual(both.modules, ["etika"]);
+});
+
+test("modules with an upcoming live session are preferred, the sooner first", () => {
+  // Without choices, data-dasar (session on 10 December) is taken before arsip and etika.
+  const plan = rules.proposePlan(makeData({ annual_jp_target: 1 }), { audience: "pelaksana" });
+  assert.deepEqual(plan.modules, ["data-dasar"]);
+  // Seen from 1 October, webinar-lalu's session (1 November) is upcoming and sooner.
+  const earlier = rules.proposePlan(data, { audience: "pelaksana", today: "2026-10-01" });
+  assert.deepEqual(earlier.modules, ["webinar-lalu", "data-dasar", "arsip"]);
+  // From the data's own today it is past, so it is not preferred.
+  const later = rules.proposePlan(data, { audience: "cpns" });
+  assert.deepEqual(later.modules, ["data-dasar", "etika", "webinar-lalu"]);
+});
+
+test("deterministic: the same choice gives the same plan, whatever the data order", () => {
+  const shuffled = makeData({ modules: [...data.modules].reverse() });
+  for (const choice of [
+    { audience: "cpns" },
+    { audience: "pelaksana", tracks: ["digital"] },
+    { audience: "pengawas", competencies: ["f/data", "f/etika"] },
+  ]) {
+    const first = rules.proposePlan(data, choice);
+    assert.deepEqual(rules.proposePlan(data, choice), first);
+    assert.deepEqual(rules.proposePlan(shuffled, choice), first);
+  }
+  // Ties (no session on either) are broken by id.
+  assert.deepEqual(rules.orderPlan(data, ["etika", "arsip"]), ["arsip", "etika"]);
+  // Upcoming sessions order modules that are free to go; prerequisites still win;
+  // a past session counts as none.
+  assert.deepEqual(rules.orderPlan(data, ["webinar-lalu", "etika"]), ["etika", "webinar-lalu"]);
+  assert.deepEqual(rules.orderPlan(data, ["webinar-lalu", "etika"], "2026-10-01"), [
+    "webinar-lalu",
+    "etika",
+  ]);
+  assert.deepEqual(rules.orderPlan(data, ["etika", "data-lanjut", "data-dasar"]), [
+    "data-dasar",
+    "data-lanjut",
+    "etika",
+  ]);
+});
+
+test("adding a module brings its missing prerequisites, in order", () => {
+  const result = rules.addModule(data, ["etika"], "data-mahir");
+  assert.deepEqual(result.modules, ["data-dasar", "data-lanjut", "data-mahir", "etika"]);
+  assert.deepEqual(result.added, ["data-dasar", "data-lanjut", "data-mahir"]);
+  assertPrerequisitesFirst(result.modules);
+  assert.deepEqual(rules.addModule(data, ["etika"], "etika"), { modules: ["etika"], added: [] });
+  assert.deepEqual(rules.addModule(data, ["etika"], "tidak-ada"), {
+    modules: ["etika"],
+    added: [],
+  });
+});
+
+test("removing a prerequisite is refused unless its dependents go too", () => {
+  const plan = ["data-dasar", "data-lanjut", "data-mahir", "etika"];
+  const refused = rules.removeModule(data, plan, "data-dasar", false);
+  assert.deepEqual(refused.modules, plan);
+  assert.deepEqual(refused.removed, []);
+  // Transitive: data-mahir needs data-dasar through data-lanjut.
+  assert.deepEqual(refused.blockedBy, ["data-lanjut", "data-mahir"]);
+  const cascaded = rules.removeModule(data, plan, "data-dasar", true);
+  assert.deepEqual(cascaded.modules, ["etika"]);
+  assert.deepEqual(cascaded.removed, ["data-dasar", "data-lanjut", "data-mahir"]);
+  assert.deepEqual(cascaded.blockedBy, []);
+});
+
+test("removing a module nobody needs just removes it", () => {
+  const plan = ["data-dasar", "data-lanjut", "data-mahir", "etika"];
+  const leaf = rules.removeModule(data, plan, "data-mahir", false);
+  assert.deepEqual(leaf.modules, ["data-dasar", "data-lanjut", "etika"]);
+  assert.deepEqual(leaf.removed, ["data-mahir"]);
+  const absent = rules.removeModule(data, plan, "arsip", false);
+  assert.deepEqual(absent, { modules: plan, removed: [], blockedBy: [] });
+  assert.deepEqual(rules.dependentsIn(data, plan, "etika"), []);
+});
+
+test("summary: totals, target, 70-20-10 minutes and percentages", () => {
+  const summary = rules.summarise(data, ["data-dasar", "data-lanjut", "etika"]);
+  assert.equal(summary.count, 3);
+  assert.equal(summary.minutes, 270);
+  assert.equal(summary.jp, 6);
+  assert.equal(summary.target, 4);
+  assert.equal(summary.reached, true);
+  assert.equal(summary.missingJp, 0);
+  assert.deepEqual(summary.groups, { formal: 135, social: 45, experiential: 90 });
+  assert.deepEqual(summary.shares, { formal: 50, social: 17, experiential: 33 });
+  // 270 minutes at 2 JP (90 minutes) a week.
+  assert.equal(summary.weeks, 3);
+  const short = rules.summarise(data, ["data-dasar"]);
+  assert.equal(short.reached, false);
+  assert.equal(short.missingJp, 3);
+  const empty = rules.summarise(data, []);
+  assert.deepEqual(empty.shares, { formal: 0, social: 0, experiential: 0 });
+  assert.equal(empty.minutes, 0);
+});
+
+test("percentages always add up to 100", () => {
+  assert.deepEqual(rules.percentages([1, 1, 1]), [34, 33, 33]);
+  assert.deepEqual(rules.percentages([2, 1]), [67, 33]);
+  assert.deepEqual(rules.percentages([0, 0]), [0, 0]);
+  assert.deepEqual(rules.percentages([5, 0, 0]), [100, 0, 0]);
+  for (const values of [[7, 11, 13], [1, 2, 3, 4, 5, 6], [100, 1, 1]]) {
+    assert.equal(
+      rules.percentages(values).reduce((a, b) => a + b, 0),
+      100,
+      values.join(",")
+    );
+  }
+});
+
+test("JP is written like the rest of the site: one decimal at most, with a comma", () => {
+  assert.equal(rules.formatJp(5), "5");
+  assert.equal(rules.formatJp(320 / 45), "7,1");
+  assert.equal(rules.formatJp(0), "0");
+  assert.equal(rules.formatJp(4.96), "5");
+  assert.equal(rules.formatJp(0.5), "0,5");
+});
+
+test("the link fragment round-trips and survives stale or hand-made links", () => {
+  const state = {
+    audience: "pengawas",
+    competencies: ["f/data"],
+    tracks: ["digital"],
+    modules: ["data-dasar", "data-lanjut"],
+  };
+  const fragment = rules.encodeState(state);
+  assert.equal(fragment, "jabatan=pengawas&kompetensi=f/data&jalur=digital&modul=data-dasar,data-lanjut");
+  const decoded = rules.decodeState(data, "#" + fragment);
+  assert.deepEqual(decoded, { ...state, dropped: 0 });
+  // Unknown modules are dropped (and counted); missing prerequisites come back in order.
+  const stale = rules.decodeState(data, "#jabatan=pengawas&modul=data-mahir,hilang&jalur=lama");
+  assert.deepEqual(stale.modules, ["data-dasar", "data-lanjut", "data-mahir"]);
+  assert.equal(stale.dropped, 1);
+  assert.deepEqual(stale.tracks, []);
+  // No `modul` at all means "propose for me"; an empty one is an empty plan.
+  assert.equal(rules.decodeState(data, "#jabatan=cpns").modules, null);
+  assert.deepEqual(rules.decodeState(data, "#jabatan=cpns&modul=").modules, []);
+  // No usable jabatan: nothing to restore.
+  assert.equal(rules.decodeState(data, "#jabatan=presiden&modul=etika"), null);
+  assert.equal(rules.decodeState(data, "#jabatan=semua"), null);
+  assert.equal(rules.decodeState(data, ""), null);
+  assert.equal(rules.decodeState(data, null), null);
+  assert.equal(rules.decodeState(data, "#jabatan=%E0%A4%A&modul=etika"), null);
+  assert.equal(rules.encodeState({ audience: "cpns", modules: [] }), "jabatan=cpns&modul=");
+});
+
+test("ids that collide with object properties are ordinary ids", () => {
+  const odd = makeData({
+    modules: [mod("constructor", { audience: ["semua"], minutes: 200, prerequisites: ["toString"] })],
+  });
+  // toString is not a module: it is ignored, not mistaken for Object.prototype.toString.
+  assert.deepEqual(rules.proposePlan(odd, { audience: "cpns" }).modules, ["constructor"]);
+  assert.deepEqual(rules.addModule(odd, [], "hasOwnProperty").modules, []);
+});

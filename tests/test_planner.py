@@ -1,0 +1,133 @@
+"""The learning planner (rencana belajar): its rules, its size, and its page.
+
+The planning rules live in overrides/assets/rencana-belajar.js and are unit-tested
+with Node's built-in runner (tests/js/); this file runs those tests so `make test`
+covers them, keeps the script small for metered phones, and checks that the page and
+the JSON the script reads agree with each other.
+"""
+
+from __future__ import annotations
+
+import datetime
+import gzip
+import json
+import re
+import shutil
+import subprocess
+
+import pytest
+import yaml
+
+from generator import pipeline
+from generator.render import PLANNER_DATA
+from tests.conftest import REPO
+
+SCRIPT = REPO / "overrides" / "assets" / "rencana-belajar.js"
+SCRIPT_TAG = '<script src="../assets/rencana-belajar.js" defer></script>'
+MAX_GZIPPED = 20 * 1024
+
+
+def test_planning_rules_pass_their_node_tests():
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail(
+            "`node` is not on PATH: the planner's rules are tested with Node's built-in "
+            "test runner (node --test tests/js/). Install Node.js 20 or later.",
+            pytrace=False,
+        )
+    done = subprocess.run(
+        [node, "--test", "tests/js/"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, f"node --test tests/js/ failed:\n{done.stdout}\n{done.stderr}"
+    assert re.search(r"^# pass [1-9]", done.stdout, re.MULTILINE), done.stdout
+
+
+def test_script_is_small_enough_for_metered_phones():
+    size = len(gzip.compress(SCRIPT.read_bytes(), compresslevel=9))
+    assert size < MAX_GZIPPED, f"{SCRIPT.name} is {size} bytes gzipped; the budget is 20 KB"
+
+
+def test_script_is_not_loaded_on_every_page():
+    config = yaml.safe_load(
+        re.sub(r"!!python/\S+", "", (REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    )
+    assert not any("rencana-belajar" in str(item) for item in config.get("extra_javascript", []))
+
+
+@pytest.fixture
+def rendered(project) -> dict[str, str]:
+    generated = pipeline.generate(project(), today=datetime.date(2026, 11, 29))
+    assert generated.pages is not None, [p.as_text() for p in generated.validation.problems]
+    return generated.pages
+
+
+def test_only_the_planner_page_loads_the_script(rendered):
+    with_script = [path for path, text in rendered.items() if "rencana-belajar.js" in text]
+    assert with_script == ["rencana-belajar.md"]
+    assert rendered["rencana-belajar.md"].count(SCRIPT_TAG) == 1
+
+
+def test_planner_page_explains_itself_without_javascript(rendered):
+    page = rendered["rencana-belajar.md"]
+    assert "**20 JP per tahun**" in page
+    assert "1 JP sama dengan 45 menit" in page
+    assert "<noscript>" in page
+    assert '<div id="kk-rencana" class="kk-rencana" hidden>' in page
+    assert "[jalur belajar](jalur-belajar/index.md)" in page
+    # The mini project's one pathway is for pelaksana; others are pointed elsewhere.
+    assert "- **Pelaksana:** [Jalur Analis Data](jalur-belajar/analis.md)" in page
+    assert "- **CPNS:** belum ada jalur belajar khusus" in page
+
+
+def test_form_offers_exactly_what_the_data_knows(rendered):
+    page = rendered["rencana-belajar.md"]
+    data = json.loads(rendered[PLANNER_DATA])
+
+    def values(name: str) -> list[str]:
+        return re.findall(rf'name="{name}" value="([^"]+)"', page)
+
+    assert values("jabatan") == [audience["id"] for audience in data["audiences"]]
+    assert values("kompetensi") == [
+        competency["ref"]
+        for framework in data["frameworks"]
+        for competency in framework["competencies"]
+    ]
+    assert values("jalur") == [track["id"] for track in data["tracks"]]
+    for element_id in (
+        "kk-rencana-form",
+        "kk-status",
+        "kk-hasil",
+        "kk-hasil-judul",
+        "kk-ringkasan",
+        "kk-keseimbangan",
+        "kk-daftar",
+        "kk-tambah-pilih",
+        "kk-tambah-tombol",
+        "kk-cetak",
+        "kk-salin",
+        "kk-ulang",
+        "kk-tautan",
+    ):
+        assert f'id="{element_id}"' in page, element_id
+        assert f'"{element_id}"' in SCRIPT.read_text(encoding="utf-8"), element_id
+
+
+def test_planner_data_has_the_shape_the_script_reads(rendered):
+    data = json.loads(rendered[PLANNER_DATA])
+    assert {"today", "jp_minutes", "annual_jp_target", "weekly_jp_pace"} <= data.keys()
+    assert [group["id"] for group in data["groups"]] == ["formal", "social", "experiential"]
+    modules = {module["id"]: module for module in data["modules"]}
+    lanjut = modules["data-lanjut"]
+    assert lanjut["minutes"] == 270
+    assert lanjut["groups"] == {"formal": 90, "social": 0, "experiential": 180}
+    assert lanjut["prerequisites"] == ["data-dasar"]
+    assert lanjut["next_session"] == "2026-12-10"
+    assert lanjut["audience"] == ["administrator"]
+    assert lanjut["competencies"] == ["digital/data"]
+    assert lanjut["track"] == "digital"
+    assert modules["etika"]["next_session"] is None
