@@ -8,12 +8,15 @@ schema ever constructs an object.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import gc
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -38,11 +41,22 @@ KIND_PATTERNS = {
 }
 
 _TAG = "tag:yaml.org,2002:"
+_STR = _TAG + "str"
+_ScalarNode = yaml.ScalarNode
 _CORE_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "seq", "map")}
 # Implicitly resolved by YAML 1.1 from plain scalars; constructed so that a hint can
 # tell the editor to quote the value, never accepted where text is expected.
 _LEGACY_TAGS = {_TAG + "timestamp"}
 _INTEGER_KEY_PARENTS = {"kirkpatrick", "level_indicators"}
+# Curriculum files nest a few levels; deeper input is refused before anything recurses.
+# libyaml composes recursively in C and overflows the stack somewhere past 20,000 levels;
+# a file with fewer indicator characters than _COMPOSE_SAFE cannot nest that deep.
+MAX_DEPTH = 100
+_COMPOSE_SAFE = 10_000
+_TOO_DEEP = (
+    f"data bersarang terlalu dalam (lebih dari {MAX_DEPTH} tingkat); periksa kurung `[` atau "
+    "`{` yang tidak ditutup dan indentasinya"
+)
 
 # Characters that change what a file means without being visible in an editor.
 _INVISIBLE = {
@@ -59,10 +73,15 @@ _INVISIBLE = {
 }
 _BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _NBSP = "\u00a0"
+# Any character _character_problems would report, so clean files skip the slow scan.
+_SUSPECT = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u2060\ufeff"
+    "\u202a-\u202e\u2066-\u2069\ud800-\udfff]|^ *\t",
+    re.MULTILINE,
+)
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """Where a value sits; `key` is the position of the key that names it, if any."""
 
     value: Position
@@ -125,8 +144,30 @@ def kind_of(relpath: str) -> str | None:
     return None
 
 
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cycle collector while building many long-lived objects.
+
+    Loading and validating make hundreds of thousands of containers that all survive and
+    hardly any cycles; CPython's collector would rescan them again and again, which costs a
+    third of the run and frees nothing. Cycles left behind are collected afterwards.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def load_sources(root: Path) -> Sources:
     """Read site_config.yml and every file under curriculum/."""
+    with paused_gc():
+        return _load_sources(root)
+
+
+def _load_sources(root: Path) -> Sources:
     documents: list[Document] = []
     pages: list[Page] = []
     problems: list[Problem] = []
@@ -186,6 +227,8 @@ def read_text(relpath: str, raw: bytes) -> tuple[str | None, list[Problem]]:
         )
         return None, [error(relpath, (line, col), message)]
     text = text.removeprefix("\ufeff")
+    if not _SUSPECT.search(text):
+        return text, []
     return text, list(_character_problems(relpath, text))
 
 
@@ -248,10 +291,37 @@ def load_document(relpath: str, kind: str, raw: bytes) -> tuple[Document | None,
     builder = _Builder(relpath, text)
     data = builder.build(node, ())
     problems.extend(builder.problems)
+    if builder.too_deep:
+        return None, problems  # as when parsing found it: the rest would only mislead
     return Document(relpath, kind, data, builder.spans), problems
 
 
+def _too_deep(text: str) -> Position | None:
+    """Return where nesting first exceeds MAX_DEPTH, parsing only when it could."""
+    if sum(text.count(char) for char in "[{-?:") < _COMPOSE_SAFE:
+        return None
+    loader = _Loader(text)
+    depth = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return (event.start_mark.line + 1, event.start_mark.column + 1)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except (yaml.YAMLError, ValueError, UnicodeError):
+        return None  # composing reports the same error, at no greater depth
+    finally:
+        loader.dispose()
+    return None
+
+
 def _compose(relpath: str, text: str) -> tuple[yaml.Node | None, list[Problem]]:
+    deep = _too_deep(text)
+    if deep is not None:
+        return None, [error(relpath, deep, _TOO_DEEP)]
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -351,6 +421,11 @@ _YAML_MESSAGES = [
         "berkas berakhir sebelum struktur selesai; mungkin ada tanda kutip yang belum ditutup",
     ),
     (
+        "block sequence entries are not allowed",
+        "butir daftar `- ` tidak boleh di sini; tulis daftar di baris baru, menjorok di bawah "
+        "kuncinya",
+    ),
+    (
         "did not find expected node content",
         "nilai diharapkan di sini tetapi tidak ditemukan; periksa tanda kurung, tanda kutip dan "
         "indentasi",
@@ -398,26 +473,39 @@ class _Builder:
         self.problems: list[Problem] = []
         self._seen: set[int] = set()
         self._aliases_reported = False
-        self._scalars = yaml.constructor.SafeConstructor()
+        self.too_deep = False
+        scalars = yaml.constructor.SafeConstructor()
+        self._constructors = {
+            _TAG + "int": scalars.construct_yaml_int,
+            _TAG + "float": scalars.construct_yaml_float,
+            _TAG + "bool": scalars.construct_yaml_bool,
+            _TAG + "null": scalars.construct_yaml_null,
+            _TAG + "timestamp": scalars.construct_yaml_timestamp,
+        }
         self._resolver = yaml.resolver.Resolver()
 
     def _problem(self, position: Position, message: str) -> None:
         self.problems.append(error(self.relpath, position, message))
 
     def build(self, node: yaml.Node, loc: Loc, key: Position | None = None) -> Any:
-        position = (node.start_mark.line + 1, node.start_mark.column + 1)
+        mark = node.start_mark
+        position = (mark.line + 1, mark.column + 1)
+        # Fast path for the most common node, plain text met for the first time.
+        if node.tag == _STR and node.__class__ is _ScalarNode and id(node) not in self._seen:
+            self._seen.add(id(node))
+            self.spans[loc] = Span(position, key)
+            return node.value
+        if len(loc) >= MAX_DEPTH and not isinstance(node, yaml.ScalarNode):
+            if not self.too_deep:
+                self.too_deep = True
+                self._problem(position, _TOO_DEEP)
+            return None
         if id(node) in self._seen:
             self._report_aliases()
             return None
         self._seen.add(id(node))
-        if node.tag not in _CORE_TAGS and node.tag not in _LEGACY_TAGS:
+        if self._refused_tag(node, position):
             self.spans[loc] = Span(position, key)
-            shown = node.tag.replace(_TAG, "!!", 1) if node.tag.startswith(_TAG) else node.tag
-            self._problem(
-                position,
-                f"tag YAML `{shown}` tidak diizinkan; hanya nilai YAML biasa (teks, bilangan, "
-                "boolean, daftar, pemetaan) yang diterima",
-            )
             return None
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node, loc, position, key)
@@ -425,6 +513,17 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
         return self._mapping(node, loc)
+
+    def _refused_tag(self, node: yaml.Node, position: Position) -> bool:
+        if node.tag in _CORE_TAGS or node.tag in _LEGACY_TAGS:
+            return False
+        shown = node.tag.replace(_TAG, "!!", 1) if node.tag.startswith(_TAG) else node.tag
+        self._problem(
+            position,
+            f"tag YAML `{shown}` tidak diizinkan; hanya nilai YAML biasa (teks, bilangan, "
+            "boolean, daftar, pemetaan) yang diterima",
+        )
+        return True
 
     def _scalar(self, node: yaml.ScalarNode, loc: Loc, position: Position, key) -> Any:
         value, source = self._construct_scalar(node, position)
@@ -434,16 +533,16 @@ class _Builder:
     def _construct_scalar(
         self, node: yaml.ScalarNode, position: Position
     ) -> tuple[Any, str | None]:
-        tag = node.tag.removeprefix(_TAG)
-        if tag == "str":
+        if node.tag == _STR:
             return node.value, None
-        constructor = {
-            "int": self._scalars.construct_yaml_int,
-            "float": self._scalars.construct_yaml_float,
-            "bool": self._scalars.construct_yaml_bool,
-            "null": self._scalars.construct_yaml_null,
-            "timestamp": self._scalars.construct_yaml_timestamp,
-        }[tag]
+        tag = node.tag.removeprefix(_TAG)
+        constructor = self._constructors.get(node.tag)
+        if constructor is None:  # !!seq or !!map on a single value
+            self._problem(
+                position,
+                f"tag YAML `!!{tag}` tidak dapat dipakai pada nilai tunggal; hapus tag-nya",
+            )
+            return node.value, None
         try:
             value = constructor(node)
         except (ValueError, TypeError, OverflowError):
@@ -481,6 +580,14 @@ class _Builder:
         return result
 
     def _key(self, key_node: yaml.Node, loc: Loc, position: Position) -> str | int | None:
+        if (
+            key_node.tag == _STR
+            and key_node.__class__ is _ScalarNode
+            and id(key_node) not in self._seen
+            and _NBSP not in key_node.value
+        ):
+            self._seen.add(id(key_node))
+            return key_node.value
         if id(key_node) in self._seen:
             self._report_aliases()
             return None
@@ -504,9 +611,13 @@ class _Builder:
                 # Read on as if it were fixed, so the key is not also reported as unknown.
                 return key_node.value.replace(_NBSP, " ").strip()
             return key_node.value
+        if self._refused_tag(key_node, position):
+            return None
         value, _ = self._construct_scalar(key_node, position)
         integer_allowed = bool(loc) and loc[-1] in _INTEGER_KEY_PARENTS
-        if isinstance(value, int) and not isinstance(value, bool) and integer_allowed:
+        if isinstance(value, str) or (
+            isinstance(value, int) and not isinstance(value, bool) and integer_allowed
+        ):
             return value
         self._problem(
             position,

@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 from pydantic import BaseModel, RootModel, ValidationError
 
 from generator import format as fmt
-from generator.load import Document, Loc, Page, Sources, describe_type, kind_of
+from generator.load import Document, Loc, Page, Sources, describe_type, kind_of, paused_gc
 from generator.problems import ERROR, Problem, error, warning
 from generator.routes import docs_path
 
@@ -71,6 +71,11 @@ class Validation:
 
 def validate(sources: Sources, *, today: datetime.date) -> Validation:
     """Check every file against its model, then every rule that spans files."""
+    with paused_gc():
+        return _validate(sources, today=today)
+
+
+def _validate(sources: Sources, *, today: datetime.date) -> Validation:
     problems = list(sources.problems)
     typed: list[Located] = []
     for document in sources.documents:
@@ -95,10 +100,29 @@ def check_document(document: Document) -> tuple[Any, list[Problem]]:
     try:
         return model_class.model_validate(document.data), []
     except ValidationError as exc:
-        problems = []
-        for details in exc.errors(include_url=False):
-            problems.append(_translate(document, model_class, details))
-        return None, problems
+        errors = exc.errors(include_url=False)
+        typos = _typo_fixes(model_class, errors)
+        return None, [
+            _translate(document, model_class, details)
+            for details in errors
+            if not (details["type"] == "missing" and tuple(details["loc"]) in typos)
+        ]
+
+
+def _typo_fixes(model_class: type[BaseModel], errors: list[dict]) -> set[Loc]:
+    """Locations of missing fields that an unknown key nearby already suggests.
+
+    `objective:` for `objectives:` is one mistake: the unknown key's "did you mean" says
+    it all, so the missing `objectives` is not reported as well.
+    """
+    fixes = set()
+    for details in errors:
+        if details["type"] == "extra_forbidden":
+            parent = tuple(details["loc"][:-1])
+            match = _close_match(str(details["loc"][-1]), _field_names(model_class, parent))
+            if match:
+                fixes.add((*parent, match))
+    return fixes
 
 
 def _translate(document: Document, model_class: type[BaseModel], details: dict) -> Problem:
@@ -240,8 +264,13 @@ def loc_label(loc: Loc) -> str:
 
 
 def _did_you_mean(value: str, choices: Iterable[str]) -> str:
+    match = _close_match(value, choices)
+    return f"; mungkin maksud Anda `{match}`?" if match else ""
+
+
+def _close_match(value: str, choices: Iterable[str]) -> str | None:
     matches = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
-    return f"; mungkin maksud Anda `{matches[0]}`?" if matches else ""
+    return matches[0] if matches else None
 
 
 def _field_names(model_class: type, loc: Loc) -> list[str]:
@@ -737,7 +766,13 @@ def _check_review_dates(checked: Checked, today: datetime.date) -> Iterator[Prob
             )
 
 
-_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>|href=[\"']([^\"']+)")
+_LINK = re.compile(
+    r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)"  # [text](target), with (balanced) parentheses
+    r"|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>"  # <scheme:...> autolinks
+    r"|(?:href|src)\s*=\s*[\"']?([^\"'\s>]+)"  # raw HTML attributes, quoted or not
+    r"|^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)",  # [label]: target (reference links)
+    re.IGNORECASE | re.MULTILINE,
+)
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 ALLOWED_SCHEMES = {"https", "mailto"}
 
@@ -753,15 +788,18 @@ def unsafe_links(markdown: str) -> list[str]:
     return found
 
 
-def _markdown_values(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from _markdown_values(value, (*loc, key))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from _markdown_values(value, (*loc, i))
-    elif isinstance(data, str) and ":" in data:
-        yield loc, data
+def _markdown_values(data: Any) -> Iterator[tuple[Loc, str]]:
+    """Yield every text value that could hold a link, in file order, with its location."""
+    stack: list[tuple[Loc, Any]] = [((), data)]
+    while stack:
+        loc, value = stack.pop()
+        if isinstance(value, str):
+            if ":" in value:
+                yield loc, value
+        elif isinstance(value, dict):
+            stack.extend(((*loc, key), item) for key, item in reversed(value.items()))
+        elif isinstance(value, list):
+            stack.extend(((*loc, i), item) for i, item in reversed(list(enumerate(value))))
 
 
 def _check_links(checked: Checked, today: datetime.date) -> Iterator[Problem]:

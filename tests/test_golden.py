@@ -15,9 +15,7 @@ def pages():
 
 
 def test_same_set_of_pages(pages):
-    expected = {
-        path.relative_to(GOLDEN).as_posix() for path in GOLDEN.rglob("*") if path.is_file()
-    }
+    expected = {path.relative_to(GOLDEN).as_posix() for path in GOLDEN.rglob("*") if path.is_file()}
     assert set(pages) == expected, REGENERATE
 
 
