@@ -114,6 +114,12 @@ def _validate(args: argparse.Namespace) -> int:
     result = pipeline.check(root, today=pipeline.resolve_today(args.today))
     problems = result.problems
     if args.paths:
+        missing = [
+            path for path in args.paths if not (Path(path).exists() or (root / path).exists())
+        ]
+        if missing:
+            print(f"galat: berkas `{missing[0]}` tidak ditemukan", file=sys.stderr)
+            return EXIT_USAGE
         wanted = {_relative(root, path) for path in args.paths}
         problems = [problem for problem in problems if problem.path in wanted]
     output_format = args.format or (

@@ -260,7 +260,11 @@ class Activity(Strict):
     model_config = ConfigDict(title="Kegiatan")
 
     mode: Mode = Field(title="Moda", description="Moda belajar: " + ", ".join(MODES) + ".")
-    minutes: int = Field(gt=0, title="Menit", description="Durasi dalam menit; JP = menit / 45.")
+    minutes: int = Field(
+        gt=0,
+        title="Menit",
+        description="Durasi dalam menit; JP = total menit / `jp_minutes` (bawaan 45).",
+    )
     title: Text | None = Field(None, title="Judul", description="Nama kegiatan.")
     description: str | None = Field(None, title="Uraian", description="Uraian (Markdown).")
 

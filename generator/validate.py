@@ -543,10 +543,11 @@ def _check_ref(document, i, ref, competencies, checked, seen) -> Iterator[Proble
 def _check_undeveloped_competencies(checked: Checked, today: datetime.date) -> Iterator[Problem]:
     if checked.broken.get("module", set()) - checked.modules.keys():
         return  # a module that could not be read may develop any of them
+    # Archived modules are no longer offered, so they leave the competency undeveloped.
     developed = {
         ref.ref
         for item in checked.modules.values()
-        if item.model.status != "draft"
+        if item.model.status == "active"
         for ref in item.model.competencies or []
     }
     for item in checked.frameworks.values():

@@ -758,11 +758,12 @@ def test_draft_pathway_may_contain_a_draft_module(validate):
 def test_archived_module_in_an_active_pathway_is_a_warning(validate):
     result = validate({ETIKA: MODULE_ETIKA + "status: archived\n"})
     assert result.problems == [
+        UNDEVELOPED_NILAI,
         _warning(
             PATHWAY_PATH,
             "16:17",
             "modul `etika` sudah diarsipkan; ganti dengan modul penggantinya",
-        )
+        ),
     ]
     assert result.exit_code == 0
 
@@ -1040,7 +1041,14 @@ def test_glossary_duplicate_term_ignores_case(validate):
 # --- reporting -----------------------------------------------------------------------------------
 
 
-ARCHIVED = {ETIKA: MODULE_ETIKA + "status: archived\n"}
+# Archiving `etika` leaves `nilai/akuntabel` to another module, so that the one warning
+# left is the archived module in the active pathway.
+ARCHIVED = {
+    ETIKA: MODULE_ETIKA + "status: archived\n",
+    DATA_DASAR: _replace(
+        MODULE_DATA_DASAR, "competencies:\n", "competencies:\n  - ref: nilai/akuntabel\n"
+    ),
+}
 ARCHIVED_WARNING = _warning(
     PATHWAY_PATH, "16:17", "modul `etika` sudah diarsipkan; ganti dengan modul penggantinya"
 )
@@ -1162,6 +1170,12 @@ def test_positional_paths_filter_the_report(project):
     clean = run_validate(root, str(root / PATHWAY_PATH))
     assert clean.problems == []
     assert clean.exit_code == 0
+
+
+def test_a_path_that_does_not_exist_is_a_usage_error(project):
+    result = run_validate(project({}), "curriculum/modules/nilai/etik.yml")
+    assert result.exit_code == 2
+    assert result.stderr == "galat: berkas `curriculum/modules/nilai/etik.yml` tidak ditemukan\n"
 
 
 def test_summary_counts_errors_and_warnings(validate):
