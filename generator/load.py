@@ -47,6 +47,7 @@ _CORE_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "s
 # Implicitly resolved by YAML 1.1 from plain scalars; constructed so that a hint can
 # tell the editor to quote the value, never accepted where text is expected.
 _LEGACY_TAGS = {_TAG + "timestamp"}
+_ALIASES_SHOWN = 10
 _INTEGER_KEY_PARENTS = {"kirkpatrick", "level_indicators"}
 # Curriculum files nest a few levels; deeper input is refused before anything recurses.
 # libyaml composes recursively in C and overflows the stack somewhere past 20,000 levels;
@@ -637,10 +638,15 @@ class _Builder:
                     positions.append((token.start_mark.line + 1, token.start_mark.column + 1))
         except (yaml.YAMLError, ValueError, UnicodeError):
             positions = positions or [(1, 1)]
-        for position in positions or [(1, 1)]:
+        positions = positions or [(1, 1)]
+        message = "alias YAML (`*nama`) tidak diizinkan; tulis nilainya secara lengkap di sini"
+        # An alias bomb has dozens of aliases; ten lines say enough.
+        for position in positions[:_ALIASES_SHOWN]:
+            self._problem(position, message)
+        if len(positions) > _ALIASES_SHOWN:
             self._problem(
-                position,
-                "alias YAML (`*nama`) tidak diizinkan; tulis nilainya secara lengkap di sini",
+                positions[_ALIASES_SHOWN],
+                f"{message} (dan {len(positions) - _ALIASES_SHOWN - 1} alias lain sesudah ini)",
             )
 
 
