@@ -67,6 +67,8 @@ RESOURCE_KINDS: dict[str, str] = {
     "video": "Video",
     "link": "Tautan",
 }
+# Text that `python -m generator new` leaves for the editor to replace.
+PLACEHOLDER = "ISI:"
 KIRKPATRICK: dict[int, str] = {1: "Reaksi", 2: "Pembelajaran", 3: "Perilaku", 4: "Hasil"}
 
 # Literal types built from the tables above, so each value list is written once.

@@ -869,6 +869,23 @@ def _check_site_paths(checked: Checked, today: datetime.date) -> Iterator[Proble
                 )
 
 
+def _check_placeholders(checked: Checked, today: datetime.date) -> Iterator[Problem]:
+    located = [
+        *checked.tracks.values(),
+        *(item for item in checked.modules.values() if item.model.status != "draft"),
+        *(item for item in checked.pathways.values() if item.model.status != "draft"),
+    ]
+    for item in located:
+        for loc, text in _markdown_values(item.document.data):
+            if fmt.PLACEHOLDER in text:
+                yield warning(
+                    item.document.path,
+                    item.document.position(loc),
+                    f"`{loc_label(loc)}` masih berisi teks isian `{fmt.PLACEHOLDER} …`; ganti "
+                    "dengan isi sebenarnya sebelum diterbitkan",
+                )
+
+
 _RULES = [
     _check_track_order,
     _check_module_folders,
@@ -882,4 +899,5 @@ _RULES = [
     _check_links,
     _check_glossary,
     _check_site_paths,
+    _check_placeholders,
 ]

@@ -1260,3 +1260,22 @@ def test_process_never_prints_a_traceback(project):
     result = run_validate_process(project(files))
     assert result.exit_code == 1
     assert "Traceback" not in result.stderr + result.output
+
+
+def test_placeholder_text_left_in_a_published_module_is_a_warning(validate):
+    text = _replace(MODULE_ETIKA, "title: Etika Pelayanan", 'title: "ISI: judul modul"')
+    assert validate({ETIKA: text}).problems == [
+        _warning(
+            ETIKA,
+            "2:8",
+            "`title` masih berisi teks isian `ISI: …`; ganti dengan isi sebenarnya sebelum "
+            "diterbitkan",
+        )
+    ]
+
+
+def test_placeholder_text_in_a_draft_is_fine(validate):
+    text = _replace(MODULE_ETIKA, "title: Etika Pelayanan", 'title: "ISI: judul modul"')
+    draft = text + "status: draft\n"
+    problems = validate({ETIKA: draft}).problems
+    assert not [line for line in problems if "teks isian" in line]
