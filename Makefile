@@ -13,9 +13,9 @@ HEAD ?=
 
 .PHONY: test site serve validate diff lock bench golden schema clean
 
-$(STAMP): requirements.lock pyproject.toml
+$(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	# Fails when pyproject.toml pins (e.g. bumped by Dependabot) disagree with the lock.
 	$(BIN)/pip check
@@ -56,7 +56,7 @@ bench: $(STAMP)
 	$(PY) bench/site_bench.py
 
 lock: $(STAMP)
-	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --extra dev --strip-extras -o requirements.lock pyproject.toml
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --extra dev --strip-extras -o requirements.txt pyproject.toml
 
 clean:
 	rm -rf $(VENV) node_modules site docs .pytest_cache
