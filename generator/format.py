@@ -26,8 +26,10 @@ SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 REF_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 LOCAL_TIME_PATTERN = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$"
-HTTPS_PATTERN = r"^https://[^\s/]+\S*$"
-SITE_URL_PATTERN = r"^(https://[^\s/]+\S*|/\S*)$"
+# No white space, quotes or angle brackets: they cannot occur in a real URL and would
+# let a link target carry HTML into the page.
+HTTPS_PATTERN = r"^https://[^\s/<>\"'`]+[^\s<>\"'`]*$"
+SITE_URL_PATTERN = r"^(https://[^\s/<>\"'`]+[^\s<>\"'`]*|/[^\s<>\"'`]*)$"
 ICON_PATTERN = r"^[a-z0-9-]+/[a-z0-9-]+$"
 
 # Mode -> (label readers see, 70-20-10 group). Order is the order shown everywhere.

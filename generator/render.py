@@ -13,6 +13,7 @@ import json
 import re
 from fractions import Fraction
 from functools import partial
+from urllib.parse import quote
 
 import markdown
 import nh3
@@ -119,10 +120,15 @@ def session_times(session: ScheduledSession) -> dict:
     }
 
 
+def link_target(url: str) -> str:
+    """Percent-encode what could end a Markdown link target early and smuggle in HTML."""
+    return quote(url, safe=":/?#[]@!$&*+,;=%~-._")
+
+
 def site_link(url: str, prefix: str, curriculum: Curriculum) -> str:
     """Turn a site path into a relative Markdown link that MkDocs checks."""
     if not url.startswith("/"):
-        return url
+        return link_target(url)
     target = docs_path(url, curriculum.published)
     fragment = "#" + url.split("#", 1)[1] if "#" in url else ""
     return prefix + (target or url.lstrip("/")) + fragment
@@ -146,6 +152,7 @@ def _environment(curriculum: Curriculum) -> Environment:
         short_date=short_date,
         iso_date=datetime.date.fromisoformat,
         site_link=partial(site_link, curriculum=curriculum),
+        link=link_target,
     )
     env.globals.update(
         c=curriculum,

@@ -1279,3 +1279,19 @@ def test_placeholder_text_in_a_draft_is_fine(validate):
     draft = text + "status: draft\n"
     problems = validate({ETIKA: draft}).problems
     assert not [line for line in problems if "teks isian" in line]
+
+
+def test_url_with_markup_characters_is_refused(validate):
+    text = (
+        MODULE_ETIKA
+        + 'resources:\n  - title: Bahan\n    url: "https://x.go.id/a)<b>"\n    kind: link\n'
+    )
+    problems = validate({ETIKA: text}).problems
+    assert problems == [
+        _error(
+            ETIKA,
+            "18:10",
+            "`resources[0].url` harus berupa alamat `https://…` atau jalur di dalam situs yang "
+            'diawali `/`, ditemukan teks "https://x.go.id/a)<b>"',
+        )
+    ]

@@ -235,3 +235,14 @@ def test_navigation_has_only_section_pages(site):
     soup = page(site, "modul/literasi-data")
     nav_links = soup.select("nav.md-nav--primary a.md-nav__link")
     assert not [a for a in nav_links if "/modul/" in (a.get("href") or "")]
+
+
+def test_link_targets_cannot_carry_html():
+    from generator.render import link_target
+
+    target = link_target("https://contoh.go.id/a)<script>alert(1)</script>")
+    assert "<" not in target and ")" not in target
+    assert target.startswith("https://contoh.go.id/a%29%3Cscript%3E")
+    assert link_target("https://contoh.go.id/daftar?id=1&sesi=2#jadwal") == (
+        "https://contoh.go.id/daftar?id=1&sesi=2#jadwal"
+    )
