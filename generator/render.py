@@ -61,7 +61,7 @@ def markdown_html(text: str | None, abbreviations: dict[str, str]) -> str:
     """Render an editor's Markdown field to sanitised HTML with glossary abbreviations."""
     if not text:
         return ""
-    definitions = "\n".join(f"*[{term}]: {expansion}" for term, expansion in abbreviations.items())
+    definitions = abbreviation_lines(abbreviations)
     rendered = markdown.markdown(
         f"{text}\n\n{definitions}\n", extensions=["abbr", "tables", "sane_lists"]
     )
@@ -212,18 +212,28 @@ def render_pages(curriculum: Curriculum, *, guide: str = "") -> dict[str, str]:
     pages["kontributor/referensi-format.md"] = (
         "---\nsource: generator/format.py\n---\n" + render_reference()
     )
-    definitions = _abbreviation_lines(curriculum.abbreviations)
+    definitions = "\n" + abbreviation_lines(curriculum.abbreviations)
     return {
         path: text + definitions if path.endswith(".md") else text for path, text in pages.items()
     }
 
 
-def _abbreviation_lines(abbreviations: dict[str, str]) -> str:
-    """Glossary abbreviations, appended so `abbr` explains them wherever they appear."""
-    if not abbreviations:
-        return ""
-    lines = [f"*[{term}]: {escape(expansion)}" for term, expansion in abbreviations.items()]
-    return "\n" + "\n".join(lines) + "\n"
+_ABBREVIATION_TERM = re.compile(r"^[^\[\]<>&\n*\\]+$")
+
+
+def abbreviation_lines(abbreviations: dict[str, str]) -> str:
+    """Definitions for the `abbr` extension, so glossary terms are explained where they appear.
+
+    A term that could break the definition syntax (and so be shown as raw Markdown or
+    HTML) is left out; the glossary page still explains it.
+    """
+    lines = [
+        # The title is an attribute, not Markdown: HTML-escape it, add no backslashes.
+        f"*[{term}]: {html.escape(' '.join(expansion.split()))}"
+        for term, expansion in abbreviations.items()
+        if _ABBREVIATION_TERM.match(term)
+    ]
+    return "".join(f"{line}\n" for line in lines)
 
 
 PLANNER_DATA = "assets/rencana-belajar.json"

@@ -246,3 +246,12 @@ def test_link_targets_cannot_carry_html():
     assert link_target("https://contoh.go.id/daftar?id=1&sesi=2#jadwal") == (
         "https://contoh.go.id/daftar?id=1&sesi=2#jadwal"
     )
+
+
+def test_glossary_terms_that_would_break_markup_are_not_used_as_abbreviations():
+    from generator.render import abbreviation_lines, markdown_html
+
+    lines = abbreviation_lines({"JP": "Jam Pelajaran", "<b>x]": "Jahat <i>"})
+    assert lines == "*[JP]: Jam Pelajaran\n"
+    html = markdown_html("Hak 20 JP.", {"JP": "Jam <b>Pelajaran</b>"})
+    assert html == '<p>Hak 20 <abbr title="Jam &lt;b&gt;Pelajaran&lt;/b&gt;">JP</abbr>.</p>'
