@@ -42,7 +42,7 @@ MODE_ICONS: dict[str, str] = {
     "community": "material-account-group",
     "on-the-job": "material-briefcase-check",
 }
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|~<>])")
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|])")
 _ALLOWED_TAGS = nh3.ALLOWED_TAGS - {"img"}
 
 

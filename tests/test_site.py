@@ -255,3 +255,19 @@ def test_glossary_terms_that_would_break_markup_are_not_used_as_abbreviations():
     assert lines == "*[JP]: Jam Pelajaran\n"
     html = markdown_html("Hak 20 JP.", {"JP": "Jam <b>Pelajaran</b>"})
     assert html == '<p>Hak 20 <abbr title="Jam &lt;b&gt;Pelajaran&lt;/b&gt;">JP</abbr>.</p>'
+
+
+def test_plain_text_fields_stay_text_under_the_site_markdown_extensions():
+    import markdown
+
+    from generator.render import escape
+
+    hostile = 'Judul {: onclick="alert(1)" } <img src=x onerror=alert(1)> *tebal* ~x~ 100%'
+    html = markdown.markdown(
+        f"# {escape(hostile)}\n\n- {escape(hostile)}",
+        extensions=["attr_list", "md_in_html", "tables", "abbr"],
+    )
+    soup = BeautifulSoup(html, "html.parser")
+    assert not soup.select("[onclick], [onerror], img, em")
+    assert html.count('Judul {: onclick="alert(1)" } &lt;img src=x onerror=alert(1)&gt;') == 2
+    assert "*tebal* ~x~ 100%" in html
