@@ -273,7 +273,16 @@ def build_curriculum(checked: Checked, *, today: datetime.date) -> Curriculum:
         for module_id, item in checked.modules.items()
         if item.model.status != "draft"
     ]
-    published.sort(key=lambda pair: (order.get(_folder(pair[1].document.path), 0), pair[0]))
+    # Within a track, from foundation to advanced, then by title as readers scan.
+    levels = {level: i for i, level in enumerate(fmt.LEVELS)}
+    published.sort(
+        key=lambda pair: (
+            order.get(_folder(pair[1].document.path), 0),
+            levels[pair[1].model.level],
+            pair[1].model.title.casefold(),
+            pair[0],
+        )
+    )
     modules = {module_id: item.model for module_id, item in published}
     module_track = {module_id: _folder(item.document.path) for module_id, item in published}
     pathways = {

@@ -54,20 +54,21 @@ def test_track_page_lists_modules_with_level_jp_modes_audience(site):
     rows = [
         [td.get_text(" ", strip=True) for td in tr.find_all("td")] for tr in soup.select("tbody tr")
     ]
+    # From foundation to advanced, then by title.
     assert rows == [
-        [
-            "Kode Etik ASN (Versi Lama) Diarsipkan",
-            "Dasar",
-            "1",
-            "Rekaman webinar (asinkron)",
-            "CPNS",
-        ],
         [
             "Integritas dalam Pelayanan",
             "Dasar",
             "3",
             "Webinar (daring sinkron), E-learning mandiri",
             "Semua ASN",
+        ],
+        [
+            "Kode Etik ASN (Versi Lama) Diarsipkan",
+            "Dasar",
+            "1",
+            "Rekaman webinar (asinkron)",
+            "CPNS",
         ],
         [
             "Kolaborasi Lintas Unit",
