@@ -556,8 +556,8 @@ def _check_undeveloped_competencies(checked: Checked, today: datetime.date) -> I
                 yield warning(
                     item.document.path,
                     item.document.position(("competencies", i, "id")),
-                    f"kompetensi `{item.model.id}/{competency.id}` belum dikembangkan oleh modul "
-                    "mana pun; ini celah di peta kompetensi",
+                    f"kompetensi `{item.model.id}/{competency.id}` belum dikembangkan oleh "
+                    "modul aktif mana pun; ini celah di peta kompetensi",
                 )
 
 

@@ -135,7 +135,7 @@ def test_removed_module_reports_the_problems_it_leaves(diff: Callable[[Files], D
         "### Masalah validasi baru",
         "",
         "- Peringatan di `curriculum/competencies/nilai.yml:4:9`: kompetensi `nilai/akuntabel` "
-        "belum dikembangkan oleh modul mana pun; ini celah di peta kompetensi",
+        "belum dikembangkan oleh modul aktif mana pun; ini celah di peta kompetensi",
         "- Galat di `curriculum/pathways/analis.yml:16:17`: langkah menyebut modul `etika` yang "
         "tidak dikenal",
     )

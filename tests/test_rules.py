@@ -32,8 +32,8 @@ NILAI = "curriculum/competencies/nilai.yml"
 DIGITAL = "curriculum/competencies/digital.yml"
 CONFIG = "site_config.yml"
 UNDEVELOPED_NILAI = (
-    f"{NILAI}:4:9: warning: kompetensi `nilai/akuntabel` belum dikembangkan oleh modul mana "
-    "pun; ini celah di peta kompetensi"
+    f"{NILAI}:4:9: warning: kompetensi `nilai/akuntabel` belum dikembangkan oleh modul aktif "
+    "mana pun; ini celah di peta kompetensi"
 )
 
 
@@ -566,8 +566,8 @@ def test_competency_developed_by_no_module_is_a_warning(validate):
         _warning(
             NILAI,
             "7:9",
-            "kompetensi `nilai/loyal` belum dikembangkan oleh modul mana pun; ini celah di peta "
-            "kompetensi",
+            "kompetensi `nilai/loyal` belum dikembangkan oleh modul aktif mana pun; ini celah di "
+            "peta kompetensi",
         )
     ]
     assert result.exit_code == 0
