@@ -34,7 +34,9 @@ test: $(STAMP) $(NODE_STAMP)
 site: $(STAMP)
 	$(PY) -m generator build $(ARGS)
 
+# MkDocs checks that docs/ exists before any hook runs, so generate it first.
 serve: $(STAMP)
+	$(PY) -m generator build --markdown-only
 	$(PY) -m mkdocs serve --livereload $(ARGS)
 
 validate: $(STAMP)
