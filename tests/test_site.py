@@ -178,7 +178,10 @@ def test_pathway_totals_order_and_mix(site):
 
 
 def test_pathway_names_prerequisites_taken_from_assumes(site):
-    text = text_of(page(site, "jalur-belajar/analis-data"))
+    soup = page(site, "jalur-belajar/analis-data")
+    text = text_of(soup)
+    steps = [a.get_text() for a in soup.select(".kk-linimasa > ol > li > ol > li > p > strong > a")]
+    assert steps == ["Kolaborasi Lintas Unit", "Literasi Data Layanan"]
     assert "Jalur ini menganggap peserta sudah mengikuti: Integritas dalam Pelayanan (3 JP)" in text
     assert "Prasyarat dari bekal awal: Integritas dalam Pelayanan" in text
     assert "langkah wajibnya memberi 12 dari 20 JP per tahun" in text
