@@ -20,7 +20,8 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from generator.problems import Problem, error
+from generator.problems import Problem, error, warning
+from generator.schema import SCHEMA_LINE_PREFIX, schema_line
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -292,9 +293,33 @@ def load_document(relpath: str, kind: str, raw: bytes) -> tuple[Document | None,
     builder = _Builder(relpath, text)
     data = builder.build(node, ())
     problems.extend(builder.problems)
+    problems.extend(_schema_line_problems(relpath, kind, text))
     if builder.too_deep:
         return None, problems  # as when parsing found it: the rest would only mislead
     return Document(relpath, kind, data, builder.spans), problems
+
+
+def _schema_line_problems(relpath: str, kind: str, text: str) -> list[Problem]:
+    """A schema line for another kind of file silently gives the editor the wrong help.
+
+    Only the schema's file name is compared: how many `../` lead to generator/schema/
+    depends on where the project sits (the test fixtures live deeper than the seed).
+    """
+    first = text.split("\n", 1)[0].rstrip("\r")
+    if not first.startswith(SCHEMA_LINE_PREFIX):
+        return []
+    expected = schema_line(kind, relpath)
+    named = first.removeprefix(SCHEMA_LINE_PREFIX).rsplit("/", 1)[-1]
+    if named == expected.rsplit("/", 1)[-1]:
+        return []
+    return [
+        warning(
+            relpath,
+            (1, 1),
+            f"baris skema menunjuk `{named}`, skema untuk jenis berkas lain; di sini seharusnya "
+            f"`{expected}` agar editor dapat membantu mengisi",
+        )
+    ]
 
 
 def _too_deep(text: str) -> Position | None:

@@ -526,3 +526,14 @@ def test_windows_line_endings_keep_line_numbers(validate):
             "gabungkan salah satunya",
         )
     ]
+
+
+def test_schema_line_of_another_kind_is_a_warning(validate):
+    text = "# yaml-language-server: $schema=../../generator/schema/pathway.schema.json\n"
+    result = validate({MODULE: text + MODULE_ETIKA})
+    assert result.problems == [
+        f"{MODULE}:1:1: warning: baris skema menunjuk `pathway.schema.json`, skema untuk jenis "
+        "berkas lain; di sini seharusnya "
+        "`# yaml-language-server: $schema=../../../generator/schema/module.schema.json` agar "
+        "editor dapat membantu mengisi"
+    ]

@@ -127,7 +127,10 @@ def test_missing_required_field_in_a_list_item(validate):
 
 
 def test_missing_field_is_located_after_the_schema_line(validate):
-    text = "# yaml-language-server: $schema=x.json\n" + _replace(MODULE_ETIKA, "level: dasar\n", "")
+    text = (
+        "# yaml-language-server: $schema=../../../generator/schema/module.schema.json\n"
+        + _replace(MODULE_ETIKA, "level: dasar\n", "")
+    )
     assert validate({ETIKA: text}).problems == [
         _error(ETIKA, "2:1", "kolom wajib `level` belum ada"),
     ]
