@@ -58,6 +58,7 @@ def measure(label: str, root: Path) -> dict:
         "module_page_kb": statistics.median(module_pages) / 1024,
         "module_page_max_kb": max(module_pages) / 1024,
         "site_mb": total / 1024 / 1024,
+        "search_mb": (site / "search" / "search_index.json").stat().st_size / 1024 / 1024,
     }
 
 
@@ -72,13 +73,16 @@ def main() -> None:
         for count in args.modules:
             source = write_curriculum(work / f"source-{count}", count)
             rows.append(measure(f"synthetic {count}", prepare(source, work / f"site-{count}")))
-    print("| curriculum | modules | pages | build s | ms/page | module page KB | site MB |")
-    print("|---|--:|--:|--:|--:|--:|--:|")
+    print(
+        "| curriculum | modules | pages | build s | ms/page | module page KB | site MB "
+        "| search index MB |"
+    )
+    print("|---|--:|--:|--:|--:|--:|--:|--:|")
     for row in rows:
         print(
             f"| {row['label']} | {row['modules']} | {row['pages']} | {row['seconds']:.1f} | "
             f"{row['ms_per_page']:.1f} | {row['module_page_kb']:.1f} / "
-            f"{row['module_page_max_kb']:.1f} | {row['site_mb']:.1f} |"
+            f"{row['module_page_max_kb']:.1f} | {row['site_mb']:.1f} | {row['search_mb']:.1f} |"
         )
     if len(rows) >= 3:
         small, large = rows[-2], rows[-1]

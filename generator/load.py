@@ -99,6 +99,7 @@ class Document:
     kind: str
     data: Any
     spans: dict[Loc, Span] = field(default_factory=dict)
+    text: str = ""
 
     def span(self, loc: Loc) -> Span:
         """Return the span of `loc`, or of its nearest enclosing value."""
@@ -114,6 +115,16 @@ class Document:
     def key_position(self, loc: Loc) -> Position:
         span = self.span(loc)
         return span.key or span.value
+
+    def find(self, needle: str, loc: Loc) -> Position:
+        """Locate text written inside the value at `loc` (a link in a Markdown block)."""
+        line, col = self.position(loc)
+        lines = self.text.split("\n")
+        for number in range(line - 1, len(lines)):
+            start = lines[number].find(needle, col - 1 if number == line - 1 else 0)
+            if start >= 0:
+                return number + 1, start + 1
+        return line, col
 
 
 @dataclass
@@ -296,7 +307,7 @@ def load_document(relpath: str, kind: str, raw: bytes) -> tuple[Document | None,
     problems.extend(_schema_line_problems(relpath, kind, text))
     if builder.too_deep:
         return None, problems  # as when parsing found it: the rest would only mislead
-    return Document(relpath, kind, data, builder.spans), problems
+    return Document(relpath, kind, data, builder.spans, text), problems
 
 
 def _schema_line_problems(relpath: str, kind: str, text: str) -> list[Problem]:

@@ -816,7 +816,7 @@ def _check_links(checked: Checked, today: datetime.date) -> Iterator[Problem]:
             for target in unsafe_links(text):
                 yield error(
                     item.document.path,
-                    item.document.position(loc),
+                    item.document.find(target, loc),
                     f"tautan `{target[:60]}` di `{loc_label(loc)}` tidak diizinkan; hanya "
                     "`https://` (dan `mailto:` untuk kontak)",
                 )

@@ -920,7 +920,7 @@ def test_javascript_link_in_markdown(validate):
     assert validate({ETIKA: text}).problems == [
         _error(
             ETIKA,
-            "16:14",
+            "16:29",
             "tautan `javascript:alert(1)` di `description` tidak diizinkan; hanya `https://` "
             "(dan `mailto:` untuk kontak)",
         )
@@ -936,7 +936,7 @@ def test_http_link_in_raw_html_in_a_nested_description(validate):
     assert validate({ETIKA: text}).problems == [
         _error(
             ETIKA,
-            "14:18",
+            "14:32",
             "tautan `http://x.org` di `activities[0].description` tidak diizinkan; hanya "
             "`https://` (dan `mailto:` untuk kontak)",
         )
@@ -948,7 +948,7 @@ def test_reference_style_link_in_markdown(validate):
     assert validate({ETIKA: text}).problems == [
         _error(
             ETIKA,
-            "16:14",
+            "19:8",
             "tautan `http://example.org` di `description` tidak diizinkan; hanya `https://` (dan "
             "`mailto:` untuk kontak)",
         )
