@@ -51,6 +51,9 @@ class Checked:
     # Ids of files that exist but failed to load or validate, by kind: references to
     # them are not reported again, since the file's own errors already say what to fix.
     broken: dict[str, set[str]] = field(default_factory=dict)
+    # Documents that failed their model: their references are still checked where the
+    # raw data allows, so a typo there is not hidden behind the file's other error.
+    unchecked: list[Document] = field(default_factory=list)
 
     def exists(self, kind: str, item_id: str) -> bool:
         """Say whether a file of `kind` with this id exists, valid or not."""
@@ -78,12 +81,16 @@ def validate(sources: Sources, *, today: datetime.date) -> Validation:
 def _validate(sources: Sources, *, today: datetime.date) -> Validation:
     problems = list(sources.problems)
     typed: list[Located] = []
+    unchecked: list[Document] = []
     for document in sources.documents:
         model, document_problems = check_document(document)
         problems.extend(document_problems)
         if model is not None:
             typed.append(Located(document, model))
+        else:
+            unchecked.append(document)
     checked, index_problems = _index(typed, sources.pages)
+    checked.unchecked = unchecked
     problems.extend(index_problems)
     checked.broken = _broken_ids(problems)
     for rule in _RULES:
@@ -886,6 +893,41 @@ def _check_placeholders(checked: Checked, today: datetime.date) -> Iterator[Prob
                 )
 
 
+def _check_references_in_unchecked_files(
+    checked: Checked, today: datetime.date
+) -> Iterator[Problem]:
+    for document in checked.unchecked:
+        data = document.data if isinstance(document.data, dict) else {}
+        if document.kind == "module":
+            references = [
+                (("prerequisites", i), value) for i, value in _items(data, "prerequisites")
+            ]
+            what = "prasyarat `{}` bukan modul yang dikenal"
+        elif document.kind == "pathway":
+            references = [
+                (("phases", p, "steps", s, "module"), step.get("module"))
+                for p, phase in _items(data, "phases")
+                if isinstance(phase, dict)
+                for s, step in _items(phase, "steps")
+                if isinstance(step, dict)
+            ]
+            what = "langkah menyebut modul `{}` yang tidak dikenal"
+        else:
+            continue
+        for loc, module_id in references:
+            if isinstance(module_id, str) and not checked.exists("module", module_id):
+                yield error(
+                    document.path,
+                    document.position(loc),
+                    what.format(module_id) + _did_you_mean(module_id, checked.modules),
+                )
+
+
+def _items(data: dict, key: str) -> list[tuple[int, Any]]:
+    value = data.get(key)
+    return list(enumerate(value)) if isinstance(value, list) else []
+
+
 _RULES = [
     _check_track_order,
     _check_module_folders,
@@ -900,4 +942,5 @@ _RULES = [
     _check_glossary,
     _check_site_paths,
     _check_placeholders,
+    _check_references_in_unchecked_files,
 ]

@@ -1298,3 +1298,32 @@ def test_url_with_markup_characters_is_refused(validate):
             'diawali `/`, ditemukan teks "https://x.go.id/a)<b>"',
         )
     ]
+
+
+def test_reference_typo_in_a_file_with_another_error_is_still_reported(validate):
+    text = _replace(MODULE_DATA_LANJUT, "level: menengah", "level: mahir")
+    text = _replace(text, "  - data-dasar\n", "  - data-dasr\n")
+    pathway = _replace(PATHWAY, "level: dasar", "level: pemula")
+    pathway = _replace(pathway, "module: etika", "module: etik")
+    assert validate({DATA_LANJUT: text, PATHWAY_PATH: pathway}).problems == [
+        _error(
+            DATA_LANJUT,
+            "4:8",
+            '`level` harus salah satu dari: dasar, menengah, lanjut; ditemukan teks "mahir"',
+        ),
+        _error(
+            DATA_LANJUT,
+            "18:5",
+            "prasyarat `data-dasr` bukan modul yang dikenal; mungkin maksud Anda `data-dasar`?",
+        ),
+        _error(
+            PATHWAY_PATH,
+            "6:8",
+            '`level` harus salah satu dari: dasar, menengah, lanjut; ditemukan teks "pemula"',
+        ),
+        _error(
+            PATHWAY_PATH,
+            "16:17",
+            "langkah menyebut modul `etik` yang tidak dikenal; mungkin maksud Anda `etika`?",
+        ),
+    ]
