@@ -49,7 +49,8 @@ RULES = [
     "karakter tak terlihat.",
     "Peringatan (tidak menggagalkan, kecuali dengan `--strict`): modul tanpa kompetensi, "
     "kompetensi yang belum dikembangkan modul mana pun, telaah isi (`reviewed`) lebih dari 12 "
-    "bulan lalu, modul arsip di jalur belajar aktif, dan teks isian `ISI: …` yang tertinggal di "
+    "bulan lalu, modul arsip di jalur belajar aktif, modul di jalur belajar yang tidak menyasar "
+    "jabatan sasaran jalur itu, dan teks isian `ISI: …` yang tertinggal di "
     "jalur, modul atau jalur belajar yang diterbitkan, dan baris skema yang menunjuk skema "
     "yang salah.",
 ]

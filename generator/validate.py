@@ -722,6 +722,21 @@ def _check_step(document, loc, pathway, step, checked, earlier, assumed) -> Iter
             position,
             f"modul `{step.module}` sudah diarsipkan; ganti dengan modul penggantinya",
         )
+    unserved = [
+        audience
+        for audience in pathway.audience
+        if "semua" not in module.audience and audience not in module.audience
+    ]
+    if pathway.status == "active" and unserved:
+        # The competency map counts a module only for its own audience: this step would
+        # leave a gap that the pathway promises to fill.
+        yield warning(
+            document.path,
+            position,
+            f"modul `{step.module}` tidak menyasar {', '.join(f'`{a}`' for a in unserved)}, "
+            "padahal jalur belajar ini menyasarnya; tambahkan ke `audience` modul itu agar "
+            "peta kompetensi tidak berlubang",
+        )
     for prerequisite in module.prerequisites or []:
         if prerequisite == step.module:
             continue  # reported in the module itself

@@ -97,7 +97,7 @@ title: Dasar Pengelolaan Data
 summary: Membaca dan merapikan data layanan.
 level: dasar
 audience:
-  - pelaksana
+  - semua
 objectives:
   - Membaca tabel data.
 competencies:
@@ -140,7 +140,7 @@ id: analis
 title: Jalur Analis Data
 summary: Dari membaca data hingga menganalisisnya.
 audience:
-  - pelaksana
+  - administrator
 level: dasar
 outcomes:
   - Menganalisis data layanan.

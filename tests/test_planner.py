@@ -80,7 +80,7 @@ def test_planner_page_explains_itself_without_javascript(rendered):
     assert '<div id="kk-rencana" class="kk-rencana" hidden>' in page
     assert "[jalur belajar](jalur-belajar/index.md)" in page
     # The mini project's one pathway is for pelaksana; others are pointed elsewhere.
-    assert "- **Pelaksana:** [Jalur Analis Data](jalur-belajar/analis.md)" in page
+    assert "- **Administrator:** [Jalur Analis Data](jalur-belajar/analis.md)" in page
     assert "- **CPNS:** belum ada jalur belajar khusus" in page
 
 

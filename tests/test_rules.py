@@ -1327,3 +1327,15 @@ def test_reference_typo_in_a_file_with_another_error_is_still_reported(validate)
             "langkah menyebut modul `etik` yang tidak dikenal; mungkin maksud Anda `etika`?",
         ),
     ]
+
+
+def test_pathway_step_whose_module_misses_the_pathway_audience_is_a_warning(validate):
+    pathway = _replace(PATHWAY, "  - administrator\n", "  - pengawas\n  - administrator\n")
+    assert validate({PATHWAY_PATH: pathway}).problems == [
+        _warning(
+            PATHWAY_PATH,
+            "16:17",
+            "modul `data-lanjut` tidak menyasar `pengawas`, padahal jalur belajar ini "
+            "menyasarnya; tambahkan ke `audience` modul itu agar peta kompetensi tidak berlubang",
+        )
+    ]

@@ -200,7 +200,15 @@ def test_pathway_assumes_the_prerequisites_of_its_placeholder_module(
     assert "assumes:\n  - data-dasar\n" in text
     assert "      - module: data-lanjut\n" in text
     (root / PATHWAY_PATH).write_text(fill(text), encoding="utf-8")
-    assert run_validate(root).problems == before
+    # The placeholder step's module serves only administrators, not the placeholder
+    # audience `semua`: the editor is told, as for any pathway.
+    after = run_validate(root).problems
+    expected = (
+        f"{PATHWAY_PATH}:29:17: warning: modul `data-lanjut` tidak menyasar `semua`, padahal "
+        "jalur belajar ini menyasarnya; tambahkan ke `audience` modul itu agar peta "
+        "kompetensi tidak berlubang"
+    )
+    assert sorted(after) == sorted([*before, expected])
 
 
 def test_new_track_is_appended_to_site_config_preserving_it(
