@@ -41,6 +41,12 @@ def _wait_for(condition, seconds: float) -> bool:
     return False
 
 
+def _quiet_for(log, seconds: float) -> bool:
+    builds = log.read_text().count("Building documentation")
+    time.sleep(seconds)
+    return log.read_text().count("Building documentation") == builds
+
+
 def test_live_preview_regenerates_after_a_yaml_edit_without_a_rebuild_loop(tmp_path):
     project = copy_project(FIXTURES / "mini", tmp_path / "proyek")
     port = _free_port()
@@ -78,11 +84,9 @@ def test_live_preview_regenerates_after_a_yaml_edit_without_a_rebuild_loop(tmp_p
         assert _wait_for(lambda: "Integritas dalam Pelayanan Publik" in (_fetch(url) or ""), 60), (
             log.read_text()
         )
-        # The regenerated Markdown causes at most one more rebuild; then it is quiet.
-        time.sleep(6)
-        builds_then = log.read_text().count("Building documentation")
-        time.sleep(6)
-        assert log.read_text().count("Building documentation") == builds_then, log.read_text()
+        # The regenerated Markdown causes at most one more rebuild; then it goes quiet. A
+        # rebuild loop never does: wait for eight seconds without a build, within a minute.
+        assert _wait_for(lambda: _quiet_for(log, 8), 60), log.read_text()
     finally:
         server.terminate()
         server.wait(timeout=20)
