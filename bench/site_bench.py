@@ -8,7 +8,6 @@ run: the machine is noisy, the shape (linear time, flat page size) is what matte
 from __future__ import annotations
 
 import argparse
-import shutil
 import statistics
 import subprocess
 import sys
@@ -17,21 +16,14 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parent.parent))
 from synthetic import write_curriculum
+
+# The same fresh-project layout the build tests use.
+from tests.sitebuild import copy_project as prepare
 
 REPO = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-29"
-
-
-def prepare(curriculum_root: Path, dest: Path) -> Path:
-    dest.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(curriculum_root / "curriculum", dest / "curriculum")
-    shutil.copy(curriculum_root / "site_config.yml", dest / "site_config.yml")
-    for name in ("mkdocs.yml", "CONTRIBUTING.md"):
-        shutil.copy(REPO / name, dest / name)
-    shutil.copytree(REPO / "overrides", dest / "overrides")
-    (dest / "generator").symlink_to(REPO / "generator")
-    return dest
 
 
 def measure(label: str, root: Path) -> dict:
