@@ -13,10 +13,12 @@ HEAD ?=
 
 .PHONY: test site serve validate diff lock bench golden schema clean
 
+# -qq: pip's own notices (setuptools' editable-install banner, unreachable extra
+# indexes in a machine's pip.conf) are not the maintainer's business; errors still show.
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
-	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(BIN)/pip install -qq --disable-pip-version-check --require-hashes -r requirements.txt
+	$(BIN)/pip install -qq --disable-pip-version-check --no-deps --no-build-isolation -e .
 	# Fails when pyproject.toml pins (e.g. bumped by Dependabot) disagree with the lock.
 	$(BIN)/pip check
 	touch $(STAMP)
