@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import gc
+import os
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -74,6 +75,12 @@ _INVISIBLE = {
     "\u0085": "baris baru NEL (U+0085)",
 }
 _BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Control, surrogate, invisible and direction characters a value may not hold; tab and
+# line feed are ordinary text in a Markdown block.
+_ESCAPED_SUSPECT = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u200b-\u200f\u2028\u2029\u2060\ufeff"
+    "\u202a-\u202e\u2066-\u2069]"
+)
 _NBSP = "\u00a0"
 # Any character _character_problems would report, so clean files skip the slow scan.
 _SUSPECT = re.compile(
@@ -186,16 +193,24 @@ def _load_sources(root: Path) -> Sources:
     problems: list[Problem] = []
     files = 0
     config_path = root / SITE_CONFIG
-    if not config_path.is_file():
+    if config_path.is_symlink():
+        problems.append(error(SITE_CONFIG, (1, 1), _SYMLINK_MESSAGE))
+    elif not config_path.is_file():
         problems.append(
             error(SITE_CONFIG, (1, 1), "berkas `site_config.yml` tidak ditemukan di akar proyek")
         )
-    for path in [config_path, *sorted((root / "curriculum").rglob("*"))]:
-        if not path.is_file():
-            continue
+    paths, walk_problems = curriculum_files(root)
+    problems.extend(walk_problems)
+    if config_path.is_file() and not config_path.is_symlink():
+        paths.insert(0, config_path)
+    for path in paths:
         relpath = path.relative_to(root).as_posix()
         files += 1
-        if relpath.startswith("curriculum/pages/") and path.suffix == ".md":
+        if relpath.startswith(PAGES_DIR):
+            page_problems = _page_name_problems(relpath)
+            problems.extend(page_problems)
+            if page_problems:
+                continue
             text, text_problems = read_text(relpath, path.read_bytes())
             problems.extend(text_problems)
             if text is not None and not text_problems:
@@ -210,6 +225,91 @@ def _load_sources(root: Path) -> Sources:
         if document is not None:
             documents.append(document)
     return Sources(documents, pages, problems, files)
+
+
+PAGES_DIR = "curriculum/pages/"
+_SYMLINK_MESSAGE = (
+    "tautan simbolik (symlink) tidak diterima: kurikulum hanya memuat berkas yang benar-benar "
+    "ada di repositori; ganti tautan ini dengan berkasnya sendiri"
+)
+_PAGE_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\.md$")
+_PAGE_NAME_MAX = 64
+
+
+def curriculum_files(root: Path) -> tuple[list[Path], list[Problem]]:
+    """Every regular file under curriculum/, sorted; symlinks are reported, never followed.
+
+    A symlink could publish any file of the machine that builds the site (`/etc/passwd`
+    as a page), or make the walk loop forever.
+    """
+    base = root / "curriculum"
+    problems: list[Problem] = []
+    if base.is_symlink():
+        return [], [error("curriculum", (1, 1), _SYMLINK_MESSAGE)]
+    found: list[Path] = []
+    stack = [base] if base.is_dir() else []
+    while stack:
+        directory = stack.pop()
+        for entry in os.scandir(directory):
+            path = Path(entry.path)
+            if entry.is_symlink():
+                problems.append(error(path.relative_to(root).as_posix(), (1, 1), _SYMLINK_MESSAGE))
+            elif entry.is_dir(follow_symlinks=False):
+                stack.append(path)
+            elif entry.is_file(follow_symlinks=False):
+                found.append(path)
+    return sorted(found), problems
+
+
+def _page_name_problems(relpath: str) -> list[Problem]:
+    """A free page becomes `/halaman/<name>/`: one folder, one slug, one page per name."""
+    name = relpath.removeprefix(PAGES_DIR)
+    if "/" in name:
+        return [
+            error(
+                relpath,
+                (1, 1),
+                "halaman bebas harus langsung berada di `curriculum/pages/`, bukan di subfolder; "
+                f"pindahkan ke `curriculum/pages/{name.rsplit('/', 1)[-1]}`",
+            )
+        ]
+    if not name.endswith(".md"):
+        return [
+            error(
+                relpath,
+                (1, 1),
+                "hanya berkas Markdown (`.md`) yang boleh ada di `curriculum/pages/`",
+            )
+        ]
+    if name == "index.md":
+        return [
+            error(
+                relpath,
+                (1, 1),
+                "nama `index.md` sudah dipakai untuk daftar halaman Informasi; beri halaman ini "
+                "nama lain, misalnya `tentang-kami.md`",
+            )
+        ]
+    if len(name) - 3 > _PAGE_NAME_MAX or not _PAGE_NAME.match(name):
+        suggestion = slug_suggestion(name.removesuffix(".md"))
+        hint = f", misalnya `{suggestion}.md`" if suggestion else ""
+        return [
+            error(
+                relpath,
+                (1, 1),
+                "nama berkas halaman menjadi alamat `/halaman/<nama>/`, jadi hanya boleh memuat "
+                f"huruf kecil a-z, angka dan tanda hubung, paling panjang {_PAGE_NAME_MAX} "
+                f"karakter sebelum `.md`; ganti nama berkasnya{hint}",
+            )
+        ]
+    return []
+
+
+def slug_suggestion(name: str) -> str:
+    """A valid slug close to what the editor wrote, or "" when nothing usable is left."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    slug = "-".join(re.findall(r"[a-z0-9]+", ascii_name.lower()))
+    return slug[:_PAGE_NAME_MAX].rstrip("-")
 
 
 def _unexpected_file_message(relpath: str) -> str:
@@ -531,6 +631,10 @@ class _Builder:
         if node.tag == _STR and node.__class__ is _ScalarNode and id(node) not in self._seen:
             self._seen.add(id(node))
             self.spans[loc] = Span(position, key)
+            # Written literally these were refused when the file was read; a YAML escape
+            # ("\r", "\x00", "\u202E") in double quotes is the only way left to carry one.
+            if node.style == '"' and (found := _ESCAPED_SUSPECT.search(node.value)):
+                self._problem(position, _escaped_character_message(found.group()))
             return node.value
         if len(loc) >= MAX_DEPTH and not isinstance(node, yaml.ScalarNode):
             if not self.too_deep:
@@ -564,6 +668,8 @@ class _Builder:
 
     def _scalar(self, node: yaml.ScalarNode, loc: Loc, position: Position, key) -> Any:
         value, source = self._construct_scalar(node, position)
+        if node.style == '"' and (found := _ESCAPED_SUSPECT.search(node.value)):
+            self._problem(position, _escaped_character_message(found.group()))
         self.spans[loc] = Span(position, key, source)
         return value
 
@@ -684,6 +790,20 @@ class _Builder:
                 positions[_ALIASES_SHOWN],
                 f"{message} (dan {len(positions) - _ALIASES_SHOWN - 1} alias lain sesudah ini)",
             )
+
+
+def _escaped_character_message(char: str) -> str:
+    if char in _INVISIBLE:
+        name = _INVISIBLE[char]
+    elif char in _BIDI:
+        name = f"kendali arah teks (U+{ord(char):04X})"
+    else:
+        name = f"karakter kendali U+{ord(char):04X}"
+    escape = char.encode("unicode_escape").decode("ascii")
+    return (
+        f"nilai ini memuat {name}, ditulis sebagai escape (mis. `{escape}`) di dalam tanda "
+        "kutip ganda; karakter itu tidak terlihat dan dapat merusak halaman, hapus escape-nya"
+    )
 
 
 def _unreadable_scalar_message(tag: str, text: str) -> str:

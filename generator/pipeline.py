@@ -50,7 +50,9 @@ def generate(root: Path, *, today: datetime.date) -> Generated:
         return Generated(validation, None)
     curriculum = build_curriculum(validation.checked, today=today)
     guide_path = root / "CONTRIBUTING.md"
-    guide = guide_path.read_text(encoding="utf-8") if guide_path.is_file() else ""
+    # A symlinked guide could publish any file of the building machine.
+    readable = guide_path.is_file() and not guide_path.is_symlink()
+    guide = guide_path.read_text(encoding="utf-8") if readable else ""
     return Generated(validation, render_pages(curriculum, guide=guide))
 
 

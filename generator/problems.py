@@ -25,10 +25,15 @@ class Problem:
         return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
 
     def as_github(self) -> str:
-        # Workflow commands end at a newline and treat % specially.
-        message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        path = self.path.replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
+        # As GitHub documents (and @actions/core does): a command ends at a line break, and
+        # a property value also at `,` or `:`.
+        message = _command_data(self.message)
+        path = _command_data(self.path).replace(":", "%3A").replace(",", "%2C")
         return f"::{self.severity} file={path},line={self.line},col={self.col}::{message}"
+
+
+def _command_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def error(path: str, position: tuple[int, int], message: str) -> Problem:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import html
 import json
+import math
 import re
 from fractions import Fraction
 from functools import partial
@@ -17,6 +18,7 @@ from urllib.parse import quote
 
 import markdown
 import nh3
+import yaml
 from babel.dates import format_date
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
@@ -43,18 +45,69 @@ MODE_ICONS: dict[str, str] = {
     "on-the-job": "material-briefcase-check",
 }
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|])")
+# Every character Python or a browser treats as a line break: inside one line of
+# Markdown any of them could start a heading, a list or an attribute block.
+_LINE_BREAKS = re.compile("[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
+# `:name:` would become an emoji icon; `- ` or `1. ` at the start, a list.
+_EMOJI_COLON = re.compile(r":(?=[\w+-]+:)")
+_LIST_START = re.compile(r"^(\d+)\.|^-(?=\s)")
 _ALLOWED_TAGS = nh3.ALLOWED_TAGS - {"img"}
+
+
+def one_line(text: object) -> str:
+    """Plain text as one line: every kind of line break becomes a space."""
+    return _LINE_BREAKS.sub(" ", str(text))
 
 
 def escape(text: object) -> str:
     """Escape plain text so Markdown shows it literally and HTML cannot run."""
-    value = html.escape(str(text), quote=False)
+    value = html.escape(one_line(text), quote=False)
     value = _MARKDOWN_SPECIALS.sub(r"\\\1", value)
-    return value.replace("\n", " ")
+    value = _EMOJI_COLON.sub("&#58;", value)
+    return _LIST_START.sub(lambda m: f"{m.group(1)}\\." if m.group(1) else "\\-", value)
 
 
 def escape_attr(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    return html.escape(one_line(text), quote=True)
+
+
+def theme_text(text: object) -> str:
+    """Plain text for the theme, which prints front-matter values into HTML unescaped.
+
+    MkDocs and Material (and Zensical) put `title`, `description` and tag names into
+    `<title>`, the header, `<meta content="…">`, navigation and the search index as
+    they are, so the value must already be HTML: escaped, quotes included, on one line.
+    """
+    return html.escape(" ".join(one_line(text).split()), quote=True)
+
+
+def front_matter(
+    source: str,
+    title: str,
+    description: str = "",
+    tags: list[str] | None = None,
+    hide: list[str] | None = None,
+    assets: list[str] | None = None,
+) -> str:
+    """The page's YAML front matter, every value double-quoted by a YAML emitter.
+
+    A hand-written line (or Jinja's `tojson`, which writes an emoji as a surrogate
+    pair that the YAML loader refuses) lets a title end the front matter early or
+    make MkDocs drop it without a word.
+    """
+    meta: dict[str, object] = {"source": source, "title": theme_text(title)}
+    if description:
+        meta["description"] = theme_text(description)
+    if tags:
+        meta["tags"] = [theme_text(tag) for tag in tags]
+    if hide:
+        meta["hide"] = list(hide)
+    if assets:
+        meta["kk_assets"] = list(assets)
+    body = yaml.safe_dump(
+        meta, allow_unicode=True, sort_keys=False, default_style='"', width=math.inf
+    )
+    return f"---\n# Dihasilkan dari berkas `source`; sunting berkas itu, bukan halaman ini.\n{body}---"
 
 
 def markdown_html(text: str | None, abbreviations: dict[str, str]) -> str:
@@ -130,7 +183,7 @@ def site_link(url: str, prefix: str, curriculum: Curriculum) -> str:
     if not url.startswith("/"):
         return link_target(url)
     target = docs_path(url, curriculum.published)
-    fragment = "#" + url.split("#", 1)[1] if "#" in url else ""
+    fragment = "#" + link_target(url.split("#", 1)[1]) if "#" in url else ""
     return prefix + (target or url.lstrip("/")) + fragment
 
 
@@ -163,6 +216,7 @@ def _environment(curriculum: Curriculum) -> Environment:
         zone_label=zone_label,
         jp_text=jp_text,
         page_title=page_title,
+        front_matter=front_matter,
     )
     return env
 
@@ -209,8 +263,11 @@ def render_pages(curriculum: Curriculum, *, guide: str = "") -> dict[str, str]:
     pages[PLANNER_DATA] = json.dumps(
         planner_data(curriculum), ensure_ascii=False, separators=(",", ":"), sort_keys=True
     )
+    reference = render_reference()
     pages["kontributor/referensi-format.md"] = (
-        "---\nsource: generator/format.py\n---\n" + render_reference()
+        front_matter("generator/format.py", reference.split("\n", 1)[0].removeprefix("# "))
+        + "\n"
+        + reference
     )
     definitions = "\n" + abbreviation_lines(curriculum.abbreviations)
     return {
@@ -316,7 +373,6 @@ def _free_page(source: str, text: str, abbreviations: dict[str, str]) -> str:
         body = text
     html_body = markdown_html(body, abbreviations)
     return (
-        f"---\n# Dihasilkan dari {source}; sunting berkas itu, bukan halaman ini.\n"
-        f"source: {source}\n---\n\n# {escape(heading)}\n\n"
+        f"{front_matter(source, heading)}\n\n# {escape(heading)}\n\n"
         f'<div class="kk-prosa" markdown="0">\n{html_body}\n</div>\n'
     )

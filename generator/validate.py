@@ -867,6 +867,9 @@ def _check_glossary(checked: Checked, today: datetime.date) -> Iterator[Problem]
         seen.setdefault(key, i)
 
 
+_ANCHOR = re.compile(r"^[a-z0-9_-]{1,80}$")
+
+
 def _check_site_paths(checked: Checked, today: datetime.date) -> Iterator[Problem]:
     competencies = competency_index(checked)
     published = {
@@ -879,7 +882,16 @@ def _check_site_paths(checked: Checked, today: datetime.date) -> Iterator[Proble
     }
     for item in checked.modules.values():
         for i, resource in enumerate(item.model.resources or []):
-            if resource.url.startswith("/") and not docs_path(
+            fragment = resource.url.partition("#")[2] if resource.url.startswith("/") else ""
+            if fragment and not _ANCHOR.match(fragment):
+                yield error(
+                    item.document.path,
+                    item.document.position(("resources", i, "url")),
+                    f"bagian `#{fragment[:40]}` pada `{resource.url[:80]}` bukan nama bagian "
+                    "halaman; nama bagian hanya memuat huruf kecil, angka dan tanda hubung, "
+                    "seperti `/modul/<id>/#tujuan-pembelajaran`",
+                )
+            elif resource.url.startswith("/") and not docs_path(
                 resource.url, lambda kind, key: key in published[kind]
             ):
                 yield error(
