@@ -22,7 +22,8 @@ class Problem:
     message: str
 
     def as_text(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
+        # A file name may hold a line break too; the message was made one line already.
+        return f"{_one_line(self.path)}:{self.line}:{self.col}: {self.severity}: {self.message}"
 
     def as_github(self) -> str:
         # As GitHub documents (and @actions/core does): a command ends at a line break, and

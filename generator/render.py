@@ -107,7 +107,8 @@ def front_matter(
     body = yaml.safe_dump(
         meta, allow_unicode=True, sort_keys=False, default_style='"', width=math.inf
     )
-    return f"---\n# Dihasilkan dari berkas `source`; sunting berkas itu, bukan halaman ini.\n{body}---"
+    notice = "# Dihasilkan dari berkas `source`; sunting berkas itu, bukan halaman ini."
+    return f"---\n{notice}\n{body}---"
 
 
 def markdown_html(text: str | None, abbreviations: dict[str, str]) -> str:

@@ -1,0 +1,247 @@
+"""A curriculum is only what is in the repository, and its text never becomes markup.
+
+Symlinks, page file names, control characters smuggled in as YAML escapes, hostile
+fragments of site paths and the front matter the theme reads: each is refused with a
+located Indonesian message, or written so that the theme shows it literally.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from pathlib import Path
+
+import markdown
+import pytest
+from mkdocs.utils.meta import get_data
+
+from generator import pipeline
+from generator.problems import error
+from generator.render import escape, front_matter
+from tests.conftest import MODULE_ETIKA, TODAY, run_validate, write_project
+
+ETIKA = "curriculum/modules/nilai/etika.yml"
+SYMLINK = (
+    "tautan simbolik (symlink) tidak diterima: kurikulum hanya memuat berkas yang benar-benar "
+    "ada di repositori; ganti tautan ini dengan berkasnya sendiri"
+)
+
+
+def _error(path: str, position: str, message: str) -> str:
+    return f"{path}:{position}: error: {message}"
+
+
+def test_a_symlinked_page_is_refused_and_never_read(tmp_path):
+    secret = tmp_path / "rahasia.txt"
+    secret.write_text("# Rahasia\nkata sandi\n", encoding="utf-8")
+    root = write_project(tmp_path / "proyek")
+    (root / "curriculum/pages").mkdir(parents=True)
+    os.symlink(secret, root / "curriculum/pages/passwd.md")
+    result = run_validate(root)
+    assert result.exit_code == 1
+    assert result.problems == [_error("curriculum/pages/passwd.md", "1:1", SYMLINK)]
+
+
+def test_a_symlinked_module_is_refused_without_quoting_its_target(tmp_path):
+    target = tmp_path / "luar.yml"
+    target.write_text("id: rahasia-sekali\n", encoding="utf-8")
+    root = write_project(tmp_path / "proyek")
+    (root / ETIKA).unlink()
+    os.symlink(target, root / ETIKA)
+    result = run_validate(root)
+    assert _error(ETIKA, "1:1", SYMLINK) in result.problems
+    assert "rahasia-sekali" not in result.output
+
+
+def test_a_symlinked_folder_is_refused_and_not_walked(tmp_path):
+    outside = tmp_path / "luar"
+    (outside / "dalam").mkdir(parents=True)
+    (outside / "dalam" / "x.md").write_text("# X\n", encoding="utf-8")
+    root = write_project(tmp_path / "proyek")
+    os.symlink(outside, root / "curriculum/pages", target_is_directory=True)
+    # A loop back to the project must not make the walk run forever either.
+    os.symlink(root / "curriculum", root / "curriculum/modules/nilai/putaran")
+    result = run_validate(root)
+    assert result.problems == [
+        _error("curriculum/modules/nilai/putaran", "1:1", SYMLINK),
+        _error("curriculum/pages", "1:1", SYMLINK),
+    ]
+
+
+def test_a_symlinked_contributor_guide_is_not_published(tmp_path):
+    secret = tmp_path / "rahasia.md"
+    secret.write_text("kata sandi rahasia\n", encoding="utf-8")
+    root = write_project(tmp_path / "proyek")
+    os.symlink(secret, root / "CONTRIBUTING.md")
+    generated = pipeline.generate(root, today=pipeline.resolve_today(TODAY))
+    assert generated.pages is not None
+    assert "kata sandi rahasia" not in generated.pages["kontributor/index.md"]
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        (
+            "zz/tentang.md",
+            "halaman bebas harus langsung berada di `curriculum/pages/`, bukan di subfolder; "
+            "pindahkan ke `curriculum/pages/tentang.md`",
+        ),
+        (
+            "index.md",
+            "nama `index.md` sudah dipakai untuk daftar halaman Informasi; beri halaman ini "
+            "nama lain, misalnya `tentang-kami.md`",
+        ),
+        (
+            "Tentang Kami.md",
+            "nama berkas halaman menjadi alamat `/halaman/<nama>/`, jadi hanya boleh memuat "
+            "huruf kecil a-z, angka dan tanda hubung, paling panjang 64 karakter sebelum `.md`; "
+            "ganti nama berkasnya, misalnya `tentang-kami.md`",
+        ),
+        (
+            "a){: onclick=alert(1) }.md",
+            "nama berkas halaman menjadi alamat `/halaman/<nama>/`, jadi hanya boleh memuat "
+            "huruf kecil a-z, angka dan tanda hubung, paling panjang 64 karakter sebelum `.md`; "
+            "ganti nama berkasnya, misalnya `a-onclick-alert-1.md`",
+        ),
+        (
+            "baris\nbaru.md",
+            "nama berkas halaman menjadi alamat `/halaman/<nama>/`, jadi hanya boleh memuat "
+            "huruf kecil a-z, angka dan tanda hubung, paling panjang 64 karakter sebelum `.md`; "
+            "ganti nama berkasnya, misalnya `baris-baru.md`",
+        ),
+        (
+            "a" * 65 + ".md",
+            "nama berkas halaman menjadi alamat `/halaman/<nama>/`, jadi hanya boleh memuat "
+            "huruf kecil a-z, angka dan tanda hubung, paling panjang 64 karakter sebelum `.md`; "
+            f"ganti nama berkasnya, misalnya `{'a' * 64}.md`",
+        ),
+        ("catatan.txt", "hanya berkas Markdown (`.md`) yang boleh ada di `curriculum/pages/`"),
+    ],
+)
+def test_page_file_names_are_slugs_one_per_name(tmp_path, name, message):
+    path = f"curriculum/pages/{name}"
+    root = write_project(tmp_path, {path: "# Halaman\n\nIsi.\n"})
+    result = run_validate(root)
+    assert result.exit_code == 1
+    shown = path.replace("\n", "\\n")
+    assert result.problems == [f"{shown}:1:1: error: {message}"]
+
+
+@pytest.mark.parametrize(
+    ("escaped", "shown", "name"),
+    [
+        ("\\r", "\\r", "karakter kendali U+000D"),
+        ("\\x00", "\\x00", "karakter kendali U+0000"),
+        ("\\e", "\\x1b", "karakter kendali U+001B"),
+        ("\\a", "\\x07", "karakter kendali U+0007"),
+        ("\\N", "\\x85", "baris baru NEL (U+0085)"),
+        ("\\L", "\\u2028", "pemisah baris Unicode (U+2028)"),
+        ("\\u202E", "\\u202e", "kendali arah teks (U+202E)"),
+        ("\\u200B", "\\u200b", "spasi lebar-nol (U+200B)"),
+    ],
+)
+def test_control_characters_written_as_yaml_escapes_are_refused(validate, escaped, shown, name):
+    text = MODULE_ETIKA.replace("title: Etika Pelayanan", f'title: "Etika{escaped}Pelayanan"')
+    result = validate({ETIKA: text})
+    assert result.problems == [
+        _error(
+            ETIKA,
+            "2:8",
+            f"nilai ini memuat {name}, ditulis sebagai escape (mis. `{shown}`) di dalam tanda "
+            "kutip ganda; karakter itu tidak terlihat dan dapat merusak halaman, hapus escape-nya",
+        )
+    ]
+
+
+def test_tabs_and_line_feeds_in_escapes_stay_ordinary_text(validate):
+    text = MODULE_ETIKA + 'description: "Baris satu.\\n\\nBaris\\tdua."\n'
+    assert validate({ETIKA: text}).problems == []
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/modul/etika/#anchor){:onmouseover=alert(1)}",
+        "/modul/etika/#Tujuan",
+        "/modul/etika/#a(b)",
+    ],
+)
+def test_a_site_path_fragment_must_be_a_section_name(validate, url):
+    text = MODULE_ETIKA + f"resources:\n  - title: Bagian\n    url: '{url}'\n    kind: link\n"
+    fragment = url.partition("#")[2]
+    assert validate({ETIKA: text}).problems == [
+        _error(
+            ETIKA,
+            "18:10",
+            f"bagian `#{fragment}` pada `{url}` bukan nama bagian halaman; nama bagian hanya "
+            "memuat huruf kecil, angka dan tanda hubung, seperti "
+            "`/modul/<id>/#tujuan-pembelajaran`",
+        )
+    ]
+
+
+def test_github_workflow_command_properties_are_escaped():
+    problem = error("curriculum/pages/a\r\nb:c,%.md", (3, 4), "pesan 100%\nbaris dua")
+    assert problem.as_github() == (
+        "::error file=curriculum/pages/a%0D%0Ab%3Ac%2C%25.md,line=3,col=4::pesan 100%25\\nbaris dua"
+    )
+
+
+HOSTILE_TITLES = [
+    "Keamanan Uji <img src=x onerror=alert(1)></title><script>alert(2)</script>",
+    "Kutip \" dan ' dan & dan &lt;b&gt;",
+    "Emoji 😀 dan 🇮🇩 di judul",
+    "---\ntitle: palsu",
+    "Baris\rbaru\u2028lain\x85NEL",
+    "Titik dua: {: onclick=alert(1) } #judul",
+]
+
+
+@pytest.mark.parametrize("title", HOSTILE_TITLES)
+def test_front_matter_reads_back_as_theme_safe_html(title):
+    meta_text = front_matter("curriculum/x.yml", title, title, tags=[title, "biasa"])
+    rest, meta = get_data(meta_text + "\n\n# Isi\n")
+    assert rest.strip() == "# Isi"
+    expected = " ".join(re.split(r"[\s\x85\u2028]+", title))
+    assert html.unescape(meta["title"]) == expected
+    assert html.unescape(meta["description"]) == expected
+    assert [html.unescape(tag) for tag in meta["tags"]] == [expected, "biasa"]
+    for value in (meta["title"], meta["description"], *meta["tags"]):
+        assert "<" not in value and ">" not in value and '"' not in value
+
+
+@pytest.mark.parametrize(
+    ("text", "html_out"),
+    [
+        ("1. Bukan daftar", "<p>1. Bukan daftar</p>"),
+        ("- Bukan daftar", "<p>- Bukan daftar</p>"),
+        ("Ikon :smile: tetap teks", "<p>Ikon &#58;smile: tetap teks</p>"),
+        ("Judul\r# Palsu {: onclick=x }", "<p>Judul # Palsu {: onclick=x }</p>"),
+        ("<b>tebal</b> & *miring*", "<p>&lt;b&gt;tebal&lt;/b&gt; &amp; *miring*</p>"),
+    ],
+)
+def test_plain_text_reads_literally_in_markdown(text, html_out):
+    # The extensions mkdocs.yml enables, which read the generated Markdown.
+    extensions = ["abbr", "attr_list", "md_in_html", "tables", "admonition", "pymdownx.emoji"]
+    assert markdown.markdown(escape(text), extensions=extensions) == html_out
+
+
+def test_free_page_title_reaches_the_theme_escaped(tmp_path):
+    page = "# </title><img src=x onerror=alert(1)>\n\nIsi.\n"
+    root = write_project(tmp_path, {"curriculum/pages/tentang.md": page})
+    generated = pipeline.generate(root, today=pipeline.resolve_today(TODAY))
+    assert generated.pages is not None
+    _, meta = get_data(generated.pages["halaman/tentang.md"])
+    assert meta["title"] == "&lt;/title&gt;&lt;img src=x onerror=alert(1)&gt;"
+
+
+def test_every_generated_page_keeps_its_front_matter(tmp_path):
+    root = Path(__file__).resolve().parent.parent
+    generated = pipeline.generate(root, today=pipeline.resolve_today(TODAY))
+    assert generated.pages is not None
+    pages = {path: text for path, text in generated.pages.items() if path.endswith(".md")}
+    assert len(pages) > 90
+    for path, text in pages.items():
+        _, meta = get_data(text)
+        assert meta.get("title") and meta.get("source"), path
