@@ -7,6 +7,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.anchors import missing_sections
 from generator.load import load_sources
 from generator.model import build_curriculum
 from generator.render import render_pages
@@ -53,7 +54,11 @@ def generate(root: Path, *, today: datetime.date) -> Generated:
     # A symlinked guide could publish any file of the building machine.
     readable = guide_path.is_file() and not guide_path.is_symlink()
     guide = guide_path.read_text(encoding="utf-8") if readable else ""
-    return Generated(validation, render_pages(curriculum, guide=guide))
+    pages = render_pages(curriculum, guide=guide)
+    if missing := missing_sections(validation.checked, pages):
+        problems = [*validation.problems, *missing]
+        return Generated(Validation(validation.checked, problems, validation.files), None)
+    return Generated(validation, pages)
 
 
 def write_pages(root: Path, pages: dict[str, str]) -> WriteResult:

@@ -12,15 +12,16 @@ import html
 import json
 import math
 import re
+from collections.abc import Callable
 from fractions import Fraction
 from functools import partial
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 import markdown
 import nh3
 import yaml
 from babel.dates import format_date
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 
 from generator import format as fmt
 from generator.load import Page
@@ -32,7 +33,7 @@ from generator.model import (
     ScheduledSession,
 )
 from generator.reference import render_reference
-from generator.routes import docs_path
+from generator.routes import directory_url, docs_path, page_root
 
 MODE_ICONS: dict[str, str] = {
     "webinar": "material-video-account",
@@ -111,20 +112,55 @@ def front_matter(
     return f"---\n{notice}\n{body}---"
 
 
-def markdown_html(text: str | None, abbreviations: dict[str, str]) -> str:
-    """Render an editor's Markdown field to sanitised HTML with glossary abbreviations."""
+def markdown_html(
+    text: str | None,
+    abbreviations: dict[str, str],
+    links: Callable[[str], str | None] | None = None,
+) -> str:
+    """Render an editor's Markdown field to sanitised HTML with glossary abbreviations.
+
+    `links` maps each link target to the one published (None drops the link, keeping
+    its text): the HTML is never read by MkDocs again, so it cannot check or resolve it.
+    """
     if not text:
         return ""
     definitions = abbreviation_lines(abbreviations)
     rendered = markdown.markdown(
         f"{text}\n\n{definitions}\n", extensions=["abbr", "tables", "sane_lists"]
     )
+
+    def attribute(tag: str, name: str, value: str) -> str | None:
+        if tag == "a" and name == "href" and links is not None:
+            return links(value)
+        return value
+
     return nh3.clean(
         rendered,
         tags=_ALLOWED_TAGS,
         url_schemes={"https", "mailto"},
         link_rel="noopener noreferrer",
+        attribute_filter=attribute,
     ).strip()
+
+
+def field_link(target: str, page_root: str, curriculum: Curriculum) -> str | None:
+    """Where a link in an editor's Markdown points once published, or None to drop it.
+
+    `https:` and `mailto:` stay (the sanitiser has refused every other scheme); a site path
+    such as `/modul/x/#bagian` becomes relative to the page, so it works wherever the site
+    is hosted; a link to the same page's section stays. Anything else, like a relative
+    `../x.md` or `//host/`, would be a dead or foreign link: the validator reports it, and
+    this drops it should it ever get here.
+    """
+    if target.startswith(("https://", "mailto:")) or (target.startswith("#") and len(target) > 1):
+        return target
+    if not target.startswith("/") or target.startswith("//"):
+        return None
+    path, _, fragment = target.partition("#")
+    docs = docs_path(unquote(path), curriculum.published)
+    if docs is None:
+        return None
+    return page_root + directory_url(docs) + (f"#{fragment}" if fragment else "")
 
 
 def jp_text(value: Fraction | int) -> str:
@@ -200,7 +236,13 @@ def _environment(curriculum: Curriculum) -> Environment:
     env.filters.update(
         e=escape,
         attr=escape_attr,
-        md=partial(markdown_html, abbreviations=curriculum.abbreviations),
+        md=pass_context(
+            lambda context, text: markdown_html(
+                text,
+                curriculum.abbreviations,
+                partial(field_link, page_root=context["page_root"], curriculum=curriculum),
+            )
+        ),
         jp=jp_text,
         long_date=long_date,
         short_date=short_date,
@@ -228,7 +270,9 @@ def render_pages(curriculum: Curriculum, *, guide: str = "") -> dict[str, str]:
     pages: dict[str, str] = {}
 
     def page(path: str, template: str, **context) -> None:
-        pages[path] = env.get_template(template).render(**context)
+        # The way back to the site root, for links in editors' Markdown (the macros are
+        # imported `with context` to see it).
+        pages[path] = env.get_template(template).render(page_root=page_root(path), **context)
 
     page("index.md", "home.md.j2")
     page("jalur/index.md", "tracks.md.j2")
@@ -256,9 +300,9 @@ def render_pages(curriculum: Curriculum, *, guide: str = "") -> dict[str, str]:
     page("tag.md", "tags.md.j2")
     for free_page in curriculum.pages:
         stem = free_page.path.rsplit("/", 1)[-1]
-        pages[f"halaman/{stem}"] = _free_page(
-            free_page.path, free_page.text, curriculum.abbreviations
-        )
+        path = f"halaman/{stem}"
+        links = partial(field_link, page_root=page_root(path), curriculum=curriculum)
+        pages[path] = _free_page(free_page.path, free_page.text, curriculum.abbreviations, links)
     page("halaman/index.md", "pages.md.j2")
     page("kontributor/index.md", "contributing.md.j2", guide=guide)
     pages[PLANNER_DATA] = json.dumps(
@@ -366,13 +410,15 @@ def page_title(page: Page) -> str:
     return page.path.rsplit("/", 1)[-1].removesuffix(".md").replace("-", " ").capitalize()
 
 
-def _free_page(source: str, text: str, abbreviations: dict[str, str]) -> str:
+def _free_page(
+    source: str, text: str, abbreviations: dict[str, str], links: Callable[[str], str | None]
+) -> str:
     """Free pages are editor Markdown too: rendered and sanitised like any other field."""
     first, _, body = text.partition("\n")
     heading = page_title(Page(source, text))
     if not first.startswith("# "):
         body = text
-    html_body = markdown_html(body, abbreviations)
+    html_body = markdown_html(body, abbreviations, links)
     return (
         f"{front_matter(source, heading)}\n\n# {escape(heading)}\n\n"
         f'<div class="kk-prosa" markdown="0">\n{html_body}\n</div>\n'

@@ -42,3 +42,20 @@ def docs_path(site_path: str, exists: Callable[[str, str], bool]) -> str | None:
     if parts[0] == "kompetensi" and len(parts) == 3 and exists("competency", "/".join(parts[1:])):
         return f"kompetensi/{parts[1]}/{parts[2]}.md"
     return None
+
+
+def directory_url(docs: str) -> str:
+    """The published address of a generated file, relative to the site root.
+
+    MkDocs (and Zensical) publish `x/index.md` at `x/` and `x/y.md` at `x/y/`.
+    """
+    stem = docs.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem.removesuffix("index")
+        return stem
+    return stem + "/"
+
+
+def page_root(docs: str) -> str:
+    """From the published page of `docs` back to the site root: "", "../", "../../" …"""
+    return "../" * directory_url(docs).count("/")

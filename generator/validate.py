@@ -12,7 +12,7 @@ import difflib
 import re
 import types
 import typing
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
@@ -811,13 +811,15 @@ def unsafe_links(markdown: str) -> list[str]:
     return found
 
 
-def _markdown_values(data: Any) -> Iterator[tuple[Loc, str]]:
+def markdown_values(
+    data: Any, may_link: Callable[[str], bool] = lambda value: ":" in value
+) -> Iterator[tuple[Loc, str]]:
     """Yield every text value that could hold a link, in file order, with its location."""
     stack: list[tuple[Loc, Any]] = [((), data)]
     while stack:
         loc, value = stack.pop()
         if isinstance(value, str):
-            if ":" in value:
+            if may_link(value):
                 yield loc, value
         elif isinstance(value, dict):
             stack.extend(((*loc, key), item) for key, item in reversed(value.items()))
@@ -834,7 +836,7 @@ def _check_links(checked: Checked, today: datetime.date) -> Iterator[Problem]:
         *([checked.glossary] if checked.glossary else []),
     ]
     for item in located:
-        for loc, text in _markdown_values(item.document.data):
+        for loc, text in markdown_values(item.document.data):
             for target in unsafe_links(text):
                 yield error(
                     item.document.path,
@@ -870,16 +872,19 @@ def _check_glossary(checked: Checked, today: datetime.date) -> Iterator[Problem]
 _ANCHOR = re.compile(r"^[a-z0-9_-]{1,80}$")
 
 
-def _check_site_paths(checked: Checked, today: datetime.date) -> Iterator[Problem]:
-    competencies = competency_index(checked)
-    published = {
+def published_ids(checked: Checked) -> dict[str, set[str]]:
+    return {
         "track": set(checked.tracks),
         "module": {k for k, item in checked.modules.items() if item.model.status != "draft"},
         "pathway": {k for k, item in checked.pathways.items() if item.model.status != "draft"},
         "framework": set(checked.frameworks),
-        "competency": set(competencies),
+        "competency": set(competency_index(checked)),
         "page": {PurePosixPath(page.path).stem for page in checked.pages},
     }
+
+
+def _check_site_paths(checked: Checked, today: datetime.date) -> Iterator[Problem]:
+    published = published_ids(checked)
     for item in checked.modules.values():
         for i, resource in enumerate(item.model.resources or []):
             fragment = resource.url.partition("#")[2] if resource.url.startswith("/") else ""
@@ -903,6 +908,78 @@ def _check_site_paths(checked: Checked, today: datetime.date) -> Iterator[Proble
                 )
 
 
+def site_link_problem(target: str, published: dict[str, set[str]]) -> str | None:
+    """Why a link without a scheme in an editor's Markdown cannot be published, if it can't.
+
+    The rendered HTML is never read by MkDocs again, so only a site path that names a
+    published page (or a section of the same page) can be resolved and checked.
+    """
+    if _SCHEME.match(target) or (target.startswith("#") and len(target) > 1):
+        return None
+    if target.startswith("/") and not target.startswith("//"):
+        path, _, fragment = target.partition("#")
+        if fragment and not _ANCHOR.match(fragment):
+            return (
+                f"bagian `#{fragment[:40]}` bukan nama bagian halaman; nama bagian hanya memuat "
+                "huruf kecil, angka dan tanda hubung"
+            )
+        if docs_path(path, lambda kind, key: key in published[kind]):
+            return None
+        return (
+            "bukan halaman situs ini; pakai jalur halaman yang ada seperti `/modul/<id>/`, "
+            "`/jalur-belajar/<id>/` atau `/halaman/<nama>/`"
+        )
+    return (
+        "tidak dapat diperiksa; tautkan halaman situs dengan jalurnya yang diawali `/`, seperti "
+        "`/modul/<id>/`, atau pakai alamat `https://`"
+    )
+
+
+# As _LINK, but only what the sanitiser keeps as a link: `src` (images) is removed anyway.
+_FOLLOWED_LINK = re.compile(_LINK.pattern.replace("(?:href|src)", "href"), _LINK.flags)
+
+
+def link_targets(text: str) -> Iterator[str]:
+    """Targets of the links a reader could follow in one Markdown text."""
+    for match in _FOLLOWED_LINK.finditer(text):
+        yield next(group for group in match.groups() if group)
+
+
+def _check_site_links(checked: Checked, today: datetime.date) -> Iterator[Problem]:
+    published = published_ids(checked)
+    located = [
+        *checked.frameworks.values(),
+        *checked.tracks.values(),
+        *checked.modules.values(),
+        *checked.pathways.values(),
+        *([checked.glossary] if checked.glossary else []),
+    ]
+    for item in located:
+        for loc, text in markdown_values(item.document.data, may_link):
+            for target in link_targets(text):
+                if (reason := site_link_problem(target, published)) is not None:
+                    yield error(
+                        item.document.path,
+                        item.document.find(target, loc),
+                        f"tautan `{target[:60]}` di `{loc_label(loc)}` {reason}",
+                    )
+    for page in checked.pages:
+        for line_number, line in enumerate(page.text.split("\n"), start=1):
+            if line_number == 1 and line.startswith("# "):
+                continue  # the title is plain text, shown as written
+            for target in link_targets(line):
+                if (reason := site_link_problem(target, published)) is not None:
+                    yield error(
+                        page.path,
+                        (line_number, line.find(target) + 1),
+                        f"tautan `{target[:60]}` {reason}",
+                    )
+
+
+def may_link(value: str) -> bool:
+    return "](" in value or "]:" in value or "<" in value or "=" in value
+
+
 def _check_placeholders(checked: Checked, today: datetime.date) -> Iterator[Problem]:
     located = [
         *checked.tracks.values(),
@@ -910,7 +987,7 @@ def _check_placeholders(checked: Checked, today: datetime.date) -> Iterator[Prob
         *(item for item in checked.pathways.values() if item.model.status != "draft"),
     ]
     for item in located:
-        for loc, text in _markdown_values(item.document.data):
+        for loc, text in markdown_values(item.document.data):
             if fmt.PLACEHOLDER in text:
                 yield warning(
                     item.document.path,
@@ -966,6 +1043,7 @@ _RULES = [
     _check_sessions,
     _check_review_dates,
     _check_links,
+    _check_site_links,
     _check_glossary,
     _check_site_paths,
     _check_placeholders,

@@ -245,3 +245,94 @@ def test_every_generated_page_keeps_its_front_matter(tmp_path):
     for path, text in pages.items():
         _, meta = get_data(text)
         assert meta.get("title") and meta.get("source"), path
+
+
+def _build_markdown(root: Path) -> tuple[int, str]:
+    import contextlib
+    import io
+
+    from generator import cli
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+        code = cli.main(["build", "--root", str(root), "--today", TODAY, "--markdown-only"])
+    return code, out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("target", "reason"),
+    [
+        (
+            "/modul/tidak-ada/",
+            "bukan halaman situs ini; pakai jalur halaman yang ada seperti `/modul/<id>/`, "
+            "`/jalur-belajar/<id>/` atau `/halaman/<nama>/`",
+        ),
+        (
+            "../data-dasar.md",
+            "tidak dapat diperiksa; tautkan halaman situs dengan jalurnya yang diawali `/`, "
+            "seperti `/modul/<id>/`, atau pakai alamat `https://`",
+        ),
+        (
+            "//evil.example/x",
+            "tidak dapat diperiksa; tautkan halaman situs dengan jalurnya yang diawali `/`, "
+            "seperti `/modul/<id>/`, atau pakai alamat `https://`",
+        ),
+        (
+            "/modul/data-dasar/#Kegiatan",
+            "bagian `#Kegiatan` bukan nama bagian halaman; nama bagian hanya memuat huruf "
+            "kecil, angka dan tanda hubung",
+        ),
+    ],
+)
+def test_links_in_markdown_fields_must_name_a_published_page(validate, target, reason):
+    text = MODULE_ETIKA + f"description: 'Lihat juga [ini]({target}).'\n"
+    problems = validate({ETIKA: text}).problems
+    assert problems == [
+        _error(
+            ETIKA,
+            f"16:{text.splitlines()[15].index('](') + 3}",
+            f"tautan `{target}` di `description` {reason}",
+        )
+    ]
+
+
+def test_site_paths_in_markdown_fields_become_relative_links(tmp_path):
+    text = MODULE_ETIKA + (
+        "description: 'Lanjut ke [data](/modul/data-dasar/#kegiatan), "
+        "[bagian](#tujuan-pembelajaran) atau [glosarium](/glosarium/).'\n"
+    )
+    root = write_project(tmp_path, {ETIKA: text})
+    generated = pipeline.generate(root, today=pipeline.resolve_today(TODAY))
+    assert generated.pages is not None
+    page = generated.pages["modul/etika.md"]
+    assert '<a href="../../modul/data-dasar/#kegiatan" rel="noopener noreferrer">data</a>' in page
+    assert '<a href="#tujuan-pembelajaran" rel="noopener noreferrer">bagian</a>' in page
+    assert '<a href="../../glosarium/" rel="noopener noreferrer">glosarium</a>' in page
+
+
+def test_a_missing_section_is_located_in_the_yaml_before_mkdocs_runs(tmp_path):
+    resource = (
+        "resources:\n  - title: Bagian\n    url: /modul/data-dasar/#tujuan-pembelajran\n"
+        "    kind: link\n"
+    )
+    description = "description: 'Lihat [istilah](/glosarium/#tidak-ada).'\n"
+    root = write_project(tmp_path, {ETIKA: MODULE_ETIKA + description + resource})
+    code, output = _build_markdown(root)
+    assert code == 1
+    assert output.splitlines()[:2] == [
+        _error(
+            ETIKA,
+            "16:31",
+            "halaman `/glosarium/` tidak punya bagian `#tidak-ada` (bagian yang ada: "
+            "`#glosarium`, `#asn-aparatur-sipil-negara`, `#jp-jam-pelajaran`)",
+        ),
+        _error(
+            ETIKA,
+            "19:10",
+            "halaman `/modul/data-dasar/` tidak punya bagian `#tujuan-pembelajran` (bagian yang "
+            "ada: `#dasar-pengelolaan-data`, `#tujuan-pembelajaran`, "
+            "`#kompetensi-yang-dikembangkan`, `#kegiatan`, `#sebelum-dan-sesudah-modul-ini`, "
+            "`#tentang-modul-ini`); mungkin maksud Anda `/modul/data-dasar/#tujuan-pembelajaran`?",
+        ),
+    ]
+    assert not (root / "docs").exists()

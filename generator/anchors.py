@@ -1,0 +1,105 @@
+"""After rendering: every `#section` a curriculum links to exists on the page it names.
+
+Section names come from the headings of the generated page, so they can only be checked
+once the page is rendered. MkDocs would find a missing one in a resource link too, but
+late, in English and without saying which YAML line to fix.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from functools import cache
+
+import markdown
+
+from generator.problems import Problem, error
+from generator.routes import docs_path
+from generator.validate import (
+    Checked,
+    link_targets,
+    markdown_values,
+    may_link,
+    published_ids,
+)
+
+# The extensions in mkdocs.yml that shape headings and their ids.
+_EXTENSIONS = ["toc", "attr_list", "md_in_html", "tables", "admonition", "abbr"]
+_SHOWN = 8
+
+
+def section_ids(page_markdown: str) -> list[str]:
+    """The ids of the headings of one generated page, in page order."""
+    if page_markdown.startswith("---\n"):
+        page_markdown = page_markdown.split("\n---\n", 1)[-1]
+    md = markdown.Markdown(extensions=_EXTENSIONS)
+    md.convert(page_markdown)
+    ids: list[str] = []
+    stack = list(reversed(md.toc_tokens))
+    while stack:
+        token = stack.pop()
+        ids.append(token["id"])
+        stack.extend(reversed(token["children"]))
+    return ids
+
+
+def missing_sections(checked: Checked, pages: dict[str, str]) -> list[Problem]:
+    published = published_ids(checked)
+
+    def exists(kind: str, key: str) -> bool:
+        return key in published[kind]
+
+    ids_of = cache(lambda docs: section_ids(pages[docs]))
+    problems = []
+    for path, position, target in _section_links(checked):
+        page_path, _, fragment = target.partition("#")
+        docs = docs_path(page_path, exists)
+        if docs is None or docs not in pages or fragment in ids_of(docs):
+            continue
+        problems.append(error(path, position, _message(target, fragment, ids_of(docs))))
+    return problems
+
+
+def _message(target: str, fragment: str, ids: list[str]) -> str:
+    page_path = target.partition("#")[0]
+    close = difflib.get_close_matches(fragment, ids, n=1)
+    hint = f"; mungkin maksud Anda `{page_path}#{close[0]}`?" if close else ""
+    shown = ", ".join(f"`#{name}`" for name in ids[:_SHOWN])
+    more = f" dan {len(ids) - _SHOWN} lainnya" if len(ids) > _SHOWN else ""
+    listing = f" (bagian yang ada: {shown}{more})" if ids else " (halaman itu tidak punya bagian)"
+    return f"halaman `{page_path}` tidak punya bagian `#{fragment}`{listing}{hint}"
+
+
+def _section_links(checked: Checked) -> Iterator[tuple[str, tuple[int, int], str]]:
+    """(file, position, site path with a fragment) for every such link in the curriculum."""
+    for item in checked.modules.values():
+        for i, resource in enumerate(item.model.resources or []):
+            if resource.url.startswith("/") and "#" in resource.url:
+                yield (
+                    item.document.path,
+                    item.document.position(("resources", i, "url")),
+                    (resource.url),
+                )
+    located = [
+        *checked.frameworks.values(),
+        *checked.tracks.values(),
+        *checked.modules.values(),
+        *checked.pathways.values(),
+        *([checked.glossary] if checked.glossary else []),
+    ]
+    for item in located:
+        for loc, text in markdown_values(item.document.data, may_link):
+            for target in link_targets(text):
+                if _is_section_link(target):
+                    yield item.document.path, item.document.find(target, loc), target
+    for page in checked.pages:
+        for number, line in enumerate(page.text.split("\n"), start=1):
+            if number == 1 and line.startswith("# "):
+                continue  # the title is plain text, shown as written
+            for target in link_targets(line):
+                if _is_section_link(target):
+                    yield page.path, (number, line.find(target) + 1), target
+
+
+def _is_section_link(target: str) -> bool:
+    return target.startswith("/") and not target.startswith("//") and "#" in target
