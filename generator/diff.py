@@ -25,7 +25,14 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from generator import format as fmt
-from generator.load import SITE_CONFIG, Document, Sources, kind_of, load_sources
+from generator.load import (
+    SITE_CONFIG,
+    Document,
+    Sources,
+    curriculum_files,
+    kind_of,
+    load_sources,
+)
 from generator.pipeline import resolve_today
 from generator.problems import ERROR
 from generator.render import clock, escape, jp_text, short_date, zone_label
@@ -84,9 +91,10 @@ def read_tree(side: str | None, root: Path) -> Tree:
 def read_folder(folder: Path) -> Tree:
     """Read the files load_sources reads: site_config.yml and everything under curriculum/."""
     tree = {}
-    for path in [folder / SITE_CONFIG, *sorted((folder / "curriculum").rglob("*"))]:
-        if not path.is_file():
-            continue
+    # The loader's own walk: symlinks are never followed (the validator reports them).
+    config = folder / SITE_CONFIG
+    own_config = [config] if config.is_file() and not config.is_symlink() else []
+    for path in [*own_config, *curriculum_files(folder)[0]]:
         try:
             tree[path.relative_to(folder).as_posix()] = path.read_bytes()
         except OSError as exc:

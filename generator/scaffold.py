@@ -23,7 +23,7 @@ from pathlib import Path
 import yaml
 
 from generator import format as fmt
-from generator.load import SITE_CONFIG, kind_of, load_document, load_sources
+from generator.load import SITE_CONFIG, curriculum_files, kind_of, load_document, load_sources
 from generator.pipeline import resolve_today
 from generator.schema import schema_line
 from generator.validate import Checked, validate
@@ -100,10 +100,10 @@ def main(args: argparse.Namespace) -> int:
 def read_project(root: Path) -> Project:
     """Gather existing ids and the validated curriculum the new file must fit."""
     existing: dict[str, dict[str, str]] = {kind: {} for kind in NOUNS}
-    for path in sorted((root / "curriculum").rglob("*")):
+    for path in curriculum_files(root)[0]:
         relpath = path.relative_to(root).as_posix()
         kind = kind_of(relpath)
-        if kind in existing and path.is_file():
+        if kind in existing:
             existing[kind].setdefault(path.stem, relpath)
     checked = validate(load_sources(root), today=resolve_today()).checked
     listed = [track for track in checked.config.tracks if track in existing["track"]]

@@ -336,3 +336,19 @@ def test_a_missing_section_is_located_in_the_yaml_before_mkdocs_runs(tmp_path):
         ),
     ]
     assert not (root / "docs").exists()
+
+
+def test_diff_and_scaffold_read_no_file_through_a_symlink(tmp_path):
+    from generator.diff import read_folder
+    from generator.scaffold import read_project
+
+    secret = tmp_path / "rahasia.md"
+    secret.write_text("kata sandi rahasia\n", encoding="utf-8")
+    root = write_project(tmp_path / "proyek")
+    (root / "curriculum/pages").mkdir(parents=True)
+    os.symlink(secret, root / "curriculum/pages/passwd.md")
+    os.symlink(secret, root / "curriculum/modules/nilai/lain.yml")
+    tree = read_folder(root)
+    assert "curriculum/pages/passwd.md" not in tree
+    assert b"kata sandi rahasia" not in b"".join(tree.values())
+    assert "lain" not in read_project(root).existing["module"]
