@@ -315,8 +315,9 @@ def _free_page(source: str, text: str, abbreviations: dict[str, str]) -> str:
     if not first.startswith("# "):
         body = text
     html_body = markdown_html(body, abbreviations)
+    # A raw HTML block that Markdown never parses again (see `prose` in _macros.md.j2).
     return (
         f"---\n# Dihasilkan dari {source}; sunting berkas itu, bukan halaman ini.\n"
         f"source: {source}\n---\n\n# {escape(heading)}\n\n"
-        f'<div class="kk-prosa" markdown="0">\n{html_body}\n</div>\n'
+        f'<div class="kk-prosa">\n{html_body}\n</div>\n'
     )
