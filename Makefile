@@ -23,7 +23,8 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/pip check
 	touch $(STAMP)
 
-# axe-core is the only npm package: the browser tests inject it into pages.
+# Test-only npm packages (see package.json). --ignore-scripts: vnu-jar's install
+# script would download a Java runtime; the Nu HTML checker test uses Debian's.
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)

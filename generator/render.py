@@ -419,7 +419,8 @@ def _free_page(
     if not first.startswith("# "):
         body = text
     html_body = markdown_html(body, abbreviations, links)
+    # A raw HTML block that Markdown never parses again (see `prose` in _macros.md.j2).
     return (
         f"{front_matter(source, heading)}\n\n# {escape(heading)}\n\n"
-        f'<div class="kk-prosa" markdown="0">\n{html_body}\n</div>\n'
+        f'<div class="kk-prosa">\n{html_body}\n</div>\n'
     )

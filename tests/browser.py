@@ -36,10 +36,10 @@ CHROMIUM_ARGS = [
 LOCAL_HOST = "127.0.0.1"
 
 
-def unavailable(reason: str) -> None:
-    """Skip locally; fail in CI, where the browser tests must always run."""
+def unavailable(reason: str, what: str = "browser tests") -> None:
+    """Skip locally; fail in CI, where the browser tests (or `what`) must always run."""
     if os.environ.get("CI"):
-        pytest.fail(f"{reason} (CI is set, so browser tests may not be skipped)", pytrace=False)
+        pytest.fail(f"{reason} (CI is set, so {what} may not be skipped)", pytrace=False)
     pytest.skip(reason)
 
 

@@ -68,6 +68,6 @@ def test_every_pathway_step_is_its_own_item_on_the_page(curriculum, seed_site):
         soup = BeautifulSoup(html, "html.parser")
         shown = [
             a["href"].rstrip("/").rsplit("/", 1)[-1]
-            for a in soup.select(".kk-linimasa > ol > li > ol > li > p:first-child > strong > a")
+            for a in soup.select(".kk-fase-langkah > ol > li > p:first-child > strong > a")
         ]
         assert shown == curriculum.pathway_modules(pathway_id), pathway_id

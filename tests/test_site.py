@@ -36,6 +36,26 @@ def text_of(soup: BeautifulSoup) -> str:
     return re.sub(r" ([,.;:)])", r"\1", text)
 
 
+def phases(soup: BeautifulSoup) -> list[tuple[str, str, list[str]]]:
+    """Each pathway phase as a reader meets it under "Tahapan": a level-3 heading, the
+    phase description, then a numbered list of steps, each a module link in bold."""
+    found = []
+    for heading in soup.select("article [role=heading][aria-level='3']"):
+        description, steps = [], []
+        for sibling in heading.find_next_siblings():
+            if sibling.get("role") == "heading" or sibling.name in {"h2", "h3"}:
+                break
+            if sibling.name == "div" and sibling.find("ol", recursive=False):
+                steps += [
+                    li.select_one("p > strong > a").get_text()
+                    for li in sibling.find("ol", recursive=False).find_all("li", recursive=False)
+                ]
+            else:
+                description.append(sibling.get_text(" ", strip=True))
+        found.append((heading.get_text(" ", strip=True), " ".join(description), steps))
+    return found
+
+
 def test_home_counts_and_next_sessions(site):
     soup = page(site, "")
     text = text_of(soup)
@@ -165,11 +185,14 @@ def test_pathway_totals_order_and_mix(site):
     assert (
         "Formal (10): 9 JP (69%) Sosial (20): 2 JP (15%) Pengalaman kerja (70): 2 JP (15%)" in text
     )
-    steps = [a.get_text() for a in soup.select(".kk-linimasa > ol > li > ol > li > p > strong > a")]
-    assert steps == [
-        "Integritas dalam Pelayanan",
-        "Kolaborasi Lintas Unit",
-        "Keamanan Siber untuk ASN",
+    assert phases(soup) == [
+        (
+            "Fase 1: Sebelum webinar",
+            "Siapkan diri dengan modul integritas.",
+            ["Integritas dalam Pelayanan"],
+        ),
+        ("Fase 2: Saat webinar", "", ["Kolaborasi Lintas Unit"]),
+        ("Fase 3: Setelah webinar", "", ["Keamanan Siber untuk ASN"]),
     ]
     assert "Keamanan Siber untuk ASN — 4 JP, pilihan" in text
     assert "Catatan: Ikuti kelas tatap muka di Makassar." in text
@@ -180,8 +203,10 @@ def test_pathway_totals_order_and_mix(site):
 def test_pathway_names_prerequisites_taken_from_assumes(site):
     soup = page(site, "jalur-belajar/analis-data")
     text = text_of(soup)
-    steps = [a.get_text() for a in soup.select(".kk-linimasa > ol > li > ol > li > p > strong > a")]
-    assert steps == ["Kolaborasi Lintas Unit", "Literasi Data Layanan"]
+    assert [(title, steps) for title, _, steps in phases(soup)] == [
+        ("Fase 1: Persiapan", ["Kolaborasi Lintas Unit"]),
+        ("Fase 2: Praktik", ["Literasi Data Layanan"]),
+    ]
     assert "Jalur ini menganggap peserta sudah mengikuti: Integritas dalam Pelayanan (3 JP)" in text
     assert "Prasyarat dari bekal awal: Integritas dalam Pelayanan" in text
     assert "langkah wajibnya memberi 12 dari 20 JP per tahun" in text
