@@ -597,11 +597,12 @@ def write_hostile(
         filled = _fill_model(kind, (), (), fmt.FORMAT_MODELS[kind], data, filler)
         text = "\n".join(to_yaml(filled)) + "\n"
         (root / relpath).write_text(text, encoding="utf-8")
-        lines = hostile.lines.setdefault(relpath, set())
-        for number, line in enumerate(text.split("\n"), start=1):
-            for marker in re.findall(r"KK\d{4}|kkXss=\d+", line):
-                lines.add(number)
-                del marker
+        quoted = [yaml_quote(slot.value) for slot in hostile.slots.values() if slot.file == relpath]
+        hostile.lines[relpath] = {
+            number
+            for number, line in enumerate(text.split("\n"), start=1)
+            if any(value in line for value in quoted)
+        }
 
     if payload is not None and payload.refusable != "control":
         _write_page(hostile, payload, counter)
@@ -623,11 +624,7 @@ def _write_page(hostile: Hostile, payload: Payload, counter: Iterator[int]) -> N
     text = f"# {h1_value}\n\n{body_value}\n"
     path = hostile.root / HOSTILE_PAGE
     path.write_text(text, encoding="utf-8")
-    hostile.lines[HOSTILE_PAGE] = {
-        number
-        for number, line in enumerate(text.split("\n"), start=1)
-        if re.search(r"KK\d{4}|kkXss=\d+", line)
-    }
+    hostile.lines[HOSTILE_PAGE] = set(range(1, text.count("\n") + 2))
 
 
 def build_project(root: Path) -> subprocess.CompletedProcess:
