@@ -199,9 +199,11 @@ URL_PAYLOADS: list[UrlPayload] = [
     UrlPayload("backslash", "/\\evil.example/x", "https://evil.example\\@example.org/"),
     UrlPayload(
         "fragment-attr-list",
-        "/modul/@id/#a){:onmouseover=kkXss=@N}",
+        "/modul/@id/#tujuan-pembelajaran){:onmouseover=kkXss=@N}",
         "https://example.org/x){:onmouseover=kkXss=@N}",
     ),
+    # A missing anchor must be refused by the validator, not by MkDocs in English.
+    UrlPayload("missing-anchor", "/modul/@id/#tidak-ada", None),
     UrlPayload(
         "quote-breakout",
         '/modul/@id/"onmouseover=kkXss=@N',
