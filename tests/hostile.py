@@ -134,8 +134,7 @@ PAYLOADS: list[Payload] = [
         "`<script>kkXss=@N</script>` ``[x][1]``",
         block="```\n<script>kkXss=@N</script>\n```\n\n"
         '    <img src=x onerror=kkXss=@N>\n    *klik*{: onclick="kkXss=@N" }\n'
-        "    [kode][2]\n\n    [2]: javascript:kkXss=@N\n\n"
-        "<pre><code>[kode][3]\n\n[3]: javascript:kkXss=@N</code></pre>",
+        "    [kode][2]\n\n    [2]: javascript:kkXss=@N\n",
     ),
     Payload(
         "remote-load",
@@ -156,7 +155,7 @@ PAYLOADS: list[Payload] = [
         "<!-- komentar --> 1. butir",
     ),
     Payload("template-syntax", "{{ 7*7 }} {% if true %}ya{% endif %} ${7*7} {# x #} %}"),
-    Payload("emoji", "😀 Belajar 🇮🇩 𝔘𝔧𝔦 👩🏽‍💻 :material-alert: :smile:"),
+    Payload("emoji", "😀 Belajar 🇮🇩 𝔘𝔧𝔦 👍🏽 :material-alert: :smile:"),
     Payload(
         "javascript-links",
         '[x](javascript:kkXss=@N) <javascript:kkXss=@N> <a href="javascript:kkXss=@N">a</a>',
