@@ -17,6 +17,7 @@ from generator.problems import Problem, error
 from generator.routes import docs_path
 from generator.validate import (
     Checked,
+    is_markdown_field,
     link_targets,
     markdown_values,
     may_link,
@@ -89,6 +90,8 @@ def _section_links(checked: Checked) -> Iterator[tuple[str, tuple[int, int], str
     ]
     for item in located:
         for loc, text in markdown_values(item.document.data, may_link):
+            if not is_markdown_field(loc):
+                continue
             for target in link_targets(text):
                 if _is_section_link(target):
                     yield item.document.path, item.document.find(target, loc), target

@@ -152,7 +152,7 @@ def field_link(target: str, page_root: str, curriculum: Curriculum) -> str | Non
     `../x.md` or `//host/`, would be a dead or foreign link: the validator reports it, and
     this drops it should it ever get here.
     """
-    if target.startswith(("https://", "mailto:")) or (target.startswith("#") and len(target) > 1):
+    if target.startswith(("https://", "mailto:", "#")):
         return target
     if not target.startswith("/") or target.startswith("//"):
         return None

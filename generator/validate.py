@@ -914,7 +914,7 @@ def site_link_problem(target: str, published: dict[str, set[str]]) -> str | None
     The rendered HTML is never read by MkDocs again, so only a site path that names a
     published page (or a section of the same page) can be resolved and checked.
     """
-    if _SCHEME.match(target) or (target.startswith("#") and len(target) > 1):
+    if _SCHEME.match(target) or target.startswith("#"):
         return None
     if target.startswith("/") and not target.startswith("//"):
         path, _, fragment = target.partition("#")
@@ -935,8 +935,11 @@ def site_link_problem(target: str, published: dict[str, set[str]]) -> str | None
     )
 
 
-# As _LINK, but only what the sanitiser keeps as a link: `src` (images) is removed anyway.
-_FOLLOWED_LINK = re.compile(_LINK.pattern.replace("(?:href|src)", "href"), _LINK.flags)
+# As _LINK, but only what the sanitiser keeps as a link a reader can follow: the `href` of
+# an `<a>`; `<img>`, `<link>`, `<base>` and their addresses are removed anyway.
+_FOLLOWED_LINK = re.compile(
+    _LINK.pattern.replace(r"|(?:href|src)\s*=", r"|<a\b[^>]*?\bhref\s*="), _LINK.flags
+)
 
 
 def link_targets(text: str) -> Iterator[str]:
@@ -956,6 +959,8 @@ def _check_site_links(checked: Checked, today: datetime.date) -> Iterator[Proble
     ]
     for item in located:
         for loc, text in markdown_values(item.document.data, may_link):
+            if not is_markdown_field(loc):
+                continue  # plain text: a link there is shown as written, never followed
             for target in link_targets(text):
                 if (reason := site_link_problem(target, published)) is not None:
                     yield error(
@@ -974,6 +979,14 @@ def _check_site_links(checked: Checked, today: datetime.date) -> Iterator[Proble
                         (line_number, line.find(target) + 1),
                         f"tautan `{target[:60]}` {reason}",
                     )
+
+
+def is_markdown_field(loc: Loc) -> bool:
+    """Whether the value at `loc` is rendered as Markdown (`description`, `definition`).
+
+    A scale step's `description` is shown as plain text.
+    """
+    return bool(loc) and loc[-1] in ("description", "definition") and "levels" not in loc[:-1]
 
 
 def may_link(value: str) -> bool:
