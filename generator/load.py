@@ -82,6 +82,23 @@ _ESCAPED_SUSPECT = re.compile(
     "\u202a-\u202e\u2066-\u2069]"
 )
 _NBSP = "\u00a0"
+# A zero-width joiner between two emoji builds one picture (👩🏽‍💻): that one is text.
+_ZWJ = "\u200d"
+_EMOJI_JOINER = re.compile(
+    "(?<=[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\U0001f3fb-\U0001f3ff])\u200d"
+    "(?=[\U0001f000-\U0001faff\u2600-\u27bf])"
+)
+
+
+def _joins_emoji(line: str, index: int) -> bool:
+    return _EMOJI_JOINER.match(line, index) is not None
+
+
+def _escaped_suspect(value: str) -> str | None:
+    found = _ESCAPED_SUSPECT.search(_EMOJI_JOINER.sub("", value))
+    return found.group() if found else None
+
+
 # Any character _character_problems would report, so clean files skip the slow scan.
 _SUSPECT = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u2060\ufeff"
@@ -340,7 +357,7 @@ def read_text(relpath: str, raw: bytes) -> tuple[str | None, list[Problem]]:
         )
         return None, [error(relpath, (line, col), message)]
     text = text.removeprefix("\ufeff")
-    if not _SUSPECT.search(text):
+    if not _SUSPECT.search(_EMOJI_JOINER.sub("", text)):
         return text, []
     return text, list(_character_problems(relpath, text))
 
@@ -356,6 +373,8 @@ def _character_problems(relpath: str, text: str):
                     "karakter tab dipakai untuk indentasi; YAML hanya menerima spasi "
                     "(ganti tab dengan dua spasi)",
                 )
+            elif char == _ZWJ and _joins_emoji(line, col - 1):
+                continue
             elif char in _INVISIBLE or char in _BIDI:
                 name = _INVISIBLE.get(char, f"kendali arah teks (U+{ord(char):04X})")
                 yield error(
@@ -633,8 +652,8 @@ class _Builder:
             self.spans[loc] = Span(position, key)
             # Written literally these were refused when the file was read; a YAML escape
             # ("\r", "\x00", "\u202E") in double quotes is the only way left to carry one.
-            if node.style == '"' and (found := _ESCAPED_SUSPECT.search(node.value)):
-                self._problem(position, _escaped_character_message(found.group()))
+            if node.style == '"' and (found := _escaped_suspect(node.value)):
+                self._problem(position, _escaped_character_message(found))
             return node.value
         if len(loc) >= MAX_DEPTH and not isinstance(node, yaml.ScalarNode):
             if not self.too_deep:
@@ -668,8 +687,8 @@ class _Builder:
 
     def _scalar(self, node: yaml.ScalarNode, loc: Loc, position: Position, key) -> Any:
         value, source = self._construct_scalar(node, position)
-        if node.style == '"' and (found := _ESCAPED_SUSPECT.search(node.value)):
-            self._problem(position, _escaped_character_message(found.group()))
+        if node.style == '"' and (found := _escaped_suspect(node.value)):
+            self._problem(position, _escaped_character_message(found))
         self.spans[loc] = Span(position, key, source)
         return value
 

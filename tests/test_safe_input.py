@@ -352,3 +352,19 @@ def test_diff_and_scaffold_read_no_file_through_a_symlink(tmp_path):
     assert "curriculum/pages/passwd.md" not in tree
     assert b"kata sandi rahasia" not in b"".join(tree.values())
     assert "lain" not in read_project(root).existing["module"]
+
+
+def test_an_emoji_joined_with_zero_width_joiners_is_text(validate):
+    page = "# Tim kami 👩🏽‍💻👨‍👩‍👧\n\nKami ✍️ bersama.\n"
+    text = MODULE_ETIKA.replace(
+        "title: Etika Pelayanan", 'title: "Etika \\U0001F469\\u200D\\U0001F4BB"'
+    )
+    assert validate({"curriculum/pages/tim.md": page, ETIKA: text}).problems == []
+    joined_letters = validate({"curriculum/pages/tim.md": "# Ti\u200dm\n"}).problems
+    assert joined_letters == [
+        _error(
+            "curriculum/pages/tim.md",
+            "1:5",
+            "karakter tak terlihat: penyambung lebar-nol (U+200D); hapus karakter ini",
+        )
+    ]
