@@ -22,6 +22,7 @@ from tests.browser import (
     chromium_path,
     describe_violations,
     horizontal_overflow,
+    new_context,
     run_axe,
     serve,
     unavailable,
@@ -88,11 +89,11 @@ def pages(built, planner_data) -> dict[str, str]:
 
 @pytest.fixture
 def open_context(chromium):
-    """Make browser contexts that record their traffic; all are closed afterwards."""
+    """Make browser contexts (reduced motion) that record their traffic; all are closed after."""
     made = []
 
     def make(**options):
-        context = chromium.new_context(**options)
+        context = new_context(chromium, **options)
         traffic = Traffic()
         traffic.watch(context)
         made.append(context)
