@@ -11,7 +11,7 @@ ARGS ?=
 BASE ?= origin/main
 HEAD ?=
 
-.PHONY: test site serve validate diff lock bench golden schema clean
+.PHONY: test site serve validate diff lock bench bench-lighthouse golden schema clean
 
 # -qq: pip's own notices (setuptools' editable-install banner, unreachable extra
 # indexes in a machine's pip.conf) are not the maintainer's business; errors still show.
@@ -60,8 +60,13 @@ bench: $(STAMP)
 	$(PY) bench/validate_bench.py
 	$(PY) bench/site_bench.py
 
+# Lighthouse has its own lock in bench/, so `make test` never installs it.
+bench-lighthouse: $(STAMP)
+	npm ci --prefix bench --ignore-scripts --no-audit --no-fund --loglevel=error
+	$(PY) bench/lighthouse_bench.py $(ARGS)
+
 lock: $(STAMP)
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --extra dev --strip-extras -o requirements.txt pyproject.toml
 
 clean:
-	rm -rf $(VENV) node_modules site docs .pytest_cache
+	rm -rf $(VENV) node_modules bench/node_modules site docs .pytest_cache

@@ -34,6 +34,9 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 LOCAL_HOST = "127.0.0.1"
+# Every context asks for reduced motion: the site then switches its transitions off, so
+# nothing is sampled mid-fade (Material's back-to-top button fades in over 125 ms).
+CONTEXT_OPTIONS = {"reduced_motion": "reduce"}
 
 
 def unavailable(reason: str, what: str = "browser tests") -> None:
@@ -140,8 +143,61 @@ class Traffic:
         return "\n".join(lines)
 
 
+def new_context(browser, **options):
+    """A browser context with reduced motion; the options may not switch it back on."""
+    if options.get("reduced_motion", "reduce") != "reduce":
+        raise ValueError("browser tests run with reduced motion")
+    return browser.new_context(**{**options, **CONTEXT_OPTIONS})
+
+
+# Resolves once nothing has moved for two checks in a row: no finite CSS animation or
+# transition still running (an infinite one can never finish and is left alone) and the
+# scroll position unchanged, each check a frame apart. Script that starts a transition
+# in response to a scroll (Material's back-to-top button) has had its frame by then.
+SETTLE_SCRIPT = """async timeout => {
+    const frame = () => new Promise(done => requestAnimationFrame(() => {
+        requestAnimationFrame(done);
+    }));
+    const moving = () => document.getAnimations().filter(animation => {
+        const timing = animation.effect ? animation.effect.getComputedTiming() : {};
+        return animation.playState === 'running' && timing.endTime !== Infinity;
+    });
+    const deadline = performance.now() + timeout;
+    let last = null, calm = 0;
+    while (calm < 2) {
+        if (performance.now() > deadline) {
+            return moving().map(a => (a.animationName || a.transitionProperty || 'animation')
+                + ' on ' + (a.effect && a.effect.target
+                            ? a.effect.target.outerHTML.slice(0, 80) : '?'));
+        }
+        await frame();
+        const running = moving();
+        const left = Math.max(0, deadline - performance.now());
+        await Promise.race([
+            Promise.all(running.map(animation => animation.finished.catch(() => null))),
+            new Promise(done => setTimeout(done, left)),
+        ]);
+        const position = scrollX + ',' + scrollY;
+        calm = running.length === 0 && position === last ? calm + 1 : 0;
+        last = position;
+    }
+    return [];
+}"""
+
+
+def settle(page, timeout_ms: int = 5000) -> None:
+    """Wait until the page's animations and transitions have finished and scrolling stopped."""
+    still = page.evaluate(SETTLE_SCRIPT, timeout_ms)
+    assert not still, f"animations still running after {timeout_ms} ms: {still}"
+
+
 def run_axe(page) -> list[dict]:
-    """Inject axe-core into the page and return its WCAG 2.1 A/AA violations."""
+    """Inject axe-core into the settled page and return its WCAG 2.1 A/AA violations.
+
+    axe measures colours as they are painted, so it runs only once no animation or
+    transition is in flight; nothing is excluded and no rule is switched off.
+    """
+    settle(page)
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(content=axe_source())
     return page.evaluate(

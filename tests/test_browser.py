@@ -22,6 +22,7 @@ from tests.browser import (
     chromium_path,
     describe_violations,
     horizontal_overflow,
+    new_context,
     run_axe,
     serve,
     unavailable,
@@ -88,11 +89,11 @@ def pages(built, planner_data) -> dict[str, str]:
 
 @pytest.fixture
 def open_context(chromium):
-    """Make browser contexts that record their traffic; all are closed afterwards."""
+    """Make browser contexts (reduced motion) that record their traffic; all are closed after."""
     made = []
 
     def make(**options):
-        context = chromium.new_context(**options)
+        context = new_context(chromium, **options)
         traffic = Traffic()
         traffic.watch(context)
         made.append(context)
@@ -177,7 +178,8 @@ def total_text(page) -> str:
 
 
 def wait_for_planner(page) -> None:
-    page.wait_for_selector("#kk-rencana-form", state="visible")
+    """The form is on the page from the start; its button is switched on with the data."""
+    page.wait_for_selector('#kk-rencana-form button[type="submit"]:enabled', state="visible")
 
 
 def assert_sound_plan(plan: list[str], data: dict, audience: str) -> None:
@@ -329,6 +331,32 @@ def test_planner_end_to_end_with_the_keyboard(open_context, base_url, planner_da
     assert not traffic.problems(), traffic.problems()
 
 
+# Every layout shift since navigation start, as the browser reports them (the input a
+# Lighthouse CLS figure is made of); shifts right after input do not count there either.
+LAYOUT_SHIFTS = """() => new Promise(done => {
+    new PerformanceObserver((list, observer) => {
+        observer.disconnect();
+        done(list.getEntries().filter(e => !e.hadRecentInput).map(e => ({
+            value: e.value,
+            sources: (e.sources || []).map(s => s.node ? (s.node.id || s.node.nodeName) : '?'),
+        })));
+    }).observe({type: 'layout-shift', buffered: true});
+    setTimeout(() => done([]), 1000);
+})"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 800}], ids=["hp", "layar"])
+def test_planner_page_does_not_move_as_the_script_starts(open_context, base_url, viewport):
+    context, _ = open_context(viewport=viewport)
+    page = context.new_page()
+    goto(page, base_url + PLANNER)
+    wait_for_planner(page)
+    assert page.inner_text("#kk-status") == ""
+    shifts = page.evaluate(LAYOUT_SHIFTS)
+    total = sum(shift["value"] for shift in shifts)
+    assert total < 0.01, f"layout shifts add up to {total:.3f}: {shifts}"
+
+
 def test_planner_prints_only_the_plan(open_context, base_url):
     context, _ = open_context()
     page = context.new_page()
@@ -362,6 +390,8 @@ def test_planner_without_javascript_still_explains_itself(open_context, base_url
     assert f"1 JP sama dengan {planner_data['jp_minutes']} menit" in body
     assert "memerlukan JavaScript" in body
     assert not page.locator("#kk-rencana").is_visible()
+    controls = page.locator("article").locator("form, button, input, select, textarea")
+    assert not controls.filter(visible=True).count(), "a control that cannot work without JS"
     assert page.locator('article a[href="../jalur-belajar/"]').first.is_visible()
     assert page.locator('article li a[href^="../jalur-belajar/"]').count() >= 1
     for audience in planner_data["audiences"]:

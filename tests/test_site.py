@@ -252,6 +252,20 @@ def test_pages_load_nothing_from_third_parties(site):
     assert "fonts.googleapis" not in (site / "index.html").read_text(encoding="utf-8")
 
 
+def test_only_the_planner_page_loads_the_planner_assets(site):
+    for path in site.rglob("*.html"):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        css = soup.select('head link[rel="stylesheet"][href$="rencana-belajar.css"]')
+        js = soup.select('script[src$="rencana-belajar.js"]')
+        if path.relative_to(site).as_posix() == "rencana-belajar/index.html":
+            assert [link["href"] for link in css] == ["../assets/rencana-belajar.css"]
+            assert [script["src"] for script in js] == ["../assets/rencana-belajar.js"]
+            assert js[0].has_attr("defer")
+            assert soup.select_one("head noscript") is not None
+        else:
+            assert not css and not js, path
+
+
 def test_search_index_and_sitemap_cover_published_pages(site):
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}

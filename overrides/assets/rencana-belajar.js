@@ -405,7 +405,6 @@
   var $ = function (id) {
     return document.getElementById(id);
   };
-  var root = $("kk-rencana");
   var form = $("kk-rencana-form");
   var status = $("kk-status");
   var result = $("kk-hasil");
@@ -891,10 +890,13 @@
     window.addEventListener("hashchange", function () {
       if (decodeState(data, location.hash)) restore();
     });
+    // The page is served with the form in place but its button off and a loading
+    // note, so nothing moves when the script takes over.
+    form.querySelector('button[type="submit"]').disabled = false;
+    status.textContent = "";
     restore();
   }
 
-  root.hidden = false;
   fetch(dataUrl.href)
     .then(function (response) {
       if (!response.ok) throw new Error(String(response.status));
