@@ -32,6 +32,25 @@ HTTPS_PATTERN = r"^https://[^\s/<>\"'`]+[^\s<>\"'`]*$"
 SITE_URL_PATTERN = r"^(https://[^\s/<>\"'`]+[^\s<>\"'`]*|/[^\s<>\"'`]*)$"
 ICON_PATTERN = r"^[a-z0-9-]+/[a-z0-9-]+$"
 
+# Bounds that keep the build's work small for any input (bench/, README "Measurements").
+# Python-Markdown is quadratic in the number of `[` (links, images: each one scans on to its
+# closing bracket, or to the end of the paragraph) and of `<` (raw HTML) in one text: 5,000
+# `[` took 6.6 s to render, 20,000 over 30 s; 300 `[` before 9,700 letters 4.8 s, 100 of
+# them 1.1 s (30,000 letters: 2.4 s). Other text renders in about linear time (10,000 `*`,
+# `_`, `` ` ``, `\\` or `&`: at most 0.4 s); the lengths bound the rest.
+MAX_TEXT_CHARS = 1_000  # plain text: titles, objectives, notes ...
+MAX_MARKDOWN_CHARS = 10_000  # one Markdown field (`description`, `definition`)
+MAX_PAGE_CHARS = 30_000  # one free page in curriculum/pages/
+MAX_MARKUP_CHARS = 100  # `[` and `<` each, in one Markdown field or page
+MAX_URL_CHARS = 2_000
+MAX_PAGE_NAME_CHARS = 64  # a page's file name without `.md`, like an id
+SESSION_YEARS = (2000, 2100)
+MAX_SESSION_MINUTES = 24 * 60
+MAX_ACTIVITY_MINUTES = 100_000  # about 1,700 hours: a long on-the-job assignment
+MAX_JP_MINUTES = 240
+MAX_ANNUAL_JP_TARGET = 10_000
+MAX_WEEKLY_JP_PACE = 1_000
+
 # Mode -> (label readers see, 70-20-10 group). Order is the order shown everywhere.
 MODES: dict[str, tuple[str, str]] = {
     "webinar": ("Webinar (daring sinkron)", "formal"),
@@ -93,11 +112,40 @@ def _real_date(value: str) -> str:
 
 def _real_local_time(value: str) -> str:
     try:
-        datetime.datetime.fromisoformat(value)
+        moment = datetime.datetime.fromisoformat(value)
     except ValueError:
         raise PydanticCustomError(
             "real_date", "`{value}` bukan tanggal dan jam yang ada", {"value": value}
         ) from None
+    first, last = SESSION_YEARS
+    if not first <= moment.year <= last:
+        # Converting a time near year 1 or 9999 to another zone overflows.
+        raise PydanticCustomError(
+            "real_date",
+            "tahun {year} di luar rentang {first}–{last}; periksa tahunnya",
+            {"year": moment.year, "first": first, "last": last},
+        )
+    return value
+
+
+def markup_count(text: str) -> tuple[str, int] | None:
+    """The first of `[` and `<` that a text holds more than MAX_MARKUP_CHARS of, with its count."""
+    for char in "[<":
+        count = text.count(char)
+        if count > MAX_MARKUP_CHARS:
+            return char, count
+    return None
+
+
+def _bounded_markup(value: str) -> str:
+    found = markup_count(value)
+    if found:
+        raise PydanticCustomError(
+            "markup_count",
+            "memuat {count} tanda `{char}`; paling banyak {limit} dalam satu teks Markdown "
+            "(tautan, gambar dan HTML membuat situs lambat dibangun); kurangi atau pecah teksnya",
+            {"count": found[1], "char": found[0], "limit": MAX_MARKUP_CHARS},
+        )
     return value
 
 
@@ -114,10 +162,22 @@ def _known_timezone(value: str) -> str:
 
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=64)]
-Text = Annotated[str, StringConstraints(min_length=1)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT_CHARS)]
+# Markdown: optional descriptions may be empty; definitions may not.
+Markdown = Annotated[
+    str, StringConstraints(max_length=MAX_MARKDOWN_CHARS), AfterValidator(_bounded_markup)
+]
+MarkdownText = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=MAX_MARKDOWN_CHARS),
+    AfterValidator(_bounded_markup),
+]
+_MARKDOWN_NOTE = (
+    f" Paling banyak {MAX_MARKDOWN_CHARS:,} karakter dan {MAX_MARKUP_CHARS} tanda `[` atau `<`."
+).replace(",", ".")
 Summary = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=r"^[^\n]*$")]
-HttpsUrl = Annotated[str, StringConstraints(pattern=HTTPS_PATTERN)]
-SiteUrl = Annotated[str, StringConstraints(pattern=SITE_URL_PATTERN)]
+HttpsUrl = Annotated[str, StringConstraints(pattern=HTTPS_PATTERN, max_length=MAX_URL_CHARS)]
+SiteUrl = Annotated[str, StringConstraints(pattern=SITE_URL_PATTERN, max_length=MAX_URL_CHARS)]
 IsoDate = Annotated[str, StringConstraints(pattern=DATE_PATTERN), AfterValidator(_real_date)]
 LocalTime = Annotated[
     str, StringConstraints(pattern=LOCAL_TIME_PATTERN), AfterValidator(_real_local_time)
@@ -141,11 +201,16 @@ class SiteConfig(Strict):
     model_config = ConfigDict(title="Konfigurasi kurikulum (site_config.yml)")
 
     jp_minutes: int = Field(
-        45, gt=0, title="Menit per JP", description="Jumlah menit dalam satu JP (jam pelajaran)."
+        45,
+        gt=0,
+        le=MAX_JP_MINUTES,
+        title="Menit per JP",
+        description="Jumlah menit dalam satu JP (jam pelajaran).",
     )
     annual_jp_target: int = Field(
         20,
         gt=0,
+        le=MAX_ANNUAL_JP_TARGET,
         title="Target JP tahunan",
         description="JP pengembangan kompetensi yang menjadi hak setiap ASN per tahun.",
     )
@@ -157,6 +222,7 @@ class SiteConfig(Strict):
     weekly_jp_pace: int = Field(
         4,
         gt=0,
+        le=MAX_WEEKLY_JP_PACE,
         title="Laju JP per minggu",
         description="Laju belajar untuk menghitung lama jalur belajar (JP per minggu).",
     )
@@ -177,7 +243,9 @@ class ScaleStep(Strict):
 
     level: ScaleLevel = Field(title="Tingkat", description="Nomor tingkat, 1 sampai 9.")
     title: Text = Field(title="Nama tingkat", description='Nama tingkat, mis. "Menengah".')
-    description: str | None = Field(None, title="Uraian", description="Uraian tingkat (Markdown).")
+    description: Markdown | None = Field(
+        None, title="Uraian", description="Uraian tingkat (Markdown)." + _MARKDOWN_NOTE
+    )
 
 
 class Competency(Strict):
@@ -187,7 +255,9 @@ class Competency(Strict):
 
     id: Slug = Field(title="Id", description="Slug kompetensi, unik dalam kerangkanya.")
     title: Text = Field(title="Nama", description="Nama kompetensi.")
-    definition: Text = Field(title="Definisi", description="Definisi kompetensi (Markdown).")
+    definition: MarkdownText = Field(
+        title="Definisi", description="Definisi kompetensi (Markdown)." + _MARKDOWN_NOTE
+    )
     behaviours: list[Text] | None = Field(
         None, title="Perilaku", description="Panduan perilaku yang menunjukkan kompetensi ini."
     )
@@ -208,7 +278,9 @@ class Framework(Strict):
     source: Text | None = Field(
         None, title="Sumber", description="Regulasi yang menjadi sumbernya."
     )
-    description: str | None = Field(None, title="Uraian", description="Uraian (Markdown).")
+    description: Markdown | None = Field(
+        None, title="Uraian", description="Uraian (Markdown)." + _MARKDOWN_NOTE
+    )
     levels: list[ScaleStep] | None = Field(
         None,
         title="Skala tingkat",
@@ -232,7 +304,9 @@ class Track(Strict):
     summary: Summary = Field(
         title="Ringkasan", description="Satu baris teks biasa (maks. 200 karakter) untuk kartu."
     )
-    description: str | None = Field(None, title="Uraian", description="Uraian (Markdown).")
+    description: Markdown | None = Field(
+        None, title="Uraian", description="Uraian (Markdown)." + _MARKDOWN_NOTE
+    )
     icon: Annotated[str, StringConstraints(pattern=ICON_PATTERN)] | None = Field(
         None,
         title="Ikon",
@@ -266,11 +340,14 @@ class Activity(Strict):
     mode: Mode = Field(title="Moda", description="Moda belajar: " + ", ".join(MODES) + ".")
     minutes: int = Field(
         gt=0,
+        le=MAX_ACTIVITY_MINUTES,
         title="Menit",
         description="Durasi dalam menit; JP = total menit / `jp_minutes` (bawaan 45).",
     )
     title: Text | None = Field(None, title="Judul", description="Nama kegiatan.")
-    description: str | None = Field(None, title="Uraian", description="Uraian (Markdown).")
+    description: Markdown | None = Field(
+        None, title="Uraian", description="Uraian (Markdown)." + _MARKDOWN_NOTE
+    )
 
 
 class Speaker(Strict):
@@ -335,14 +412,20 @@ class Session(Strict):
 
     start: LocalTime = Field(
         title="Mulai",
-        description='Waktu setempat `"YYYY-MM-DDTHH:MM"` (bertanda kutip) di zona sesi.',
+        description='Waktu setempat `"YYYY-MM-DDTHH:MM"` (bertanda kutip) di zona sesi, '
+        "tahun 2000–2100.",
     )
     timezone: TimezoneName | None = Field(
         None,
         title="Zona waktu",
         description="Nama IANA: Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT).",
     )
-    minutes: int = Field(gt=0, title="Durasi (menit)", description="Lama sesi dalam menit.")
+    minutes: int = Field(
+        gt=0,
+        le=MAX_SESSION_MINUTES,
+        title="Durasi (menit)",
+        description="Lama sesi dalam menit, paling lama sehari (1440 menit).",
+    )
     platform: Text | None = Field(None, title="Platform", description="Mis. Zoom, YouTube Live.")
     registration_url: HttpsUrl | None = Field(
         None, title="Tautan pendaftaran", description="Alamat `https://` pendaftaran."
@@ -362,7 +445,9 @@ class Module(Strict):
     summary: Summary = Field(
         title="Ringkasan", description="Satu baris teks biasa (maks. 200 karakter)."
     )
-    description: str | None = Field(None, title="Uraian", description="Uraian (Markdown).")
+    description: Markdown | None = Field(
+        None, title="Uraian", description="Uraian (Markdown)." + _MARKDOWN_NOTE
+    )
     level: Level = Field(title="Tingkat", description="`dasar`, `menengah` atau `lanjut`.")
     audience: list[Audience] = Field(
         min_length=1, title="Sasaran", description="Jabatan sasaran: " + ", ".join(AUDIENCES) + "."
@@ -426,7 +511,9 @@ class Phase(Strict):
     model_config = ConfigDict(title="Fase")
 
     title: Text = Field(title="Judul", description="Nama fase.")
-    description: str | None = Field(None, title="Uraian", description="Uraian (Markdown).")
+    description: Markdown | None = Field(
+        None, title="Uraian", description="Uraian (Markdown)." + _MARKDOWN_NOTE
+    )
     steps: list[Step] = Field(min_length=1, title="Langkah", description="Langkah berurutan.")
 
 
@@ -440,7 +527,9 @@ class Pathway(Strict):
     summary: Summary = Field(
         title="Ringkasan", description="Satu baris teks biasa (maks. 200 karakter)."
     )
-    description: str | None = Field(None, title="Uraian", description="Uraian (Markdown).")
+    description: Markdown | None = Field(
+        None, title="Uraian", description="Uraian (Markdown)." + _MARKDOWN_NOTE
+    )
     audience: list[Audience] = Field(min_length=1, title="Sasaran", description="Jabatan sasaran.")
     level: Level = Field(title="Tingkat", description="`dasar`, `menengah` atau `lanjut`.")
     outcomes: list[Text] = Field(
@@ -467,7 +556,9 @@ class GlossaryEntry(Strict):
         title="Kepanjangan",
         description="Kepanjangan singkatan; istilah berkepanjangan dijelaskan di seluruh situs.",
     )
-    definition: Text = Field(title="Definisi", description="Definisi (Markdown).")
+    definition: MarkdownText = Field(
+        title="Definisi", description="Definisi (Markdown)." + _MARKDOWN_NOTE
+    )
 
 
 class Glossary(RootModel[list[GlossaryEntry]]):

@@ -8,8 +8,10 @@ schema ever constructs an object.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import datetime
+import functools
 import gc
 import os
 import re
@@ -21,6 +23,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from generator.format import MAX_PAGE_NAME_CHARS
 from generator.problems import Problem, error, warning
 from generator.schema import SCHEMA_LINE_PREFIX, schema_line
 
@@ -142,13 +145,32 @@ class Document:
 
     def find(self, needle: str, loc: Loc) -> Position:
         """Locate text written inside the value at `loc` (a link in a Markdown block)."""
+        return self.find_all([needle], loc)[0]
+
+    def find_all(self, needles: list[str], loc: Loc) -> list[Position]:
+        """Locate each needle inside the value at `loc`, each one after the previous hit.
+
+        One pass over the value however many needles there are: a needle not found is
+        placed at the value itself, and the search goes on from there.
+        """
         line, col = self.position(loc)
-        lines = self.text.split("\n")
-        for number in range(line - 1, len(lines)):
-            start = lines[number].find(needle, col - 1 if number == line - 1 else 0)
-            if start >= 0:
-                return number + 1, start + 1
-        return line, col
+        starts = self._line_starts
+        offset = starts[line - 1] + col - 1 if line <= len(starts) else len(self.text)
+        positions = []
+        for needle in needles:
+            found = self.text.find(needle, offset)
+            if found < 0:
+                positions.append((line, col))
+                continue
+            number = bisect.bisect_right(starts, found)
+            positions.append((number, found - starts[number - 1] + 1))
+            offset = found + len(needle)
+        return positions
+
+    @functools.cached_property
+    def _line_starts(self) -> list[int]:
+        """The offset in `text` where each line (split on `\\n`) starts."""
+        return [0, *(match.end() for match in re.finditer("\n", self.text))]
 
 
 @dataclass
@@ -250,7 +272,7 @@ _SYMLINK_MESSAGE = (
     "ada di repositori; ganti tautan ini dengan berkasnya sendiri"
 )
 _PAGE_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\.md$")
-_PAGE_NAME_MAX = 64
+_PAGE_NAME_MAX = MAX_PAGE_NAME_CHARS
 
 
 def curriculum_files(root: Path) -> tuple[list[Path], list[Problem]]:

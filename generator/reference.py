@@ -36,7 +36,11 @@ RULES = [
     "langkah sudah muncul di langkah sebelumnya atau di `assumes`.",
     "Jalur belajar aktif tidak memuat modul draf. Modul draf tidak diterbitkan di mana pun; "
     "modul arsip diterbitkan dengan tanda arsip.",
-    "`start` sesi adalah waktu setempat yang benar-benar ada di zonanya; zona berupa nama IANA.",
+    "`start` sesi adalah waktu setempat yang benar-benar ada di zonanya, pada tahun "
+    f"{fmt.SESSION_YEARS[0]}–{fmt.SESSION_YEARS[1]}; zona berupa nama IANA.",
+    "Halaman bebas (`curriculum/pages/<nama>.md`): nama berkas paling banyak "
+    f"{fmt.MAX_PAGE_NAME_CHARS} karakter, isi paling banyak {fmt.MAX_PAGE_CHARS:,} karakter "
+    f"dan {fmt.MAX_MARKUP_CHARS} tanda `[` atau `<`.".replace(",", "."),
     "Alamat tautan hanya `https://` (dan `mailto:` untuk kontak), juga di dalam teks Markdown.",
     'Kunci yang tidak dikenal dan kunci ganda adalah galat (dengan saran "mungkin maksud Anda …").',
     "Kunci pemetaan berupa teks, kecuali kunci tingkat bilangan pada `kirkpatrick` dan "
@@ -163,11 +167,14 @@ def _type_text(spec: dict, kind: str) -> str:
 
 
 def _bounds(spec: dict) -> str:
-    if "exclusiveMinimum" in spec:
-        return f" > {spec['exclusiveMinimum']}"
     if "minimum" in spec and "maximum" in spec:
         return f" {spec['minimum']}–{spec['maximum']}"
-    return ""
+    parts = []
+    if "exclusiveMinimum" in spec:
+        parts.append(f"> {spec['exclusiveMinimum']}")
+    if "maximum" in spec:
+        parts.append(f"≤ {spec['maximum']}")
+    return " " + ", ".join(parts) if parts else ""
 
 
 def _string_constraints(spec: dict) -> str:

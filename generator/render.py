@@ -14,7 +14,7 @@ import math
 import re
 from collections.abc import Callable
 from fractions import Fraction
-from functools import partial
+from functools import cache, partial
 from urllib.parse import quote, unquote
 
 import markdown
@@ -22,6 +22,7 @@ import nh3
 import yaml
 from babel.dates import format_date
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from markdown.extensions.abbr import AbbrExtension
 
 from generator import format as fmt
 from generator.load import Page
@@ -114,20 +115,26 @@ def front_matter(
 
 def markdown_html(
     text: str | None,
-    abbreviations: dict[str, str],
+    abbreviations: Abbreviations | dict[str, str],
     links: Callable[[str], str | None] | None = None,
 ) -> str:
     """Render an editor's Markdown field to sanitised HTML with glossary abbreviations.
 
+    One Markdown instance is reused (`reset()` between fields) and given only the glossary
+    terms that occur in the field, through the `abbr` extension's glossary: nothing is
+    appended to the editor's text, so the cost is linear in the field and in the glossary.
     `links` maps each link target to the one published (None drops the link, keeping
     its text): the HTML is never read by MkDocs again, so it cannot check or resolve it.
     """
     if not text:
         return ""
-    definitions = abbreviation_lines(abbreviations)
-    rendered = markdown.markdown(
-        f"{text}\n\n{definitions}\n", extensions=["abbr", "tables", "sane_lists"]
-    )
+    if not isinstance(abbreviations, Abbreviations):
+        abbreviations = Abbreviations(abbreviations)
+    converter, abbr = _field_markdown()
+    abbr.reset_glossary()
+    abbr.load_glossary(abbreviations.used_in(text))
+    converter.reset()
+    rendered = converter.convert(text)
 
     def attribute(tag: str, name: str, value: str) -> str | None:
         if tag == "a" and name == "href" and links is not None:
@@ -161,6 +168,12 @@ def field_link(target: str, page_root: str, curriculum: Curriculum) -> str | Non
     if docs is None:
         return None
     return page_root + directory_url(docs) + (f"#{fragment}" if fragment else "")
+
+
+@cache
+def _field_markdown() -> tuple[markdown.Markdown, AbbrExtension]:
+    abbr = AbbrExtension()
+    return markdown.Markdown(extensions=[abbr, "tables", "sane_lists"]), abbr
 
 
 def jp_text(value: Fraction | int) -> str:
@@ -224,7 +237,7 @@ def site_link(url: str, prefix: str, curriculum: Curriculum) -> str:
     return prefix + (target or url.lstrip("/")) + fragment
 
 
-def _environment(curriculum: Curriculum) -> Environment:
+def _environment(curriculum: Curriculum, abbreviations: Abbreviations) -> Environment:
     env = Environment(
         loader=PackageLoader("generator", "templates"),
         undefined=StrictUndefined,
@@ -239,7 +252,7 @@ def _environment(curriculum: Curriculum) -> Environment:
         md=pass_context(
             lambda context, text: markdown_html(
                 text,
-                curriculum.abbreviations,
+                abbreviations,
                 partial(field_link, page_root=context["page_root"], curriculum=curriculum),
             )
         ),
@@ -266,7 +279,8 @@ def _environment(curriculum: Curriculum) -> Environment:
 
 def render_pages(curriculum: Curriculum, *, guide: str = "") -> dict[str, str]:
     """Render every page of the site as Markdown, keyed by its path under docs/."""
-    env = _environment(curriculum)
+    abbreviations = Abbreviations(curriculum.abbreviations)
+    env = _environment(curriculum, abbreviations)
     pages: dict[str, str] = {}
 
     def page(path: str, template: str, **context) -> None:
@@ -302,7 +316,7 @@ def render_pages(curriculum: Curriculum, *, guide: str = "") -> dict[str, str]:
         stem = free_page.path.rsplit("/", 1)[-1]
         path = f"halaman/{stem}"
         links = partial(field_link, page_root=page_root(path), curriculum=curriculum)
-        pages[path] = _free_page(free_page.path, free_page.text, curriculum.abbreviations, links)
+        pages[path] = _free_page(free_page.path, free_page.text, abbreviations, links)
     page("halaman/index.md", "pages.md.j2")
     page("kontributor/index.md", "contributing.md.j2", guide=guide)
     pages[PLANNER_DATA] = json.dumps(
@@ -314,28 +328,101 @@ def render_pages(curriculum: Curriculum, *, guide: str = "") -> dict[str, str]:
         + "\n"
         + reference
     )
-    definitions = "\n" + abbreviation_lines(curriculum.abbreviations)
+    # MkDocs' own `abbr` explains the terms in generated page text (headings, tables,
+    # lists); each page carries the definitions of the terms it contains, no others.
     return {
-        path: text + definitions if path.endswith(".md") else text for path, text in pages.items()
+        path: _with_definitions(text, abbreviations) if path.endswith(".md") else text
+        for path, text in pages.items()
     }
 
 
+def _with_definitions(text: str, abbreviations: Abbreviations) -> str:
+    definitions = abbreviations.definitions(text)
+    return f"{text}\n{definitions}" if definitions else text
+
+
 _ABBREVIATION_TERM = re.compile(r"^[^\[\]<>&\n*\\]+$")
+# Line breaks (\r, \n, \x85, U+2028, U+2029) and every other control character (Unicode
+# category Cc): one would end a definition line early and turn the rest into page Markdown.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# Python-Markdown's own placeholders (STX wzxhzdk:12 ETX for stashed HTML, STX 42 ETX for
+# a backslash escape, STX amp ETX ...) are text when `abbr` runs: a term that matches
+# inside one would break the markup of every page it is on.
+_PLACEHOLDER_TERM = re.compile(r"(?:(?:wzxhzdk|klzzwxh|hzzhzkh)?:?)?\d*|amp")
+_WORD = re.compile(r"[^\W_]+")
 
 
-def abbreviation_lines(abbreviations: dict[str, str]) -> str:
+class Abbreviations:
+    """The glossary's abbreviations, checked once and indexed by their first word.
+
+    `used_in(text)` names the terms that may occur in a text in time linear in the text:
+    `abbr` marks a term only between word boundaries, and Markdown only removes
+    punctuation, underscores and white space around the words it keeps, so a term whose
+    first word (letters and digits) is not a whole word of the source cannot be marked
+    there. Giving `abbr` just those terms renders exactly what the whole glossary would.
+    """
+
+    def __init__(self, abbreviations: dict[str, str]):
+        self.titles: dict[str, str] = {}
+        for term, expansion in abbreviations.items():
+            term = term.strip()
+            if (
+                not _ABBREVIATION_TERM.match(term)
+                or _CONTROL.search(term)
+                or _CONTROL.search(expansion)
+                or _PLACEHOLDER_TERM.fullmatch(term)
+            ):
+                continue
+            # The title is an attribute, not Markdown: HTML-escape it, add no backslashes.
+            title = html.escape(" ".join(expansion.split()))
+            if title:
+                self.titles.setdefault(term, title)
+        self._order = {term: i for i, term in enumerate(self.titles)}
+        self._by_word: dict[str, list[str]] = {}
+        self._others: list[str] = []
+        for term in self.titles:
+            word = _WORD.match(term)
+            if word:
+                self._by_word.setdefault(word.group(), []).append(term)
+            else:
+                self._others.append(term)
+
+    def used_in(self, text: str) -> dict[str, str]:
+        """The terms (with their titles) that may occur in `text`, in glossary order."""
+        found = [
+            term
+            for word in set(_WORD.findall(text)) & self._by_word.keys()
+            for term in self._by_word[word]
+        ]
+        if self._others:
+            # Markdown expands tabs before it parses; the rare term that does not start
+            # with a letter or digit is looked for as written.
+            expanded = text.expandtabs(4)
+            found.extend(term for term in self._others if term in expanded)
+        found.sort(key=self._order.__getitem__)
+        return {term: self.titles[term] for term in found}
+
+    def definitions(self, text: str) -> str:
+        """`abbr` definition lines for the terms in `text`, for MkDocs to apply to the page.
+
+        Separated by blank lines: Python-Markdown re-reads a block of definition lines
+        once per line, so a block of n lines costs n² and a glossary page with 1,000 terms
+        took 1.5 s alone; one definition per block is linear.
+        """
+        return abbreviation_lines(self.used_in(text), escaped=True)
+
+
+def abbreviation_lines(abbreviations: dict[str, str], *, escaped: bool = False) -> str:
     """Definitions for the `abbr` extension, so glossary terms are explained where they appear.
 
     A term that could break the definition syntax (and so be shown as raw Markdown or
-    HTML) is left out; the glossary page still explains it.
+    HTML) is left out; the glossary page still explains it. `escaped` says the titles
+    come from `Abbreviations` (already checked and HTML-escaped).
     """
-    lines = [
-        # The title is an attribute, not Markdown: HTML-escape it, add no backslashes.
-        f"*[{term}]: {html.escape(' '.join(expansion.split()))}"
-        for term, expansion in abbreviations.items()
-        if _ABBREVIATION_TERM.match(term)
-    ]
-    return "".join(f"{line}\n" for line in lines)
+    titles = abbreviations if escaped else Abbreviations(abbreviations).titles
+    return "\n\n".join(f"*[{term}]: {title}" for term, title in titles.items()) + (
+        "\n" if titles else ""
+    )
 
 
 PLANNER_DATA = "assets/rencana-belajar.json"
@@ -411,7 +498,7 @@ def page_title(page: Page) -> str:
 
 
 def _free_page(
-    source: str, text: str, abbreviations: dict[str, str], links: Callable[[str], str | None]
+    source: str, text: str, abbreviations: Abbreviations, links: Callable[[str], str | None]
 ) -> str:
     """Free pages are editor Markdown too: rendered and sanitised like any other field."""
     first, _, body = text.partition("\n")

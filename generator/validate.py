@@ -209,10 +209,21 @@ def _type_message(kind: str, details: dict, subject: str, value: Any, found: str
             f", ditemukan {found}{_pattern_hint(ctx.get('pattern'), value)}"
         )
     if kind == "string_too_long":
+        limit = ctx.get("max_length")
+        hint = {
+            200: "pindahkan uraian panjang ke `description`",
+            fmt.MAX_MARKDOWN_CHARS: "persingkat atau pecah uraiannya",
+        }.get(limit, "persingkat teksnya")
         return (
-            f"{subject} paling banyak {ctx.get('max_length')} karakter, ditemukan "
-            f"{len(value)} karakter; pindahkan uraian panjang ke `description`"
+            f"{subject} paling banyak {number(limit)} karakter, ditemukan "
+            f"{number(len(value))} karakter; {hint}"
         )
+    if kind == "markup_count":
+        return f"{subject} {details.get('msg')}"
+    if kind == "less_than_equal" and isinstance(value, int) and value > 10**12:
+        # A number of a few hundred digits says nothing when printed whole.
+        digits = len(str(value))
+        return f"{subject} maksimal {number(ctx.get('le'))}, ditemukan bilangan {digits} digit"
     if kind == "string_too_short":
         return f"{subject} tidak boleh kosong"
     if kind == "too_short":
@@ -222,7 +233,7 @@ def _type_message(kind: str, details: dict, subject: str, value: Any, found: str
     if kind == "greater_than_equal":
         return f"{subject} minimal {ctx.get('ge')}, ditemukan {found}"
     if kind == "less_than_equal":
-        return f"{subject} maksimal {ctx.get('le')}, ditemukan {found}"
+        return f"{subject} maksimal {number(ctx.get('le'))}, ditemukan {found}"
     if kind == "timezone":
         hint = _did_you_mean(str(value), sorted(fmt.timezone_names()))
         return (
@@ -232,6 +243,11 @@ def _type_message(kind: str, details: dict, subject: str, value: Any, found: str
     if kind == "real_date":
         return f"{subject}: {details.get('msg')}"
     return f"{subject} tidak sah ({details.get('msg')}), ditemukan {found}"
+
+
+def number(value: object) -> str:
+    """Write a count the Indonesian way: 10.000."""
+    return f"{value:,}".replace(",", ".") if isinstance(value, int) else str(value)
 
 
 _PATTERN_MESSAGES = {
@@ -827,6 +843,9 @@ def markdown_values(
             stack.extend(((*loc, i), item) for i, item in reversed(list(enumerate(value))))
 
 
+_LINKS_SHOWN = 10
+
+
 def _check_links(checked: Checked, today: datetime.date) -> Iterator[Problem]:
     located = [
         *checked.frameworks.values(),
@@ -837,21 +856,73 @@ def _check_links(checked: Checked, today: datetime.date) -> Iterator[Problem]:
     ]
     for item in located:
         for loc, text in markdown_values(item.document.data):
-            for target in unsafe_links(text):
-                yield error(
-                    item.document.path,
-                    item.document.find(target, loc),
+            targets = unsafe_links(text)
+            if not targets:
+                continue
+            # Ten lines say enough; each search goes on from the previous hit.
+            positions = item.document.find_all(targets[: _LINKS_SHOWN + 1], loc)
+            for shown, (target, position) in enumerate(zip(targets, positions, strict=False)):
+                message = (
                     f"tautan `{target[:60]}` di `{loc_label(loc)}` tidak diizinkan; hanya "
-                    "`https://` (dan `mailto:` untuk kontak)",
+                    "`https://` (dan `mailto:` untuk kontak)"
                 )
+                yield error(item.document.path, position, message + _more(len(targets), shown))
     for page in checked.pages:
+        found: list[tuple[str, tuple[int, int]]] = []
+        total = 0
         for line_number, line in enumerate(page.text.split("\n"), start=1):
-            for target in unsafe_links(line):
-                yield error(
-                    page.path,
-                    (line_number, line.find(target) + 1),
-                    f"tautan `{target[:60]}` tidak diizinkan; hanya `https://` (dan `mailto:`)",
-                )
+            targets = unsafe_links(line)
+            total += len(targets)
+            column = 0
+            for target in targets[: _LINKS_SHOWN + 1 - len(found)]:
+                column = max(line.find(target, column), 0)
+                found.append((target, (line_number, column + 1)))
+                column += len(target)
+        for shown, (target, position) in enumerate(found):
+            yield error(
+                page.path,
+                position,
+                f"tautan `{target[:60]}` tidak diizinkan; hanya `https://` (dan `mailto:`)"
+                + _more(total, shown),
+            )
+
+
+def _more(total: int, shown: int) -> str:
+    """After ten refused links in one value, the eleventh says how many more follow."""
+    if shown == _LINKS_SHOWN and total > _LINKS_SHOWN + 1:
+        return f" (dan {total - _LINKS_SHOWN - 1} tautan lain sesudah ini)"
+    return ""
+
+
+def _check_page_bounds(checked: Checked, today: datetime.date) -> Iterator[Problem]:
+    """Free pages are rendered like Markdown fields: bound what they cost to render."""
+    for page in checked.pages:
+        # The file name's length is the loader's (generator.load._page_name_problems).
+        if len(page.text) > fmt.MAX_PAGE_CHARS:
+            yield error(
+                page.path,
+                _offset_position(page.text, fmt.MAX_PAGE_CHARS),
+                f"halaman paling banyak {number(fmt.MAX_PAGE_CHARS)} karakter, ditemukan "
+                f"{number(len(page.text))} karakter; pecah menjadi beberapa halaman",
+            )
+        found = fmt.markup_count(page.text)
+        if found:
+            char, count = found
+            offset = -1
+            for _ in range(fmt.MAX_MARKUP_CHARS + 1):
+                offset = page.text.find(char, offset + 1)
+            yield error(
+                page.path,
+                _offset_position(page.text, offset),
+                f"halaman memuat {number(count)} tanda `{char}`; paling banyak "
+                f"{fmt.MAX_MARKUP_CHARS} dalam satu halaman (tautan, gambar dan HTML membuat "
+                "situs lambat dibangun); kurangi atau pecah menjadi beberapa halaman",
+            )
+
+
+def _offset_position(text: str, offset: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
 
 def _check_glossary(checked: Checked, today: datetime.date) -> Iterator[Problem]:
@@ -1057,6 +1128,7 @@ _RULES = [
     _check_review_dates,
     _check_links,
     _check_site_links,
+    _check_page_bounds,
     _check_glossary,
     _check_site_paths,
     _check_placeholders,

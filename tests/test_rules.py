@@ -211,8 +211,7 @@ def test_slug_at_most_64_characters(validate):
         _error(
             ETIKA,
             "1:5",
-            "`id` paling banyak 64 karakter, ditemukan 65 karakter; pindahkan "
-            "uraian panjang ke `description`",
+            "`id` paling banyak 64 karakter, ditemukan 65 karakter; persingkat teksnya",
         ),
     ]
 
