@@ -1,0 +1,30 @@
+"""Numbers the pages and the planner both write: shares that add up, JP rounded once."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.numbers import jp_text, percent_shares
+
+
+@pytest.mark.parametrize(
+    ("parts", "shares"),
+    [
+        ([69, 15, 15], [70, 15, 15]),
+        ([1, 1, 1], [34, 33, 33]),
+        ([2, 1, 1], [50, 25, 25]),
+        ([0, 0, 0], [0, 0, 0]),
+        ([0, 5, 0], [0, 100, 0]),
+    ],
+)
+def test_percent_shares_always_add_up_to_100(parts, shares):
+    assert percent_shares(parts) == shares
+    assert sum(shares) in (0, 100)
+
+
+@pytest.mark.parametrize(
+    ("minutes", "jp_minutes", "text"),
+    [(90, 45, "2"), (100, 45, "2,2"), (10, 40, "0,3"), (30, 40, "0,8"), (0, 45, "0")],
+)
+def test_jp_is_rounded_half_up_with_a_decimal_comma(minutes, jp_minutes, text):
+    assert jp_text(minutes, jp_minutes) == text
