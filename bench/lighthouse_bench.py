@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
 import gzip
 import http.server
 import json
@@ -25,12 +24,11 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent.parent))
-from tests.browser import CHROMIUM_ARGS, LOCAL_HOST
+from tests import browser
+from tests.browser import CHROMIUM_ARGS
 from tests.sitebuild import REPO, build, copy_project
 
 LIGHTHOUSE = REPO / "bench" / "node_modules" / ".bin" / "lighthouse"
@@ -76,20 +74,8 @@ class _Body:
         pass
 
 
-@contextlib.contextmanager
-def serve(directory: Path, *, compress: bool) -> Iterator[str]:
-    handler = functools.partial(
-        type("Handler", (_Handler,), {"gzip": compress}), directory=str(directory)
-    )
-    server = http.server.ThreadingHTTPServer((LOCAL_HOST, 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://{LOCAL_HOST}:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+def serve(directory: Path, *, compress: bool) -> contextlib.AbstractContextManager[str]:
+    return browser.serve(directory, type("Handler", (_Handler,), {"gzip": compress}))
 
 
 def page_kinds(site: Path) -> dict[str, str]:

@@ -70,9 +70,11 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(directory: Path) -> Iterator[str]:
+def serve(
+    directory: Path, handler_class: type[http.server.SimpleHTTPRequestHandler] | None = None
+) -> Iterator[str]:
     """Serve a folder on 127.0.0.1 at a free port; yield the base URL ending in '/'."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+    handler = functools.partial(handler_class or _QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer((LOCAL_HOST, 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
