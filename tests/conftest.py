@@ -280,3 +280,25 @@ def validate(project: Callable[..., Path]) -> Callable[..., Result]:
         return run_validate(project(files, base=base), *args)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """One headless Chromium per test process, shared by every browser test.
+
+    Playwright's sync API allows one instance per thread: a second `sync_playwright()`
+    in the same worker fails, depending on which tests that worker happened to run.
+    """
+    from tests.browser import CHROMIUM_ARGS, chromium_path, unavailable
+
+    path = chromium_path()
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        unavailable("the Python `playwright` package is not installed in .venv")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=path, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()

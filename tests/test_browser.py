@@ -17,15 +17,12 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.browser import (
-    CHROMIUM_ARGS,
     Traffic,
-    chromium_path,
     describe_violations,
     horizontal_overflow,
     new_context,
     run_axe,
     serve,
-    unavailable,
 )
 from tests.sitebuild import REPO, build, copy_project
 
@@ -33,21 +30,6 @@ pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
 PLANNER = "rencana-belajar/"
-
-
-@pytest.fixture(scope="session")
-def chromium():
-    path = chromium_path()
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        unavailable("the Python `playwright` package is not installed in .venv")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=path, headless=True, args=CHROMIUM_ARGS
-        )
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="session")

@@ -17,7 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests import hostile
-from tests.browser import CHROMIUM_ARGS, chromium_path, serve
+from tests.browser import new_context, serve
 from tests.sitebuild import FIXTURES, build, copy_project
 
 pytestmark = pytest.mark.slow
@@ -301,10 +301,7 @@ DETECT = """() => {
 
 
 @pytest.mark.browser
-def test_hostile_pages_run_no_script_in_chromium(tmp_path):
-    from playwright.sync_api import sync_playwright
-
-    executable = chromium_path()
+def test_hostile_pages_run_no_script_in_chromium(tmp_path, chromium):
     project = hostile.write_hostile(tmp_path / "proyek", BROWSER_PAYLOAD)
     result = hostile.build_project(project.root)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -321,9 +318,8 @@ def test_hostile_pages_run_no_script_in_chromium(tmp_path):
         "rencana-belajar/#jabatan=cpns",
     ]
     problems = []
-    with serve(project.root / "site") as base_url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        context = browser.new_context(reduced_motion="reduce")
+    with serve(project.root / "site") as base_url:
+        context = new_context(chromium)
         context.route(re.compile(r"^(?!http://127\.0\.0\.1[:/]).*"), lambda route: route.abort())
         try:
             for path in pages:
@@ -364,5 +360,5 @@ def test_hostile_pages_run_no_script_in_chromium(tmp_path):
                 problems += [f"{path}: dialog {message}" for message in dialogs]
                 page.close()
         finally:
-            browser.close()
+            context.close()
     assert not problems, "\n".join(problems)
