@@ -94,21 +94,15 @@ class Traffic:
     failed: list[str] = field(default_factory=list)
     bad_status: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
+    # Cancelled by the browser, not refused by the server: a page left while its search
+    # worker was still loading (a loaded machine makes that likely) cancels the request.
+    aborted: set[str] = field(default_factory=set)
+    loaded: set[str] = field(default_factory=set)
 
     def watch(self, context) -> None:
         context.on("request", lambda request: self.requests.append(request.url))
-        context.on(
-            "requestfailed",
-            lambda request: self.failed.append(f"{request.url}: {request.failure}"),
-        )
-        context.on(
-            "response",
-            lambda response: (
-                self.bad_status.append(f"{response.status} {response.url}")
-                if response.status >= 400
-                else None
-            ),
-        )
+        context.on("requestfailed", self._failed)
+        context.on("response", self._response)
         context.on("page", self.watch_page)
         for page in context.pages:
             self.watch_page(page)
@@ -124,6 +118,22 @@ class Traffic:
         )
         page.on("pageerror", lambda error: self.console_errors.append(f"pageerror: {error}"))
 
+    def _failed(self, request) -> None:
+        if request.failure == "net::ERR_ABORTED":
+            self.aborted.add(request.url)
+        else:
+            self.failed.append(f"{request.url}: {request.failure}")
+
+    def _response(self, response) -> None:
+        if response.status >= 400:
+            self.bad_status.append(f"{response.status} {response.url}")
+        else:
+            self.loaded.add(response.url)
+
+    def never_loaded(self) -> list[str]:
+        """Cancelled requests for a file that never arrived on any page of the context."""
+        return [f"{url}: cancelled and never loaded" for url in sorted(self.aborted - self.loaded)]
+
     def foreign(self) -> list[str]:
         """Requests to any host but the local server (data: and blob: URLs are local)."""
         return [
@@ -137,7 +147,7 @@ class Traffic:
         lines = []
         for title, items in (
             ("console errors", self.console_errors),
-            ("failed requests", self.failed),
+            ("failed requests", [*self.failed, *self.never_loaded()]),
             ("HTTP errors", self.bad_status),
             ("requests to other hosts", self.foreign()),
         ):
