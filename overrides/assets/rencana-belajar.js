@@ -1,13 +1,21 @@
 /* Rencana belajar: the personal learning planner.
  *
- * Two halves in one file, so the page downloads a single small script:
- *  1. Pure planning rules (no DOM, no globals), exported for Node's test runner
- *     (tests/js/). Every rule about what goes into a plan lives here and only here.
- *  2. The page wiring, which runs only in a browser that has the planner's markup
- *     (generator/templates/planner.md.j2) and just calls the rules.
+ * One small file, so the page downloads a single script, in five sections:
+ *  1. TEXT: every Indonesian string the planner shows, keyed, with named fields
+ *     ({jp}, {title} …) filled by text(). Nothing else in this file holds wording.
+ *  2. Rules: pure planning rules (no DOM, no globals); every rule about what goes
+ *     into a plan lives here and only here. generator/numbers.py holds the Python
+ *     twins of percentages() and formatJp(); tests/test_planner_parity.py checks both.
+ *  3. Store: the plan in the page's address (#fragment) and in localStorage, behind
+ *     createStore(window), so tests can hand it a fake window.
+ *  4. View: the DOM, built with createElement and textContent only (titles come from
+ *     editors' YAML), worded through TEXT.
+ *  5. Start: fetch the data, then wire the store, the view and the rules together.
+ * Sections 1-3 are exported for Node's test runner (tests/js/).
  *
  * Data: docs/assets/rencana-belajar.json, written by generator/render.py
  * (planner_data). A plan is an ordered list of module ids; everything else is derived.
+ * JP are worked out from whole minutes, never from fractional JP.
  * Written for old phone browsers too: ES5 syntax plus fetch, URL and Promise; no
  * framework, no third-party code, no build step.
  */
@@ -15,7 +23,86 @@
   "use strict";
 
   // ---------------------------------------------------------------------------
-  // 1. Pure planning rules
+  // 1. Text
+  // ---------------------------------------------------------------------------
+
+  var TEXT = {
+    jp: "{jp} JP",
+    date: "{day} {month} {year}",
+    months: "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember",
+    quoted: "“{title}”",
+    listSeparator: ", ",
+    // Summary above the module list
+    totalJp: "{jp} JP",
+    totalOfTarget: " dari target {target} JP per tahun. ",
+    reached: "✓ Target tercapai",
+    short: "✗ Kurang {jp} JP dari target",
+    facts: "Jabatan: {audience} · {count} modul · {minutes} menit",
+    factsPace: " · ±{weeks} minggu dengan {pace} JP per minggu",
+    asOf: "Disusun dari data kurikulum per {date}.",
+    // The 70-20-10 mix
+    mixHeading: "Keseimbangan 70-20-10",
+    mixPart: "{label} {share}%",
+    mixLabel: "{label}: ",
+    mixLegend: "{minutes} menit ({jp}), {share}%",
+    mixNote:
+      "Model 70-20-10 menyarankan sekitar 70% belajar dari pengalaman kerja, 20% dari orang lain dan 10% dari pembelajaran formal.",
+    // The module list and the picker
+    nextSession: "sesi langsung berikutnya {date}",
+    metaSeparator: " · ",
+    reasonNeededBy: "Prasyarat untuk {titles}.",
+    reasonCompetencies: "Mengembangkan {competencies}.",
+    reasonTrack: "Termasuk jalur pilihan Anda.",
+    reasonOutside: "Sasaran utamanya jabatan lain; masuk karena menjadi prasyarat.",
+    remove: "Hapus",
+    removeLabel: "Hapus {title} dari rencana",
+    empty: "Rencana masih kosong. Tambahkan modul di bawah.",
+    pickModule: "— pilih modul —",
+    option: "{title} ({jp})",
+    // Removing a prerequisite
+    cascadeOne: "“{title}” adalah prasyarat untuk {titles}. Jika dihapus, modul itu juga harus dihapus.",
+    cascadeMany:
+      "“{title}” adalah prasyarat untuk {titles}. Jika dihapus, modul-modul itu juga harus dihapus.",
+    cascadeYes: "Hapus {title} beserta {count} modul lanjutannya",
+    cascadeNo: "Batal, simpan semuanya",
+    cascadeGroup: "Konfirmasi penghapusan",
+    // Announcements (the status line)
+    totalReached: "Total sekarang {jp} JP, target {target} JP tercapai.",
+    totalShort: "Total sekarang {jp} JP, kurang {missing} JP dari target {target} JP.",
+    chooseAudience: "Pilih jabatan Anda lebih dulu.",
+    proposedReached: "Rencana disusun: {count} modul, {jp} JP. Target {target} JP tercapai.",
+    proposedShort:
+      "Rencana disusun: {count} modul, {jp} JP. Modul untuk jabatan ini belum cukup untuk mencapai target {target} JP.",
+    removed: "Dihapus dari rencana: {titles}. {total}",
+    nothingRemoved: "Tidak ada yang dihapus.",
+    chooseModule: "Pilih modul yang ingin ditambahkan.",
+    added: "Ditambahkan: “{title}”. {total}",
+    addedWith: "Ditambahkan: “{title}” beserta prasyaratnya {titles}. {total}",
+    copied: "Tautan rencana disalin. Tempelkan di pesan atau surel.",
+    copiedByHand: "Tautan rencana disalin.",
+    selectedToCopy: "Tautan sudah dipilih; salin dengan menu peramban Anda.",
+    reset: "Rencana dihapus dari peramban ini. Pilih jabatan untuk menyusun yang baru.",
+    unknownLink: "Tautan rencana ini tidak dikenali. Silakan susun rencana baru.",
+    loadedLink: "Rencana dari tautan dimuat: {count} modul. {total}",
+    loadedSaved: "Rencana tersimpan di peramban ini dimuat: {count} modul. {total}",
+    loadedDropped: "{loaded} {dropped} modul di tautan tidak ada lagi dan dilewati.",
+    loadFailed:
+      "Data rencana belajar tidak dapat dimuat. Periksa koneksi lalu muat ulang halaman; sementara itu, pilih jalur belajar untuk jabatan Anda di bawah.",
+  };
+
+  // TEXT[key] with each {name} replaced by fields[name]; a missing field is a bug.
+  function text(key, fields) {
+    if (TEXT[key] === undefined) throw new Error("no text " + key);
+    return TEXT[key].replace(/\{(\w+)\}/g, function (whole, name) {
+      if (!fields || fields[name] === undefined || fields[name] === null) {
+        throw new Error("text " + key + " needs {" + name + "}");
+      }
+      return String(fields[name]);
+    });
+  }
+
+  // ---------------------------------------------------------------------------
+  // 2. Rules
   // ---------------------------------------------------------------------------
 
   var NO_SESSION = "9999-99-99"; // sorts after every real date
@@ -111,7 +198,16 @@
     return order.concat(Object.keys(remaining).sort());
   }
 
-  // Largest-remainder rounding, so the written percentages always add up to 100.
+  // a // b for whole numbers a >= 0, b > 0, without a float deciding anything.
+  function quotient(a, b) {
+    return (a - (a % b)) / b;
+  }
+
+  /* Largest-remainder rounding, so the written percentages always add up to 100;
+   * equal remainders go to the earlier value. Whole numbers only (minutes): the
+   * remainders are compared as integers, as generator/numbers.py percent_shares does
+   * with fractions, so a float never decides a tie.
+   */
   function percentages(values) {
     var total = values.reduce(function (s, v) {
       return s + v;
@@ -119,16 +215,15 @@
     if (!total) return values.map(function () {
       return 0;
     });
-    var exact = values.map(function (v) {
-      return (100 * v) / total;
+    var shares = values.map(function (v) {
+      return quotient(100 * v, total);
     });
-    var shares = exact.map(Math.floor);
     var left = 100 - shares.reduce(function (s, v) {
       return s + v;
     }, 0);
-    exact
+    values
       .map(function (v, i) {
-        return { i: i, rest: v - Math.floor(v) };
+        return { i: i, rest: (100 * v) % total };
       })
       .sort(function (a, b) {
         return b.rest - a.rest || a.i - b.i;
@@ -140,7 +235,7 @@
     return shares;
   }
 
-  // Totals of a plan: minutes, JP against the annual target, the 70-20-10 mix.
+  // Totals of a plan, in minutes: against the annual target, and the 70-20-10 mix.
   function summarise(data, ids) {
     var byId = moduleIndex(data);
     var known = ids.filter(function (id) {
@@ -175,22 +270,46 @@
     return {
       count: known.length,
       minutes: minutes,
-      jp: minutes / data.jp_minutes,
       target: data.annual_jp_target,
       reached: minutes >= targetMinutes,
-      missingJp: Math.max(0, targetMinutes - minutes) / data.jp_minutes,
+      missingMinutes: Math.max(0, targetMinutes - minutes),
       groups: groups,
       shares: shares,
       weeks: pace ? Math.ceil(minutes / pace) : null,
     };
   }
 
+  // The chosen competencies a module develops, in the module's order.
+  function matchedCompetencies(module, choice) {
+    return (module.competencies || []).filter(function (ref) {
+      return has(choice.competencies, ref);
+    });
+  }
+
+  function inChosenTrack(module, choice) {
+    return has(choice.tracks, module.track);
+  }
+
   // How well a module matches what the learner said they want to grow.
   function interest(module, choice) {
-    var matched = (module.competencies || []).filter(function (ref) {
-      return has(choice.competencies, ref);
-    }).length;
-    return matched + (has(choice.tracks, module.track) ? 1 : 0);
+    return matchedCompetencies(module, choice).length + (inChosenTrack(module, choice) ? 1 : 0);
+  }
+
+  /* Why a module is in the plan state = {audience, competencies, tracks, modules}:
+   * the plan modules that need it directly, the chosen competencies it develops,
+   * whether it is in a chosen track, and whether it is there for another jabatan's sake.
+   */
+  function reasons(data, state, id) {
+    var byId = moduleIndex(data);
+    var module = byId[id];
+    return {
+      neededBy: state.modules.filter(function (m) {
+        return byId[m] !== undefined && has(prerequisitesOf(byId, m), id);
+      }),
+      competencies: matchedCompetencies(module, state),
+      track: inChosenTrack(module, state),
+      outsideAudience: !serves(module, state.audience),
+    };
   }
 
   /* Propose a plan for choice = {audience, competencies?, tracks?, today?}.
@@ -289,10 +408,15 @@
     };
   }
 
-  // JP the way the rest of the site writes it: at most one decimal, with a comma.
-  function formatJp(value) {
-    var rounded = Math.round(value * 10) / 10;
-    return rounded === Math.floor(rounded) ? String(rounded) : rounded.toFixed(1).replace(".", ",");
+  /* JP the way the rest of the site writes it: at most one decimal, with a comma.
+   * From whole minutes, rounded half up exactly in integers, like
+   * generator/numbers.py jp_tenths/jp_text: tenths = (20*minutes + jp) // (2*jp).
+   */
+  function formatJp(minutes, jpMinutes) {
+    var tenths = quotient(20 * minutes + jpMinutes, 2 * jpMinutes);
+    var tenth = tenths % 10;
+    var whole = (tenths - tenth) / 10;
+    return tenth ? whole + "," + tenth : String(whole);
   }
 
   /* The plan as a link fragment: jabatan=cpns&kompetensi=a/b,c/d&jalur=x&modul=m1,m2.
@@ -363,8 +487,83 @@
     };
   }
 
-  var rules = {
+  // Wording of rule results: pure too, so Node can test the sentences.
+
+  function longDate(iso) {
+    var parts = iso.split("-");
+    return text("date", {
+      day: Number(parts[2]),
+      month: TEXT.months.split(" ")[Number(parts[1]) - 1],
+      year: parts[0],
+    });
+  }
+
+  function jpText(data, minutes) {
+    return text("jp", { jp: formatJp(minutes, data.jp_minutes) });
+  }
+
+  function titles(data, ids) {
+    var byId = moduleIndex(data);
+    return ids
+      .map(function (id) {
+        return text("quoted", { title: byId[id].title });
+      })
+      .join(TEXT.listSeparator);
+  }
+
+  function label(items, id, key) {
+    for (var i = 0; i < items.length; i++) if (items[i].id === id) return items[i][key];
+    return id;
+  }
+
+  function competencyTitle(data, ref) {
+    var title = ref;
+    data.frameworks.forEach(function (f) {
+      f.competencies.forEach(function (c) {
+        if (c.ref === ref) title = c.title;
+      });
+    });
+    return title;
+  }
+
+  // reasons() in words: one sentence per reason, or "" when there is none.
+  function reasonsText(data, why) {
+    var out = [];
+    if (why.neededBy.length) out.push(text("reasonNeededBy", { titles: titles(data, why.neededBy) }));
+    if (why.competencies.length) {
+      out.push(
+        text("reasonCompetencies", {
+          competencies: why.competencies
+            .map(function (ref) {
+              return competencyTitle(data, ref);
+            })
+            .join(TEXT.listSeparator),
+        })
+      );
+    }
+    if (why.track) out.push(text("reasonTrack"));
+    if (why.outsideAudience) out.push(text("reasonOutside"));
+    return out.join(" ");
+  }
+
+  function totalText(data, s) {
+    var jp = formatJp(s.minutes, data.jp_minutes);
+    return s.reached
+      ? text("totalReached", { jp: jp, target: s.target })
+      : text("totalShort", {
+          jp: jp,
+          missing: formatJp(s.missingMinutes, data.jp_minutes),
+          target: s.target,
+        });
+  }
+
+  var exported = {
+    TEXT: TEXT,
+    text: text,
     serves: serves,
+    isUpcoming: isUpcoming,
+    interest: interest,
+    reasons: reasons,
     closure: function (data, ids) {
       return closure(moduleIndex(data), ids);
     },
@@ -378,506 +577,507 @@
     formatJp: formatJp,
     encodeState: encodeState,
     decodeState: decodeState,
+    longDate: longDate,
+    reasonsText: reasonsText,
+    totalText: totalText,
+    createStore: createStore,
   };
 
+  // ---------------------------------------------------------------------------
+  // 3. Store
+  // ---------------------------------------------------------------------------
+
+  /* Where a plan is kept: the page's #fragment (the shareable link) and this
+   * browser's localStorage. `win` is the window, or a fake with location, history
+   * and localStorage. Storage may be switched off (private mode): then the link alone
+   * carries the plan.
+   */
+  function createStore(win) {
+    var KEY = "kurikulum-asn:rencana-belajar";
+    function page() {
+      return win.location.href.split("#")[0];
+    }
+    function setHash(fragment) {
+      try {
+        win.history.replaceState(null, "", fragment ? "#" + fragment : page());
+      } catch (e) {
+        win.location.hash = fragment;
+      }
+    }
+    return {
+      // A shared link wins over what this browser saved earlier. `plan` is null when
+      // neither holds a usable plan; `unknownLink` when the address holds a plan
+      // link that the data cannot read.
+      load: function (data, today) {
+        var hash = win.location.hash;
+        var fromLink = decodeState(data, hash, today);
+        var saved = null;
+        try {
+          saved = win.localStorage.getItem(KEY);
+        } catch (e) {
+          saved = null;
+        }
+        return {
+          plan: fromLink || decodeState(data, saved, today),
+          fromLink: Boolean(fromLink),
+          unknownLink: !fromLink && hash.length > 1 && /jabatan=/.test(hash),
+        };
+      },
+      save: function (state) {
+        var fragment = encodeState(state);
+        setHash(fragment);
+        try {
+          win.localStorage.setItem(KEY, fragment);
+        } catch (e) {
+          // Private mode or storage turned off: the link still carries the plan.
+        }
+      },
+      clear: function () {
+        try {
+          win.localStorage.removeItem(KEY);
+        } catch (e) {
+          // Nothing saved, nothing to forget.
+        }
+        setHash("");
+      },
+      shareUrl: function (state) {
+        return page() + "#" + encodeState(state);
+      },
+    };
+  }
+
   if (typeof module !== "undefined" && module.exports) {
-    module.exports = rules;
+    module.exports = exported;
   }
   if (typeof document === "undefined" || !document.getElementById("kk-rencana")) return;
 
   // ---------------------------------------------------------------------------
-  // 2. Page wiring (browser only)
+  // 4. View
   // ---------------------------------------------------------------------------
 
-  var STORAGE_KEY = "kurikulum-asn:rencana-belajar";
-  var MONTHS = [
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-  ];
-  // The data sits beside this script; resolving from the script's own address keeps
-  // working whatever the page URL looks like (with or without a trailing slash).
-  var script = document.currentScript;
-  var dataUrl =
-    script && script.src
-      ? new URL("rencana-belajar.json", script.src)
-      : new URL("../assets/rencana-belajar.json", location.href);
+  // The planner page lives at rencana-belajar/; module `url`s are from the site root.
+  var SITE_ROOT = "../";
 
-  var $ = function (id) {
-    return document.getElementById(id);
-  };
-  var form = $("kk-rencana-form");
-  var status = $("kk-status");
-  var result = $("kk-hasil");
-  var list = $("kk-daftar");
-  var picker = $("kk-tambah-pilih");
+  function createView(doc, data) {
+    var byId = moduleIndex(data);
+    var $ = function (id) {
+      return doc.getElementById(id);
+    };
+    var form = $("kk-rencana-form");
+    var status = $("kk-status");
+    var result = $("kk-hasil");
+    var list = $("kk-daftar");
+    var picker = $("kk-tambah-pilih");
 
-  var data = null;
-  var byId = {};
-  var state = null; // {audience, competencies, tracks, modules}
+    // Build elements with textContent only: titles come from editors' YAML.
+    function el(tag, attrs, children) {
+      var node = doc.createElement(tag);
+      Object.keys(attrs || {}).forEach(function (key) {
+        if (key === "text") node.textContent = attrs[key];
+        else node.setAttribute(key, attrs[key]);
+      });
+      (children || []).forEach(function (child) {
+        if (child !== null && child !== undefined) {
+          node.appendChild(typeof child === "string" ? doc.createTextNode(child) : child);
+        }
+      });
+      return node;
+    }
 
-  // Build elements with textContent only: titles come from editors' YAML.
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (key) {
-      if (key === "text") node.textContent = attrs[key];
-      else node.setAttribute(key, attrs[key]);
-    });
-    (children || []).forEach(function (child) {
-      if (child !== null && child !== undefined) {
-        node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
-      }
-    });
-    return node;
+    function moduleHref(module) {
+      return SITE_ROOT + (module.url ? module.url.replace(/^\//, "") : "modul/" + module.id + "/");
+    }
+
+    function renderSummary(state, s) {
+      var box = $("kk-ringkasan");
+      box.textContent = "";
+      var verdict = s.reached
+        ? el("span", { class: "kk-tercapai", text: text("reached") })
+        : el("span", {
+            class: "kk-kurang",
+            text: text("short", { jp: formatJp(s.missingMinutes, data.jp_minutes) }),
+          });
+      box.appendChild(
+        el("p", { class: "kk-total" }, [
+          el("strong", { text: text("totalJp", { jp: formatJp(s.minutes, data.jp_minutes) }) }),
+          text("totalOfTarget", { target: s.target }),
+          verdict,
+        ])
+      );
+      var facts = text("facts", {
+        audience: label(data.audiences, state.audience, "label"),
+        count: s.count,
+        minutes: s.minutes,
+      });
+      if (s.weeks) facts += text("factsPace", { weeks: s.weeks, pace: data.weekly_jp_pace });
+      box.appendChild(el("p", { class: "kk-fakta-rencana", text: facts }));
+      // Said on paper too: a printed plan outlives the schedule it was made from.
+      box.appendChild(el("p", { class: "kk-catatan", text: text("asOf", { date: longDate(data.today) }) }));
+      // The mix comes after the module list: on a phone the modules matter first.
+      var mix = $("kk-keseimbangan");
+      mix.textContent = "";
+      if (!s.count) return;
+      var described = data.groups
+        .map(function (g) {
+          return text("mixPart", { label: g.label, share: s.shares[g.id] });
+        })
+        .join(TEXT.listSeparator);
+      mix.appendChild(el("h3", { text: text("mixHeading") }));
+      var bar = el("div", { class: "kk-bar", role: "img", "aria-label": described });
+      var legend = el("ul", { class: "kk-campuran" });
+      data.groups.forEach(function (g) {
+        var minutes = s.groups[g.id];
+        if (minutes) {
+          var part = el("span", { class: "kk-bar-" + g.id });
+          part.style.width = ((100 * minutes) / s.minutes).toFixed(1) + "%";
+          bar.appendChild(part);
+        }
+        legend.appendChild(
+          el("li", {}, [
+            el("span", { class: "kk-warna kk-bar-" + g.id, "aria-hidden": "true" }),
+            el("strong", { text: text("mixLabel", { label: g.label }) }),
+            text("mixLegend", { minutes: minutes, jp: jpText(data, minutes), share: s.shares[g.id] }),
+          ])
+        );
+      });
+      mix.appendChild(bar);
+      mix.appendChild(legend);
+      mix.appendChild(el("p", { class: "kk-catatan", text: text("mixNote") }));
+    }
+
+    function renderList(state, today) {
+      list.textContent = "";
+      state.modules.forEach(function (id) {
+        var module = byId[id];
+        var meta = [jpText(data, module.minutes), label(data.tracks, module.track, "title")];
+        if (isUpcoming(module, today)) {
+          meta.push(text("nextSession", { date: longDate(module.next_session) }));
+        }
+        var why = reasonsText(data, reasons(data, state, id));
+        // The <li> stays a list item (its number is the study order); the row inside flexes.
+        list.appendChild(
+          el("li", { class: "kk-modul", "data-modul": id }, [
+            el("div", { class: "kk-modul-baris" }, [
+              el("div", { class: "kk-modul-isi" }, [
+                el("a", { href: moduleHref(module), text: module.title }),
+                el("span", { class: "kk-meta", text: meta.join(TEXT.metaSeparator) }),
+                why ? el("span", { class: "kk-alasan", text: why }) : null,
+              ]),
+              el("button", {
+                type: "button",
+                class: "md-button kk-hapus",
+                "data-hapus": id,
+                "aria-label": text("removeLabel", { title: module.title }),
+                text: text("remove"),
+              }),
+            ]),
+          ])
+        );
+      });
+      if (!state.modules.length) list.appendChild(el("li", { class: "kk-kosong", text: text("empty") }));
+    }
+
+    function renderPicker(state) {
+      picker.textContent = "";
+      picker.appendChild(el("option", { value: "", text: text("pickModule") }));
+      var count = 0;
+      data.tracks.forEach(function (track) {
+        var group = el("optgroup", { label: track.title });
+        data.modules.forEach(function (module) {
+          if (module.track !== track.id || has(state.modules, module.id)) return;
+          if (!serves(module, state.audience)) return;
+          group.appendChild(
+            el("option", {
+              value: module.id,
+              text: text("option", { title: module.title, jp: jpText(data, module.minutes) }),
+            })
+          );
+          count += 1;
+        });
+        if (group.children.length) picker.appendChild(group);
+      });
+      picker.disabled = !count;
+      $("kk-tambah-tombol").disabled = !count;
+    }
+
+    function removeConfirmBox() {
+      var box = list.querySelector(".kk-konfirmasi");
+      if (box) box.parentNode.removeChild(box);
+    }
+
+    return {
+      // The page is served with the form in place but its button off and a loading
+      // note, so nothing moves when the script takes over.
+      ready: function () {
+        form.querySelector('button[type="submit"]').disabled = false;
+        status.textContent = "";
+      },
+      failed: function () {
+        form.hidden = true;
+        this.say(text("loadFailed"));
+      },
+      say: function (message) {
+        // Clear first so the same message twice is still announced.
+        status.textContent = "";
+        window.setTimeout(function () {
+          status.textContent = message;
+        }, 50);
+      },
+      checked: function (name) {
+        return Array.prototype.slice
+          .call(form.querySelectorAll('input[name="' + name + '"]:checked'))
+          .map(function (input) {
+            return input.value;
+          });
+      },
+      focusAudience: function () {
+        form.querySelector('input[name="jabatan"]').focus();
+      },
+      syncForm: function (state) {
+        Array.prototype.forEach.call(form.querySelectorAll("input"), function (input) {
+          var chosen =
+            input.name === "jabatan"
+              ? [state.audience]
+              : input.name === "kompetensi"
+                ? state.competencies
+                : state.tracks;
+          input.checked = has(chosen, input.value);
+          // Open the framework groups that hold a chosen competency.
+          if (input.checked && input.name === "kompetensi") {
+            var details = input.closest("details");
+            if (details) details.open = true;
+          }
+        });
+      },
+      render: function (state, today, shareUrl) {
+        result.hidden = false;
+        doc.body.classList.add("kk-ada-rencana");
+        renderSummary(state, summarise(data, state.modules));
+        renderList(state, today);
+        renderPicker(state);
+        $("kk-tautan").value = shareUrl;
+      },
+      clear: function () {
+        form.reset();
+        result.hidden = true;
+        doc.body.classList.remove("kk-ada-rencana");
+        form.querySelector("input").focus();
+      },
+      focusHeading: function () {
+        $("kk-hasil-judul").focus();
+      },
+      focusAfterRemoval: function (index) {
+        var buttons = list.querySelectorAll(".kk-hapus");
+        if (buttons.length) buttons[Math.min(index, buttons.length - 1)].focus();
+        else $("kk-hasil-judul").focus();
+      },
+      picked: function () {
+        return picker.value;
+      },
+      focusPicker: function () {
+        picker.focus();
+      },
+      // Removing a prerequisite would break the plan: say so, and let the learner
+      // choose between removing the dependents too (onYes) and keeping everything.
+      askCascade: function (id, dependents, onYes) {
+        var view = this;
+        removeConfirmBox();
+        var item = list.querySelector('[data-modul="' + id + '"]');
+        var message = text(dependents.length > 1 ? "cascadeMany" : "cascadeOne", {
+          title: byId[id].title,
+          titles: titles(data, dependents),
+        });
+        var yes = el("button", {
+          type: "button",
+          class: "md-button md-button--primary",
+          text: text("cascadeYes", { title: byId[id].title, count: dependents.length }),
+        });
+        var no = el("button", { type: "button", class: "md-button", text: text("cascadeNo") });
+        yes.addEventListener("click", onYes);
+        no.addEventListener("click", function () {
+          removeConfirmBox();
+          item.querySelector(".kk-hapus").focus();
+          view.say(text("nothingRemoved"));
+        });
+        item.appendChild(
+          el("div", { class: "kk-konfirmasi", role: "group", "aria-label": text("cascadeGroup") }, [
+            el("p", { text: message }),
+            yes,
+            " ",
+            no,
+          ])
+        );
+        yes.focus();
+        view.say(message);
+      },
+      // Copy the link; where the clipboard is refused, select it for the reader.
+      copy: function (url) {
+        var view = this;
+        var input = $("kk-tautan");
+        var byHand = function () {
+          input.focus();
+          input.select();
+          var ok = false;
+          try {
+            ok = doc.execCommand("copy");
+          } catch (e) {
+            ok = false;
+          }
+          view.say(text(ok ? "copiedByHand" : "selectedToCopy"));
+        };
+        if (navigator.clipboard && navigator.clipboard.writeText) {
+          navigator.clipboard.writeText(url).then(function () {
+            view.say(text("copied"));
+          }, byHand);
+        } else {
+          byHand();
+        }
+      },
+    };
   }
 
-  function say(message) {
-    // Clear first so the same message twice is still announced.
-    status.textContent = "";
-    window.setTimeout(function () {
-      status.textContent = message;
-    }, 50);
-  }
+  // ---------------------------------------------------------------------------
+  // 5. Start
+  // ---------------------------------------------------------------------------
 
-  function longDate(iso) {
-    var parts = iso.split("-");
-    return Number(parts[2]) + " " + MONTHS[Number(parts[1]) - 1] + " " + parts[0];
-  }
-
-  function localToday() {
+  // Today on this device, but never before the build's: a phone clock set in the
+  // past must not revive sessions the build knows are over.
+  function localToday(data) {
     var now = new Date();
     var pad = function (n) {
       return (n < 10 ? "0" : "") + n;
     };
     var local = now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
-    // A phone clock set in the past must not revive sessions the build knows are over.
     return local > data.today ? local : data.today;
   }
 
-  function label(items, id, key) {
-    for (var i = 0; i < items.length; i++) if (items[i].id === id) return items[i][key];
-    return id;
-  }
+  function start(data) {
+    var store = createStore(window);
+    var view = createView(document, data);
+    var byId = moduleIndex(data);
+    var state = null; // {audience, competencies, tracks, modules}
 
-  function competencyTitle(ref) {
-    var title = ref;
-    data.frameworks.forEach(function (f) {
-      f.competencies.forEach(function (c) {
-        if (c.ref === ref) title = c.title;
-      });
-    });
-    return title;
-  }
+    function show() {
+      store.save(state);
+      view.render(state, localToday(data), store.shareUrl(state));
+    }
+    function total() {
+      return totalText(data, summarise(data, state.modules));
+    }
 
-  function titles(ids) {
-    return ids
-      .map(function (id) {
-        return "“" + byId[id].title + "”";
-      })
-      .join(", ");
-  }
-
-  function jpText(minutes) {
-    return formatJp(minutes / data.jp_minutes) + " JP";
-  }
-
-  function checkedValues(name) {
-    return Array.prototype.slice
-      .call(form.querySelectorAll('input[name="' + name + '"]:checked'))
-      .map(function (input) {
-        return input.value;
-      });
-  }
-
-  function syncForm() {
-    Array.prototype.forEach.call(form.querySelectorAll("input"), function (input) {
-      var chosen =
-        input.name === "jabatan"
-          ? [state.audience]
-          : input.name === "kompetensi"
-            ? state.competencies
-            : state.tracks;
-      input.checked = has(chosen, input.value);
-      // Open the framework groups that hold a chosen competency.
-      if (input.checked && input.name === "kompetensi") {
-        var details = input.closest("details");
-        if (details) details.open = true;
+    function propose() {
+      var audience = view.checked("jabatan")[0];
+      if (!audience) {
+        view.say(text("chooseAudience"));
+        view.focusAudience();
+        return;
       }
-    });
-  }
-
-  function shareUrl() {
-    return location.href.split("#")[0] + "#" + encodeState(state);
-  }
-
-  function save() {
-    var fragment = encodeState(state);
-    try {
-      history.replaceState(null, "", "#" + fragment);
-    } catch (e) {
-      location.hash = fragment;
-    }
-    try {
-      localStorage.setItem(STORAGE_KEY, fragment);
-    } catch (e) {
-      // Private mode or storage turned off: the link still carries the plan.
-    }
-  }
-
-  function reasons(id) {
-    var module = byId[id];
-    var out = [];
-    var needers = state.modules.filter(function (m) {
-      return has(byId[m].prerequisites, id);
-    });
-    if (needers.length) out.push("Prasyarat untuk " + titles(needers) + ".");
-    var matched = (module.competencies || []).filter(function (ref) {
-      return has(state.competencies, ref);
-    });
-    if (matched.length) {
-      out.push("Mengembangkan " + matched.map(competencyTitle).join(", ") + ".");
-    }
-    if (has(state.tracks, module.track)) out.push("Termasuk jalur pilihan Anda.");
-    if (!serves(module, state.audience)) {
-      out.push("Sasaran utamanya jabatan lain; masuk karena menjadi prasyarat.");
-    }
-    return out.join(" ");
-  }
-
-  function renderSummary() {
-    var s = summarise(data, state.modules);
-    var box = $("kk-ringkasan");
-    box.textContent = "";
-    var audience = label(data.audiences, state.audience, "label");
-    var verdict = s.reached
-      ? el("span", { class: "kk-tercapai" }, ["✓ Target tercapai"])
-      : el("span", { class: "kk-kurang" }, [
-          "✗ Kurang " + formatJp(s.missingJp) + " JP dari target",
-        ]);
-    box.appendChild(
-      el("p", { class: "kk-total" }, [
-        el("strong", { text: formatJp(s.jp) + " JP" }),
-        " dari target " + s.target + " JP per tahun. ",
-        verdict,
-      ])
-    );
-    var facts = "Jabatan: " + audience + " · " + s.count + " modul · " + s.minutes + " menit";
-    if (s.weeks) facts += " · ±" + s.weeks + " minggu dengan " + data.weekly_jp_pace + " JP per minggu";
-    box.appendChild(el("p", { class: "kk-fakta-rencana" }, [facts]));
-    // Said on paper too: a printed plan outlives the schedule it was made from.
-    box.appendChild(
-      el("p", { class: "kk-catatan", text: "Disusun dari data kurikulum per " + longDate(data.today) + "." })
-    );
-    // The mix comes after the module list: on a phone the modules matter first.
-    var mix = $("kk-keseimbangan");
-    mix.textContent = "";
-    if (!s.count) return;
-    var described = data.groups
-      .map(function (g) {
-        return g.label + " " + s.shares[g.id] + "%";
-      })
-      .join(", ");
-    mix.appendChild(el("h3", { text: "Keseimbangan 70-20-10" }));
-    var bar = el("div", { class: "kk-bar", role: "img", "aria-label": described });
-    var legend = el("ul", { class: "kk-campuran" });
-    data.groups.forEach(function (g) {
-      var minutes = s.groups[g.id];
-      if (minutes) {
-        var part = el("span", { class: "kk-bar-" + g.id });
-        part.style.width = ((100 * minutes) / s.minutes).toFixed(1) + "%";
-        bar.appendChild(part);
-      }
-      legend.appendChild(
-        el("li", {}, [
-          el("span", { class: "kk-warna kk-bar-" + g.id, "aria-hidden": "true" }),
-          el("strong", { text: g.label + ": " }),
-          minutes + " menit (" + jpText(minutes) + "), " + s.shares[g.id] + "%",
-        ])
+      var choice = {
+        audience: audience,
+        competencies: view.checked("kompetensi"),
+        tracks: view.checked("jalur"),
+        today: localToday(data),
+      };
+      var plan = proposePlan(data, choice);
+      state = {
+        audience: audience,
+        competencies: choice.competencies,
+        tracks: choice.tracks,
+        modules: plan.modules,
+      };
+      show();
+      view.focusHeading();
+      var s = summarise(data, state.modules);
+      view.say(
+        text(plan.reached ? "proposedReached" : "proposedShort", {
+          count: s.count,
+          jp: formatJp(s.minutes, data.jp_minutes),
+          target: s.target,
+        })
       );
-    });
-    mix.appendChild(bar);
-    mix.appendChild(legend);
-    mix.appendChild(
-      el("p", {
-        class: "kk-catatan",
-        text:
-          "Model 70-20-10 menyarankan sekitar 70% belajar dari pengalaman kerja, 20% dari orang lain dan 10% dari pembelajaran formal.",
-      })
-    );
-  }
-
-  function renderList() {
-    list.textContent = "";
-    state.modules.forEach(function (id) {
-      var module = byId[id];
-      var meta = [jpText(module.minutes), label(data.tracks, module.track, "title")];
-      if (module.next_session && module.next_session >= localToday()) {
-        meta.push("sesi langsung berikutnya " + longDate(module.next_session));
-      }
-      var why = reasons(id);
-      // The <li> stays a list item (its number is the study order); the row inside flexes.
-      list.appendChild(
-        el("li", { class: "kk-modul", "data-modul": id }, [
-          el("div", { class: "kk-modul-baris" }, [
-            el("div", { class: "kk-modul-isi" }, [
-              el("a", { href: "../modul/" + id + "/", text: module.title }),
-              el("span", { class: "kk-meta", text: meta.join(" · ") }),
-              why ? el("span", { class: "kk-alasan", text: why }) : null,
-            ]),
-            el("button", {
-              type: "button",
-              class: "md-button kk-hapus",
-              "data-hapus": id,
-              "aria-label": "Hapus " + module.title + " dari rencana",
-              text: "Hapus",
-            }),
-          ]),
-        ])
-      );
-    });
-    if (!state.modules.length) {
-      list.appendChild(el("li", { class: "kk-kosong", text: "Rencana masih kosong. Tambahkan modul di bawah." }));
     }
-  }
 
-  function renderPicker() {
-    picker.textContent = "";
-    picker.appendChild(el("option", { value: "", text: "— pilih modul —" }));
-    var count = 0;
-    data.tracks.forEach(function (track) {
-      var group = el("optgroup", { label: track.title });
-      data.modules.forEach(function (module) {
-        if (module.track !== track.id || has(state.modules, module.id)) return;
-        if (!serves(module, state.audience)) return;
-        group.appendChild(
-          el("option", { value: module.id, text: module.title + " (" + jpText(module.minutes) + ")" })
-        );
-        count += 1;
+    function remove(id, cascade) {
+      var index = state.modules.indexOf(id);
+      var outcome = removeModule(data, state.modules, id, cascade);
+      if (outcome.blockedBy.length) {
+        view.askCascade(id, outcome.blockedBy, function () {
+          remove(id, true);
+        });
+        return;
+      }
+      state.modules = outcome.modules;
+      show();
+      view.focusAfterRemoval(index);
+      view.say(text("removed", { titles: titles(data, outcome.removed), total: total() }));
+    }
+
+    function add() {
+      var id = view.picked();
+      if (!id) {
+        view.say(text("chooseModule"));
+        view.focusPicker();
+        return;
+      }
+      var outcome = addModule(data, state.modules, id, localToday(data));
+      state.modules = outcome.modules;
+      show();
+      var extra = outcome.added.filter(function (m) {
+        return m !== id;
       });
-      if (group.children.length) picker.appendChild(group);
-    });
-    picker.disabled = !count;
-    $("kk-tambah-tombol").disabled = !count;
-  }
-
-  function render() {
-    result.hidden = false;
-    document.body.classList.add("kk-ada-rencana");
-    renderSummary();
-    renderList();
-    renderPicker();
-    $("kk-tautan").value = shareUrl();
-  }
-
-  function totalSentence() {
-    var s = summarise(data, state.modules);
-    return (
-      "Total sekarang " + formatJp(s.jp) + " JP" +
-      (s.reached ? ", target " + s.target + " JP tercapai." : ", kurang " + formatJp(s.missingJp) + " JP dari target " + s.target + " JP.")
-    );
-  }
-
-  function propose() {
-    var audience = checkedValues("jabatan")[0];
-    if (!audience) {
-      say("Pilih jabatan Anda lebih dulu.");
-      form.querySelector('input[name="jabatan"]').focus();
-      return;
+      view.focusPicker();
+      view.say(
+        extra.length
+          ? text("addedWith", { title: byId[id].title, titles: titles(data, extra), total: total() })
+          : text("added", { title: byId[id].title, total: total() })
+      );
     }
-    var choice = {
-      audience: audience,
-      competencies: checkedValues("kompetensi"),
-      tracks: checkedValues("jalur"),
-      today: localToday(),
-    };
-    var plan = proposePlan(data, choice);
-    state = {
-      audience: audience,
-      competencies: choice.competencies,
-      tracks: choice.tracks,
-      modules: plan.modules,
-    };
-    save();
-    render();
-    $("kk-hasil-judul").focus();
-    var s = summarise(data, state.modules);
-    say(
-      "Rencana disusun: " + s.count + " modul, " + formatJp(s.jp) + " JP. " +
-        (plan.reached
-          ? "Target " + s.target + " JP tercapai."
-          : "Modul untuk jabatan ini belum cukup untuk mencapai target " + s.target + " JP.")
-    );
-  }
 
-  function removeConfirmBox() {
-    var box = list.querySelector(".kk-konfirmasi");
-    if (box) box.parentNode.removeChild(box);
-  }
-
-  function focusAfterRemoval(index) {
-    var buttons = list.querySelectorAll(".kk-hapus");
-    if (buttons.length) buttons[Math.min(index, buttons.length - 1)].focus();
-    else $("kk-hasil-judul").focus();
-  }
-
-  function remove(id, cascade) {
-    var index = state.modules.indexOf(id);
-    var outcome = removeModule(data, state.modules, id, cascade);
-    if (outcome.blockedBy.length) {
-      askCascade(id, outcome.blockedBy);
-      return;
+    function reset() {
+      state = null;
+      store.clear();
+      view.clear();
+      view.say(text("reset"));
     }
-    state.modules = outcome.modules;
-    save();
-    render();
-    focusAfterRemoval(index);
-    say("Dihapus dari rencana: " + titles(outcome.removed) + ". " + totalSentence());
-  }
 
-  // Removing a prerequisite would break the plan: say so, and let the learner
-  // choose between removing the dependents too and keeping everything.
-  function askCascade(id, dependents) {
-    removeConfirmBox();
-    var item = list.querySelector('[data-modul="' + id + '"]');
-    var message =
-      "“" + byId[id].title + "” adalah prasyarat untuk " + titles(dependents) +
-      ". Jika dihapus, modul " + (dependents.length > 1 ? "-modul " : "") + "itu juga harus dihapus.";
-    var yes = el("button", {
-      type: "button",
-      class: "md-button md-button--primary",
-      text: "Hapus " + byId[id].title + " beserta " + dependents.length + " modul lanjutannya",
-    });
-    var no = el("button", { type: "button", class: "md-button", text: "Batal, simpan semuanya" });
-    yes.addEventListener("click", function () {
-      remove(id, true);
-    });
-    no.addEventListener("click", function () {
-      removeConfirmBox();
-      item.querySelector(".kk-hapus").focus();
-      say("Tidak ada yang dihapus.");
-    });
-    item.appendChild(
-      el("div", { class: "kk-konfirmasi", role: "group", "aria-label": "Konfirmasi penghapusan" }, [
-        el("p", { text: message }),
-        yes,
-        " ",
-        no,
-      ])
-    );
-    yes.focus();
-    say(message);
-  }
-
-  function add() {
-    var id = picker.value;
-    if (!id) {
-      say("Pilih modul yang ingin ditambahkan.");
-      picker.focus();
-      return;
-    }
-    var outcome = addModule(data, state.modules, id, localToday());
-    state.modules = outcome.modules;
-    save();
-    render();
-    var extra = outcome.added.filter(function (m) {
-      return m !== id;
-    });
-    picker.focus();
-    say(
-      "Ditambahkan: “" + byId[id].title + "”" +
-        (extra.length ? " beserta prasyaratnya " + titles(extra) : "") + ". " + totalSentence()
-    );
-  }
-
-  function share() {
-    var url = shareUrl();
-    var input = $("kk-tautan");
-    var copied = function () {
-      say("Tautan rencana disalin. Tempelkan di pesan atau surel.");
-    };
-    var fallback = function () {
-      input.focus();
-      input.select();
-      var ok = false;
-      try {
-        ok = document.execCommand("copy");
-      } catch (e) {
-        ok = false;
+    function restore() {
+      var today = localToday(data);
+      var found = store.load(data, today);
+      var loaded = found.plan;
+      if (!loaded) {
+        if (found.unknownLink) view.say(text("unknownLink"));
+        return;
       }
-      say(ok ? "Tautan rencana disalin." : "Tautan sudah dipilih; salin dengan menu peramban Anda.");
+      state = {
+        audience: loaded.audience,
+        competencies: loaded.competencies,
+        tracks: loaded.tracks,
+        modules:
+          loaded.modules ||
+          proposePlan(data, {
+            audience: loaded.audience,
+            competencies: loaded.competencies,
+            tracks: loaded.tracks,
+            today: today,
+          }).modules,
+      };
+      view.syncForm(state);
+      show();
+      var said = text(found.fromLink ? "loadedLink" : "loadedSaved", {
+        count: state.modules.length,
+        total: total(),
+      });
+      view.say(loaded.dropped ? text("loadedDropped", { loaded: said, dropped: loaded.dropped }) : said);
+    }
+
+    var $ = function (id) {
+      return document.getElementById(id);
     };
-    if (navigator.clipboard && navigator.clipboard.writeText) {
-      navigator.clipboard.writeText(url).then(copied, fallback);
-    } else {
-      fallback();
-    }
-  }
-
-  function reset() {
-    state = null;
-    try {
-      localStorage.removeItem(STORAGE_KEY);
-    } catch (e) {
-      // Nothing saved, nothing to forget.
-    }
-    try {
-      history.replaceState(null, "", location.href.split("#")[0]);
-    } catch (e) {
-      location.hash = "";
-    }
-    form.reset();
-    result.hidden = true;
-    document.body.classList.remove("kk-ada-rencana");
-    form.querySelector("input").focus();
-    say("Rencana dihapus dari peramban ini. Pilih jabatan untuk menyusun yang baru.");
-  }
-
-  // A shared link wins over what this browser saved earlier.
-  function restore() {
-    var fromLink = decodeState(data, location.hash, localToday());
-    var saved = null;
-    try {
-      saved = localStorage.getItem(STORAGE_KEY);
-    } catch (e) {
-      saved = null;
-    }
-    var loaded = fromLink || decodeState(data, saved, localToday());
-    if (!loaded) {
-      if (location.hash.length > 1 && /jabatan=/.test(location.hash)) {
-        say("Tautan rencana ini tidak dikenali. Silakan susun rencana baru.");
-      }
-      return;
-    }
-    state = {
-      audience: loaded.audience,
-      competencies: loaded.competencies,
-      tracks: loaded.tracks,
-      modules:
-        loaded.modules ||
-        proposePlan(data, {
-          audience: loaded.audience,
-          competencies: loaded.competencies,
-          tracks: loaded.tracks,
-          today: localToday(),
-        }).modules,
-    };
-    syncForm();
-    save();
-    render();
-    var origin = fromLink ? "Rencana dari tautan dimuat" : "Rencana tersimpan di peramban ini dimuat";
-    say(
-      origin + ": " + state.modules.length + " modul. " + totalSentence() +
-        (loaded.dropped ? " " + loaded.dropped + " modul di tautan tidak ada lagi dan dilewati." : "")
-    );
-  }
-
-  function start(loaded) {
-    data = loaded;
-    byId = moduleIndex(data);
-    form.addEventListener("submit", function (event) {
+    $("kk-rencana-form").addEventListener("submit", function (event) {
       event.preventDefault();
       propose();
     });
-    list.addEventListener("click", function (event) {
+    $("kk-daftar").addEventListener("click", function (event) {
       var button = event.target.closest("[data-hapus]");
       if (button) remove(button.getAttribute("data-hapus"), false);
     });
@@ -885,28 +1085,30 @@
     $("kk-cetak").addEventListener("click", function () {
       window.print();
     });
-    $("kk-salin").addEventListener("click", share);
+    $("kk-salin").addEventListener("click", function () {
+      view.copy(store.shareUrl(state));
+    });
     $("kk-ulang").addEventListener("click", reset);
     window.addEventListener("hashchange", function () {
-      if (decodeState(data, location.hash)) restore();
+      if (store.load(data, localToday(data)).fromLink) restore();
     });
-    // The page is served with the form in place but its button off and a loading
-    // note, so nothing moves when the script takes over.
-    form.querySelector('button[type="submit"]').disabled = false;
-    status.textContent = "";
+    view.ready();
     restore();
   }
 
+  // The data sits beside this script; resolving from the script's own address keeps
+  // working whatever the page URL looks like (with or without a trailing slash).
+  var script = document.currentScript;
+  var dataUrl =
+    script && script.src
+      ? new URL("rencana-belajar.json", script.src)
+      : new URL("../assets/rencana-belajar.json", location.href);
   fetch(dataUrl.href)
     .then(function (response) {
       if (!response.ok) throw new Error(String(response.status));
       return response.json();
     })
     .then(start, function () {
-      form.hidden = true;
-      say(
-        "Data rencana belajar tidak dapat dimuat. Periksa koneksi lalu muat ulang halaman; " +
-          "sementara itu, pilih jalur belajar untuk jabatan Anda di bawah."
-      );
+      createView(document, { modules: [] }).failed();
     });
 })();

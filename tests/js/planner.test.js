@@ -260,17 +260,16 @@ test("summary: totals, target, 70-20-10 minutes and percentages", () => {
   const summary = rules.summarise(data, ["data-dasar", "data-lanjut", "etika"]);
   assert.equal(summary.count, 3);
   assert.equal(summary.minutes, 270);
-  assert.equal(summary.jp, 6);
   assert.equal(summary.target, 4);
   assert.equal(summary.reached, true);
-  assert.equal(summary.missingJp, 0);
+  assert.equal(summary.missingMinutes, 0);
   assert.deepEqual(summary.groups, { formal: 135, social: 45, experiential: 90 });
   assert.deepEqual(summary.shares, { formal: 50, social: 17, experiential: 33 });
   // 270 minutes at 2 JP (90 minutes) a week.
   assert.equal(summary.weeks, 3);
   const short = rules.summarise(data, ["data-dasar"]);
   assert.equal(short.reached, false);
-  assert.equal(short.missingJp, 3);
+  assert.equal(short.missingMinutes, 135);
   const empty = rules.summarise(data, []);
   assert.deepEqual(empty.shares, { formal: 0, social: 0, experiential: 0 });
   assert.equal(empty.minutes, 0);
@@ -291,11 +290,17 @@ test("percentages always add up to 100", () => {
 });
 
 test("JP is written like the rest of the site: one decimal at most, with a comma", () => {
-  assert.equal(rules.formatJp(5), "5");
-  assert.equal(rules.formatJp(320 / 45), "7,1");
-  assert.equal(rules.formatJp(0), "0");
-  assert.equal(rules.formatJp(4.96), "5");
-  assert.equal(rules.formatJp(0.5), "0,5");
+  assert.equal(rules.formatJp(225, 45), "5");
+  assert.equal(rules.formatJp(320, 45), "7,1");
+  assert.equal(rules.formatJp(0, 45), "0");
+  assert.equal(rules.formatJp(223, 45), "5"); // 4.955… JP
+  assert.equal(rules.formatJp(22, 45), "0,5"); // 0.488… JP
+  // Ties round half up, decided in whole minutes: 9 of 45 minutes is 0.2 JP exactly,
+  // 2.25 minutes would be 0.05 JP; with 40-minute JP 2 minutes is 0.05 JP exactly.
+  assert.equal(rules.formatJp(2, 40), "0,1");
+  assert.equal(rules.formatJp(1, 40), "0");
+  assert.equal(rules.formatJp(38, 40), "1"); // 0.95 JP
+  assert.equal(rules.formatJp(6, 40), "0,2"); // 0.15 JP, where 0.15 * 10 is 1.4999… in floats
 });
 
 test("the link fragment round-trips and survives stale or hand-made links", () => {
