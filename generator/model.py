@@ -240,6 +240,11 @@ class Curriculum:
     def serves(self, module_id: str, audience: str) -> bool:
         return serves(self.modules[module_id].audience, audience)
 
+    @staticmethod
+    def levels_covered(developers: list[tuple[int | None, str]]) -> list[int]:
+        """The scale levels that these (level, module id) pairs reach, lowest first."""
+        return sorted({level for level, _ in developers if level is not None})
+
     def competency_pathways(self, ref: str) -> list[str]:
         """Pathways (by id) with a step that develops this competency."""
         return sorted(
