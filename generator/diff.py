@@ -88,13 +88,13 @@ def read_tree(side: str | None, root: Path) -> Tree:
     if side is None:
         if not root.is_dir():
             raise UsageError(f"folder `{root}` tidak ditemukan")
-        return readtrack_folder(root)
+        return read_folder(root)
     if Path(side).is_dir():
-        return readtrack_folder(Path(side))
+        return read_folder(Path(side))
     return read_revision(root, side)
 
 
-def readtrack_folder(folder: Path) -> Tree:
+def read_folder(folder: Path) -> Tree:
     """Read the files load_sources reads: site_config.yml and everything under curriculum/."""
     tree = {}
     # The loader's own walk: symlinks are never followed (the validator reports them).
