@@ -22,9 +22,15 @@ from fractions import Fraction
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from generator import format as fmt
+from generator.index import (
+    CurriculumIndex,
+    is_published_status,
+    jp_tenths,
+    jp_text,
+    track_folder,
+)
 from generator.load import (
     SITE_CONFIG,
     Document,
@@ -35,7 +41,7 @@ from generator.load import (
 )
 from generator.pipeline import resolve_today
 from generator.problems import ERROR
-from generator.render import clock, escape, jp_text, short_date, zone_label
+from generator.render import clock, escape, short_date, zone_label
 from generator.validate import Validation, validate
 
 EXIT_OK, EXIT_USAGE = 0, 2
@@ -221,23 +227,17 @@ class Side:
         title = data.get("title") if isinstance(data, dict) else None
         return f" — {escape(title)}" if isinstance(title, str) else ""
 
+    @cached_property
+    def index(self) -> CurriculumIndex:
+        return CurriculumIndex(self.validation.checked)
+
     def model(self, kind: str, item_id: str) -> Any:
-        checked = self.validation.checked
-        bucket = {
-            "track": checked.tracks,
-            "framework": checked.frameworks,
-            "module": checked.modules,
-            "pathway": checked.pathways,
-        }[kind]
-        located = bucket.get(item_id)
-        return located.model if located else None
+        return self.index.model(kind, item_id)
 
     def module_jp(self, module_id: str) -> Fraction | None:
-        module = self.model("module", module_id)
-        if module is None:
+        if self.model("module", module_id) is None:
             return None
-        minutes = sum(activity.minutes for activity in module.activities)
-        return Fraction(minutes, self.validation.checked.config.jp_minutes)
+        return self.index.module_jp(module_id)
 
     def required_modules(self, pathway_id: str) -> list[str]:
         pathway = self.model("pathway", pathway_id)
@@ -253,14 +253,10 @@ class Side:
         return sum((jp for jp in module_jps if jp is not None), Fraction(0))
 
     def sessions(self, module_id: str | None) -> list[SessionTime]:
-        module = self.model("module", module_id) if module_id else None
-        found = []
-        for session in (module.sessions or []) if module else []:
-            zone = session.timezone or self.validation.checked.config.default_timezone
-            local = datetime.datetime.fromisoformat(session.start)
-            start = local.replace(tzinfo=ZoneInfo(zone))
-            found.append(SessionTime(start, session.start, zone, session.minutes))
-        return sorted(found)
+        instants = self.index.sessions(module_id) if module_id else []
+        return sorted(
+            SessionTime(s.start, s.session.start, s.zone, s.session.minutes) for s in instants
+        )
 
 
 def load_side(tree: Tree, *, today: datetime.date) -> Side:
@@ -401,21 +397,21 @@ class Comparison:
         """What a reviewer weighs first about a new module or pathway."""
         facts = []
         if kind == "module":
-            facts.append(f"jalur `{_folder(self.head.ids[kind][item_id])}`")
+            facts.append(f"jalur `{track_folder(self.head.ids[kind][item_id])}`")
             jp = self.head.module_jp(item_id)
             facts += [f"{jp_text(jp)} JP"] if jp is not None else []
         elif kind == "pathway":
             jp = self.head.pathway_jp(item_id)
             facts += [f"JP wajib {jp_text(jp)} JP"] if jp is not None else []
         model = self.head.model(kind, item_id) if kind in ("module", "pathway") else None
-        facts += ["draf"] if model is not None and model.status == "draft" else []
+        facts += ["draf"] if model is not None and not is_published_status(model.status) else []
         return f" ({', '.join(facts)})" if facts else ""
 
     def _field_changes(self, kind: str, old_id: str, new_id: str) -> str:
         old_path, new_path = self.base.ids[kind][old_id], self.head.ids[kind][new_id]
         parts = []
-        if kind == "module" and _folder(old_path) != _folder(new_path):
-            parts.append(f"jalur ({_folder(old_path)} → {_folder(new_path)})")
+        if kind == "module" and track_folder(old_path) != track_folder(new_path):
+            parts.append(f"jalur ({track_folder(old_path)} → {track_folder(new_path)})")
         old, new = self.base.data(old_path), self.head.data(new_path)
         if not isinstance(old, dict) or not isinstance(new, dict):
             if self.base.tree[old_path] != self.head.tree[new_path]:
@@ -597,19 +593,16 @@ def _label(old: str, new: str) -> str:
     return f"`{new}`" if old == new else f"`{new}` (sebelumnya `{old}`)"
 
 
-def _folder(relpath: str) -> str:
-    return PurePosixPath(relpath).parent.name
-
-
 def _jp_shown(value: Fraction | None) -> str | None:
     return None if value is None else jp_text(value)
 
 
 def _jp_change(before: Fraction, after: Fraction) -> str:
-    # The difference of the rounded values, so the line adds up as the reader reads it.
-    delta = round(round(float(after), 1) - round(float(before), 1), 1)
+    # The difference of the shown values, so the line adds up as the reader reads it.
+    delta = jp_tenths(after) - jp_tenths(before)
     sign = "+" if delta > 0 else "-"
-    return f"{jp_text(before)} JP → {jp_text(after)} JP ({sign}{jp_text(abs(delta))} JP)"
+    shown = jp_text(Fraction(abs(delta), 10))
+    return f"{jp_text(before)} JP → {jp_text(after)} JP ({sign}{shown} JP)"
 
 
 def _ordered_keys(kind: str, old: dict, new: dict) -> list[str]:

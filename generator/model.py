@@ -10,9 +10,17 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cached_property
-from zoneinfo import ZoneInfo
+from pathlib import PurePosixPath
 
 from generator import format as fmt
+from generator import numbers
+from generator.index import (
+    EVERYONE,
+    CurriculumIndex,
+    SessionInstant,
+    is_offered_status,
+    serves,
+)
 from generator.load import Page
 from generator.validate import Checked
 
@@ -20,28 +28,32 @@ from generator.validate import Checked
 ZONES: dict[str, str] = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
 ZONE_ALIASES = {"Asia/Pontianak": "WIB"}
 # Matrix columns: "semua" is not a column of its own; it serves every column.
-AUDIENCE_COLUMNS = [audience for audience in fmt.AUDIENCES if audience != "semua"]
+AUDIENCE_COLUMNS = [audience for audience in fmt.AUDIENCES if audience != EVERYONE]
+
+
+# A live session with its instant fixed (see generator.index), for listing and conversion.
+ScheduledSession = SessionInstant
 
 
 @dataclass(frozen=True)
-class ScheduledSession:
-    """A live session with its instant fixed, for listing and time conversion."""
+class GroupShare:
+    """One 70-20-10 group of a set of modules: its minutes, JP, whole-percent share and
+    the bar width (to a tenth of a percent); the shares add up to 100."""
 
-    module_id: str
-    index: int
-    session: fmt.Session
-    zone: str
-    start: datetime.datetime  # aware, in the session's own zone
+    group: str
+    minutes: int
+    jp: Fraction
+    share: int
+    width: float
 
-    @property
-    def end(self) -> datetime.datetime:
-        return self.start + datetime.timedelta(minutes=self.session.minutes)
 
-    def in_zone(self, zone: str) -> datetime.datetime:
-        return self.start.astimezone(ZoneInfo(zone))
+@dataclass(frozen=True)
+class Coverage:
+    """How many matrix cells (audience × competency) at least one active module serves."""
 
-    def is_upcoming(self, today: datetime.date) -> bool:
-        return self.start.date() >= today
+    served: int
+    total: int
+    percent: int
 
 
 @dataclass(frozen=True)
@@ -68,6 +80,7 @@ class Curriculum:
     pathways: dict[str, fmt.Pathway]
     glossary: list[fmt.GlossaryEntry]
     pages: list[Page]
+    index: CurriculumIndex
     sources: dict[tuple[str, str], str] = field(default_factory=dict)
 
     # --- JP and the 70-20-10 mix ---------------------------------------------------
@@ -76,10 +89,10 @@ class Curriculum:
         return Fraction(minutes, self.config.jp_minutes)
 
     def module_minutes(self, module_id: str) -> int:
-        return sum(activity.minutes for activity in self.modules[module_id].activities)
+        return self.index.module_minutes(module_id)
 
     def module_jp(self, module_id: str) -> Fraction:
-        return self.jp(self.module_minutes(module_id))
+        return self.index.module_jp(module_id)
 
     def total_jp(self, module_ids: list[str]) -> Fraction:
         return self.jp(sum(self.module_minutes(module_id) for module_id in module_ids))
@@ -102,6 +115,49 @@ class Curriculum:
         for mode, minutes in self.minutes_by_mode(module_ids).items():
             totals[fmt.MODES[mode][1]] += minutes
         return totals
+
+    def group_shares(self, module_ids: list[str]) -> dict[str, GroupShare]:
+        """The 70-20-10 mix of these modules by group, in group order; the shares add up
+        to 100 % (generator.numbers.percent_shares, as the planner computes them)."""
+        minutes = self.minutes_by_group(module_ids)
+        total = sum(minutes.values())
+        shares = numbers.percent_shares(list(minutes.values()))
+        return {
+            group: GroupShare(
+                group,
+                group_minutes,
+                self.jp(group_minutes),
+                share,
+                round(100 * group_minutes / total, 1) if total else 0.0,
+            )
+            for (group, group_minutes), share in zip(minutes.items(), shares, strict=True)
+        }
+
+    @property
+    def target_minutes(self) -> int:
+        """The yearly JP entitlement in minutes."""
+        return self.config.annual_jp_target * self.config.jp_minutes
+
+    @property
+    def target_duration(self) -> tuple[int, int]:
+        """The yearly JP entitlement as (hours, minutes)."""
+        return divmod(self.target_minutes, 60)
+
+    @property
+    def modules_jp(self) -> Fraction:
+        """JP of every published module together."""
+        return self.total_jp(list(self.modules))
+
+    def module_sessions(self, module_id: str) -> list[ScheduledSession]:
+        return self.index.sessions(module_id)
+
+    def page_id(self, page: Page) -> str:
+        """A free page's id: its file stem (`curriculum/pages/tentang.md` → `tentang`)."""
+        return PurePosixPath(page.path).stem
+
+    def is_offered(self, item: fmt.Module | fmt.Pathway) -> bool:
+        """Still offered to learners (active, not archived)."""
+        return is_offered_status(item.status)
 
     def modes(self, module_id: str) -> list[str]:
         used = {activity.mode for activity in self.modules[module_id].activities}
@@ -136,6 +192,18 @@ class Curriculum:
             if required is None or step.required == required
         ]
 
+    def pathway_jp(self, pathway_id: str, *, required: bool | None = None) -> Fraction:
+        """JP of a pathway's steps; only required or optional ones when asked."""
+        return self.total_jp(self.pathway_modules(pathway_id, required=required))
+
+    def pathways_for(self, audience: str) -> list[str]:
+        """Offered pathways that serve `audience`, in site order."""
+        return [
+            pathway_id
+            for pathway_id, pathway in self.pathways.items()
+            if self.is_offered(pathway) and serves(pathway.audience, audience)
+        ]
+
     def weeks(self, jp: Fraction) -> int:
         """Weeks a learner needs at the configured weekly pace, rounded up."""
         return -(-jp // self.config.weekly_jp_pace)
@@ -155,9 +223,10 @@ class Curriculum:
     # --- competencies ------------------------------------------------------------------
 
     def competency(self, ref: str) -> tuple[fmt.Framework, fmt.Competency]:
-        framework_id, competency_id = ref.split("/")
-        framework = self.frameworks[framework_id]
-        return framework, next(c for c in framework.competencies if c.id == competency_id)
+        found = self.index.competency(ref)
+        if found is None:
+            raise KeyError(ref)
+        return found
 
     @cached_property
     def developers(self) -> dict[str, list[tuple[int | None, str]]]:
@@ -169,8 +238,22 @@ class Curriculum:
         return found
 
     def serves(self, module_id: str, audience: str) -> bool:
-        targets = self.modules[module_id].audience
-        return audience in targets or "semua" in targets
+        return serves(self.modules[module_id].audience, audience)
+
+    @staticmethod
+    def levels_covered(developers: list[tuple[int | None, str]]) -> list[int]:
+        """The scale levels that these (level, module id) pairs reach, lowest first."""
+        return sorted({level for level, _ in developers if level is not None})
+
+    def competency_pathways(self, ref: str) -> list[str]:
+        """Pathways (by id) with a step that develops this competency."""
+        return sorted(
+            {
+                position.pathway_id
+                for _, module_id in self.developers.get(ref, [])
+                for position in self.positions.get(module_id, [])
+            }
+        )
 
     @cached_property
     def matrix(self) -> dict[tuple[str, str], list[tuple[int | None, str]]]:
@@ -179,8 +262,8 @@ class Curriculum:
         for ref, developers in self.developers.items():
             for audience in AUDIENCE_COLUMNS:
                 for level, module_id in developers:
-                    if self.serves(module_id, audience) and self.modules[module_id].status == (
-                        "active"
+                    if self.serves(module_id, audience) and self.is_offered(
+                        self.modules[module_id]
                     ):
                         cells[(audience, ref)].append((level, module_id))
         return cells
@@ -190,9 +273,9 @@ class Curriculum:
         """(audience, competency ref) -> active pathways whose modules claim to develop it."""
         found: dict[tuple[str, str], list[str]] = defaultdict(list)
         for pathway_id, pathway in self.pathways.items():
-            if pathway.status != "active":
+            if not self.is_offered(pathway):
                 continue
-            audiences = AUDIENCE_COLUMNS if "semua" in pathway.audience else pathway.audience
+            audiences = [a for a in AUDIENCE_COLUMNS if serves(pathway.audience, a)]
             for module_id in self.pathway_modules(pathway_id):
                 for ref in self.modules[module_id].competencies or []:
                     for audience in audiences:
@@ -216,19 +299,19 @@ class Curriculum:
             if not self.matrix.get((audience, ref))
         ]
 
+    def coverage(self) -> Coverage:
+        """Served cells of the matrix, with a whole percentage (half up, as shares are)."""
+        total = len(AUDIENCE_COLUMNS) * len(self.competency_refs())
+        served = total - len(self.gaps())
+        return Coverage(served, total, numbers.percent_shares([served, total - served])[0])
+
     # --- sessions --------------------------------------------------------------------------
 
     @cached_property
     def sessions(self) -> list[ScheduledSession]:
         """Every session of every published module, in time order."""
-        found = []
-        for module_id, module in self.modules.items():
-            for index, session in enumerate(module.sessions or []):
-                zone = session.timezone or self.config.default_timezone
-                local = datetime.datetime.fromisoformat(session.start)
-                start = local.replace(tzinfo=ZoneInfo(zone))
-                found.append(ScheduledSession(module_id, index, session, zone, start))
-        return sorted(found, key=lambda s: (s.start.astimezone(datetime.UTC), s.module_id))
+        found = [s for module_id in self.modules for s in self.index.sessions(module_id)]
+        return sorted(found, key=lambda s: s.order)
 
     def upcoming_sessions(self, module_id: str | None = None) -> list[ScheduledSession]:
         return [
@@ -239,19 +322,7 @@ class Curriculum:
 
     def published(self, kind: str, item_id: str) -> bool:
         """Whether the site has a page for this item (see generator.routes)."""
-        if kind == "competency":
-            framework_id, _, competency_id = item_id.partition("/")
-            framework = self.frameworks.get(framework_id)
-            return bool(framework) and any(c.id == competency_id for c in framework.competencies)
-        if kind == "page":
-            return any(page.path.endswith(f"/{item_id}.md") for page in self.pages)
-        collections = {
-            "track": self.tracks,
-            "module": self.modules,
-            "pathway": self.pathways,
-            "framework": self.frameworks,
-        }
-        return item_id in collections.get(kind, {})
+        return self.index.is_published(kind, item_id)
 
     # --- glossary ----------------------------------------------------------------------------
 
@@ -262,58 +333,44 @@ class Curriculum:
 
 def build_curriculum(checked: Checked, *, today: datetime.date) -> Curriculum:
     """Assemble the published curriculum from validated files (drafts left out)."""
+    index = CurriculumIndex(checked)
     order = {track_id: i for i, track_id in enumerate(checked.config.tracks)}
     tracks = {
         track_id: checked.tracks[track_id].model
         for track_id in checked.config.tracks
         if track_id in checked.tracks
     }
-    published = [
-        (module_id, item)
-        for module_id, item in checked.modules.items()
-        if item.model.status != "draft"
-    ]
     # Within a track, from foundation to advanced, then by title as readers scan.
     levels = {level: i for i, level in enumerate(fmt.LEVELS)}
-    published.sort(
-        key=lambda pair: (
-            order.get(_folder(pair[1].document.path), 0),
-            levels[pair[1].model.level],
-            pair[1].model.title.casefold(),
-            pair[0],
-        )
+    module_ids = sorted(
+        index.published("module"),
+        key=lambda module_id: (
+            order.get(index.track_of(module_id), 0),
+            levels[index.model("module", module_id).level],
+            index.model("module", module_id).title.casefold(),
+            module_id,
+        ),
     )
-    modules = {module_id: item.model for module_id, item in published}
-    module_track = {module_id: _folder(item.document.path) for module_id, item in published}
-    pathways = {
-        pathway_id: item.model
-        for pathway_id, item in sorted(checked.pathways.items())
-        if item.model.status != "draft"
+    modules = {module_id: index.model("module", module_id) for module_id in module_ids}
+    module_track = {module_id: index.track_of(module_id) for module_id in module_ids}
+    pathways = dict(sorted(index.published("pathway").items()))
+    sources = {
+        (kind, item_id): item.document.path
+        for kind in ("framework", "track", "module", "pathway")
+        for item_id, item in index.collection(kind).items()
     }
-    sources = {}
-    for kind, items in (
-        ("framework", checked.frameworks),
-        ("track", checked.tracks),
-        ("module", checked.modules),
-        ("pathway", checked.pathways),
-    ):
-        for item_id, item in items.items():
-            sources[(kind, item_id)] = item.document.path
     if checked.glossary:
         sources[("glossary", "")] = checked.glossary.document.path
     return Curriculum(
         config=checked.config,
         today=today,
-        frameworks={key: item.model for key, item in sorted(checked.frameworks.items())},
+        frameworks=dict(sorted(index.models("framework").items())),
         tracks=tracks,
         modules=modules,
         module_track=module_track,
         pathways=pathways,
         glossary=list(checked.glossary.model.root) if checked.glossary else [],
         pages=sorted(checked.pages, key=lambda page: page.path),
+        index=index,
         sources=sources,
     )
-
-
-def _folder(path: str) -> str:
-    return path.split("/")[-2]

@@ -13,8 +13,8 @@ import json
 import math
 import re
 from collections.abc import Callable
-from fractions import Fraction
 from functools import cache, partial
+from pathlib import PurePosixPath
 from urllib.parse import quote, unquote
 
 import markdown
@@ -25,6 +25,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markdown.extensions.abbr import AbbrExtension
 
 from generator import format as fmt
+from generator.index import jp_text
 from generator.load import Page
 from generator.model import (
     AUDIENCE_COLUMNS,
@@ -34,7 +35,7 @@ from generator.model import (
     ScheduledSession,
 )
 from generator.reference import render_reference
-from generator.routes import directory_url, docs_path, page_root
+from generator.routes import directory_url, docs_path, page_root, relative_link, route
 
 MODE_ICONS: dict[str, str] = {
     "webinar": "material-video-account",
@@ -176,14 +177,6 @@ def _field_markdown() -> tuple[markdown.Markdown, AbbrExtension]:
     return markdown.Markdown(extensions=[abbr, "tables", "sane_lists"]), abbr
 
 
-def jp_text(value: Fraction | int) -> str:
-    """Write JP the Indonesian way: at most one decimal, with a comma."""
-    rounded = round(float(value), 1)
-    if rounded == int(rounded):
-        return str(int(rounded))
-    return f"{rounded:.1f}".replace(".", ",")
-
-
 def long_date(value: datetime.date) -> str:
     return format_date(value, format="EEEE, d MMMM y", locale="id")
 
@@ -228,13 +221,21 @@ def link_target(url: str) -> str:
     return quote(url, safe=":/?#[]@!$&*+,;=%~-._")
 
 
-def site_link(url: str, prefix: str, curriculum: Curriculum) -> str:
-    """Turn a site path into a relative Markdown link that MkDocs checks."""
+def site_link(url: str, page_path: str, curriculum: Curriculum) -> str:
+    """Turn a site path into a Markdown link, relative to `page_path`, that MkDocs checks."""
     if not url.startswith("/"):
         return link_target(url)
     target = docs_path(url, curriculum.published)
     fragment = "#" + link_target(url.split("#", 1)[1]) if "#" in url else ""
-    return prefix + (target or url.lstrip("/")) + fragment
+    if target is None:
+        return page_root(page_path) + url.lstrip("/") + fragment
+    return relative_link(page_path, target) + fragment
+
+
+def route_link(context, kind: str, item_id: str = "") -> str:
+    """The `route` filter: a relative Markdown link from the page being rendered to the
+    page of `kind` (and `item_id`), e.g. `{{ "module"|route(module_id) }}`."""
+    return relative_link(context["page_path"], route(kind, item_id).docs)
 
 
 def _environment(curriculum: Curriculum, abbreviations: Abbreviations) -> Environment:
@@ -260,8 +261,11 @@ def _environment(curriculum: Curriculum, abbreviations: Abbreviations) -> Enviro
         long_date=long_date,
         short_date=short_date,
         iso_date=datetime.date.fromisoformat,
-        site_link=partial(site_link, curriculum=curriculum),
+        site_link=pass_context(
+            lambda context, url: site_link(url, context["page_path"], curriculum)
+        ),
         link=link_target,
+        route=pass_context(route_link),
     )
     env.globals.update(
         c=curriculum,
@@ -285,45 +289,46 @@ def render_pages(curriculum: Curriculum, *, guide: str = "") -> dict[str, str]:
 
     def page(path: str, template: str, **context) -> None:
         # The way back to the site root, for links in editors' Markdown (the macros are
-        # imported `with context` to see it).
-        pages[path] = env.get_template(template).render(page_root=page_root(path), **context)
+        # imported `with context` to see it), and the page's own file for `route` links.
+        pages[path] = env.get_template(template).render(
+            page_path=path, page_root=page_root(path), **context
+        )
 
-    page("index.md", "home.md.j2")
-    page("jalur/index.md", "tracks.md.j2")
+    page(route("home").docs, "home.md.j2")
+    page(route("tracks").docs, "tracks.md.j2")
     for track_id, track in curriculum.tracks.items():
-        page(f"jalur/{track_id}.md", "track.md.j2", track=track)
+        page(route("track", track_id).docs, "track.md.j2", track=track)
     for module_id, module in curriculum.modules.items():
-        page(f"modul/{module_id}.md", "module.md.j2", module=module)
-    page("jalur-belajar/index.md", "pathways.md.j2")
+        page(route("module", module_id).docs, "module.md.j2", module=module)
+    page(route("pathways").docs, "pathways.md.j2")
     for pathway_id, pathway in curriculum.pathways.items():
-        page(f"jalur-belajar/{pathway_id}.md", "pathway.md.j2", pathway=pathway)
-    page("kompetensi/index.md", "frameworks.md.j2")
+        page(route("pathway", pathway_id).docs, "pathway.md.j2", pathway=pathway)
+    page(route("frameworks").docs, "frameworks.md.j2")
     for framework_id, framework in curriculum.frameworks.items():
-        page(f"kompetensi/{framework_id}/index.md", "framework.md.j2", framework=framework)
+        page(route("framework", framework_id).docs, "framework.md.j2", framework=framework)
         for competency in framework.competencies:
             page(
-                f"kompetensi/{framework_id}/{competency.id}.md",
+                route("competency", f"{framework_id}/{competency.id}").docs,
                 "competency.md.j2",
                 framework=framework,
                 competency=competency,
             )
-    page("peta-kompetensi.md", "matrix.md.j2")
-    page("rencana-belajar.md", "planner.md.j2")
-    page("jadwal.md", "schedule.md.j2")
-    page("glosarium.md", "glossary.md.j2")
-    page("tag.md", "tags.md.j2")
+    page(route("matrix").docs, "matrix.md.j2")
+    page(route("planner").docs, "planner.md.j2")
+    page(route("schedule").docs, "schedule.md.j2")
+    page(route("glossary").docs, "glossary.md.j2")
+    page(route("tags").docs, "tags.md.j2")
     for free_page in curriculum.pages:
-        stem = free_page.path.rsplit("/", 1)[-1]
-        path = f"halaman/{stem}"
+        path = route("page", PurePosixPath(free_page.path).stem).docs
         links = partial(field_link, page_root=page_root(path), curriculum=curriculum)
         pages[path] = _free_page(free_page.path, free_page.text, abbreviations, links)
-    page("halaman/index.md", "pages.md.j2")
-    page("kontributor/index.md", "contributing.md.j2", guide=guide)
+    page(route("pages").docs, "pages.md.j2")
+    page(route("contributing").docs, "contributing.md.j2", guide=guide)
     pages[PLANNER_DATA] = json.dumps(
         planner_data(curriculum), ensure_ascii=False, separators=(",", ":"), sort_keys=True
     )
     reference = render_reference()
-    pages["kontributor/referensi-format.md"] = (
+    pages[route("reference").docs] = (
         front_matter("generator/format.py", reference.split("\n", 1)[0].removeprefix("# "))
         + "\n"
         + reference
@@ -431,7 +436,7 @@ PLANNER_DATA = "assets/rencana-belajar.json"
 def planner_data(curriculum: Curriculum) -> dict:
     """What the in-browser planner needs, and nothing more: it is fetched on phones."""
     c = curriculum
-    active = [module_id for module_id, module in c.modules.items() if module.status == "active"]
+    active = [module_id for module_id, module in c.modules.items() if c.is_offered(module)]
     return {
         "version": 1,
         "today": c.today.isoformat(),
@@ -462,7 +467,7 @@ def planner_data(curriculum: Curriculum) -> dict:
         "pathways": [
             {"id": pathway_id, "title": pathway.title, "audience": list(pathway.audience)}
             for pathway_id, pathway in c.pathways.items()
-            if pathway.status == "active"
+            if c.is_offered(pathway)
         ],
     }
 
@@ -474,6 +479,7 @@ def _planner_module(c: Curriculum, module_id: str) -> dict:
         "id": module_id,
         "title": module.title,
         "track": c.module_track[module_id],
+        "url": route("module", module_id).site,
         "level": module.level,
         "audience": list(module.audience),
         "minutes": c.module_minutes(module_id),
@@ -483,7 +489,7 @@ def _planner_module(c: Curriculum, module_id: str) -> dict:
         "prerequisites": [
             prerequisite
             for prerequisite in module.prerequisites or []
-            if prerequisite in c.modules and c.modules[prerequisite].status == "active"
+            if prerequisite in c.modules and c.is_offered(c.modules[prerequisite])
         ],
         "next_session": upcoming[0].start.date().isoformat() if upcoming else None,
     }

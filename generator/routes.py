@@ -1,28 +1,73 @@
 """Where each page lives: site paths (`/modul/<id>/`) and their generated Markdown files.
 
-Editors may link to a page of the site by its path; the validator checks the path
-against these routes and the renderer turns it into a relative Markdown link that
-MkDocs then verifies, so a moved page can never leave a silently broken link.
+`route(kind, id)` gives every page's place, both ways of writing it; the renderer
+writes pages there, templates link to them (the `route` filter) and the planner JSON
+carries each module's `url`. `docs_path` goes the other way: editors may link to a page
+of the site by its path; the validator checks the path against these routes and the
+renderer turns it into a relative Markdown link that MkDocs then verifies, so a moved
+page can never leave a silently broken link.
 """
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable
+from typing import NamedTuple
 
-FIXED_PAGES = {
-    "": "index.md",
-    "jalur": "jalur/index.md",
-    "jalur-belajar": "jalur-belajar/index.md",
-    "kompetensi": "kompetensi/index.md",
-    "peta-kompetensi": "peta-kompetensi.md",
-    "rencana-belajar": "rencana-belajar.md",
-    "jadwal": "jadwal.md",
-    "glosarium": "glosarium.md",
-    "tag": "tag.md",
-    "halaman": "halaman/index.md",
-    "kontributor": "kontributor/index.md",
-    "kontributor/referensi-format": "kontributor/referensi-format.md",
+# Pages of which the site has one, by kind: their generated Markdown file.
+SINGLE_PAGES: dict[str, str] = {
+    "home": "index.md",
+    "tracks": "jalur/index.md",
+    "pathways": "jalur-belajar/index.md",
+    "frameworks": "kompetensi/index.md",
+    "matrix": "peta-kompetensi.md",
+    "planner": "rencana-belajar.md",
+    "schedule": "jadwal.md",
+    "glossary": "glosarium.md",
+    "tags": "tag.md",
+    "pages": "halaman/index.md",
+    "contributing": "kontributor/index.md",
+    "reference": "kontributor/referensi-format.md",
 }
+# Pages of which there is one per item: the folder of their Markdown files.
+ITEM_FOLDERS: dict[str, str] = {
+    "track": "jalur",
+    "module": "modul",
+    "pathway": "jalur-belajar",
+    "page": "halaman",
+}
+
+
+class Route(NamedTuple):
+    """A page's published path relative to the site root (`modul/x/`) and its docs file."""
+
+    site: str
+    docs: str
+
+
+def route(kind: str, item_id: str = "") -> Route:
+    """Where the page of `kind` (and `item_id`) lives.
+
+    Kinds: those of SINGLE_PAGES; `track`, `module`, `pathway` and `page` (a free page's
+    file stem) with their id; `framework` with its id; `competency` with `fw/id`.
+    """
+    if kind in SINGLE_PAGES:
+        docs = SINGLE_PAGES[kind]
+    elif kind in ITEM_FOLDERS:
+        docs = f"{ITEM_FOLDERS[kind]}/{item_id}.md"
+    elif kind == "framework":
+        docs = f"kompetensi/{item_id}/index.md"
+    elif kind == "competency":
+        framework_id, _, competency_id = item_id.partition("/")
+        docs = f"kompetensi/{framework_id}/{competency_id}.md"
+    else:
+        raise KeyError(kind)
+    return Route(directory_url(docs), docs)
+
+
+def relative_link(from_docs: str, to_docs: str) -> str:
+    """A Markdown link from one generated file to another, which MkDocs checks."""
+    return posixpath.relpath(to_docs, posixpath.dirname(from_docs) or ".")
 
 
 def docs_path(site_path: str, exists: Callable[[str, str], bool]) -> str | None:
@@ -34,13 +79,13 @@ def docs_path(site_path: str, exists: Callable[[str, str], bool]) -> str | None:
     if path in FIXED_PAGES:
         return FIXED_PAGES[path]
     parts = path.split("/")
-    prefixes = {"jalur": "track", "modul": "module", "jalur-belajar": "pathway", "halaman": "page"}
-    if len(parts) == 2 and parts[0] in prefixes and exists(prefixes[parts[0]], parts[1]):
-        return f"{parts[0]}/{parts[1]}.md"
+    kinds = {folder: kind for kind, folder in ITEM_FOLDERS.items()}
+    if len(parts) == 2 and parts[0] in kinds and exists(kinds[parts[0]], parts[1]):
+        return route(kinds[parts[0]], parts[1]).docs
     if parts[0] == "kompetensi" and len(parts) == 2 and exists("framework", parts[1]):
-        return f"kompetensi/{parts[1]}/index.md"
+        return route("framework", parts[1]).docs
     if parts[0] == "kompetensi" and len(parts) == 3 and exists("competency", "/".join(parts[1:])):
-        return f"kompetensi/{parts[1]}/{parts[2]}.md"
+        return route("competency", "/".join(parts[1:])).docs
     return None
 
 
@@ -59,3 +104,7 @@ def directory_url(docs: str) -> str:
 def page_root(docs: str) -> str:
     """From the published page of `docs` back to the site root: "", "../", "../../" …"""
     return "../" * directory_url(docs).count("/")
+
+
+# Site path (no slashes around it) → docs file, for the pages of which there is one.
+FIXED_PAGES = {directory_url(docs).strip("/"): docs for docs in SINGLE_PAGES.values()}

@@ -18,11 +18,13 @@ import textwrap
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import yaml
 
 from generator import format as fmt
+from generator.index import CurriculumIndex
 from generator.load import SITE_CONFIG, curriculum_files, kind_of, load_document, load_sources
 from generator.pipeline import resolve_today
 from generator.schema import schema_line
@@ -52,6 +54,10 @@ class Project:
     existing: dict[str, dict[str, str]]  # kind → id → file, for module, pathway, track
     tracks: list[str]  # track ids, in the site's order
     checked: Checked
+
+    @cached_property
+    def index(self) -> CurriculumIndex:
+        return CurriculumIndex(self.checked)
 
 
 @dataclass
@@ -121,7 +127,7 @@ def gather(args: argparse.Namespace, project: Project) -> Answers:
     if kind != "module" and args.track is not None:
         raise Refusal("`--track` hanya berlaku untuk modul")
     if kind == "pathway":
-        _placeholder_module(project.checked)  # refuse before asking anything
+        _placeholder_module(project.index)  # refuse before asking anything
     if kind == "module":
         if not project.tracks:
             raise Refusal(
@@ -267,7 +273,7 @@ status: draft
 # Kompetensi yang dikembangkan, `<kerangka>/<kompetensi>`; `level` wajib bila
 # kerangkanya bertingkat. Modul aktif tanpa kompetensi mendapat peringatan.
 # competencies:
-{_competency_example(project.checked)}
+{_competency_example(project.index)}
 # Id modul yang perlu diikuti lebih dulu.
 # prerequisites:
 #   - id-modul-lain
@@ -327,10 +333,9 @@ status: draft
 """
 
 
-def _competency_example(checked: Checked) -> str:
+def _competency_example(index: CurriculumIndex) -> str:
     """An example reference that exists, so uncommenting it gives a valid file."""
-    for framework_id, located in sorted(checked.frameworks.items()):
-        framework = located.model
+    for framework_id, framework in sorted(index.models("framework").items()):
         line = f"#   - ref: {framework_id}/{framework.competencies[0].id}\n"
         if framework.levels:
             line += f"#     level: {min(step.level for step in framework.levels)}\n"
@@ -339,7 +344,7 @@ def _competency_example(checked: Checked) -> str:
 
 
 def pathway_text(answers: Answers, project: Project) -> str:
-    module_id, assumes = _placeholder_module(project.checked)
+    module_id, assumes = _placeholder_module(project.index)
     assumed = "".join(f"  - {prerequisite}\n" for prerequisite in assumes)
     assumes_block = (
         f"# Prasyarat modul contoh di bawah; hapus bersama modul contoh itu.\nassumes:\n{assumed}"
@@ -386,12 +391,12 @@ status: draft
 """
 
 
-def _placeholder_module(checked: Checked) -> tuple[str, list[str]]:
+def _placeholder_module(index: CurriculumIndex) -> tuple[str, list[str]]:
     """An active module for the pathway's first step, and the prerequisites it then assumes."""
     active = sorted(
-        (module_id, located.model)
-        for module_id, located in checked.modules.items()
-        if located.model.status == "active"
+        (module_id, model)
+        for module_id, model in index.models("module").items()
+        if index.is_offered("module", module_id)
     )
     if not active:
         raise Refusal(

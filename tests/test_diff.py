@@ -219,8 +219,10 @@ def test_jp_minutes_shift_every_module(diff: Callable[[Files], Diff]) -> None:
         "",
         "- Modul `data-dasar`: 1 JP → 0,8 JP (-0,2 JP)",
         "- Modul `data-lanjut`: 6 JP → 4,5 JP (-1,5 JP)",
-        "- Modul `etika`: 3 JP → 2,2 JP (-0,8 JP)",
-        "- Jalur belajar `analis`: JP wajib 7 JP → 5,2 JP (-1,8 JP), karena `data-dasar`, "
+        # 135 and 315 minutes are 2.25 and 5.25 JP: a tie, rounded half up as the site and
+        # the planner round it (float rounding gave 2,2 and 5,2).
+        "- Modul `etika`: 3 JP → 2,3 JP (-0,7 JP)",
+        "- Jalur belajar `analis`: JP wajib 7 JP → 5,3 JP (-1,7 JP), karena `data-dasar`, "
         "`data-lanjut`",
     )
 

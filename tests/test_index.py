@@ -1,0 +1,83 @@
+"""The curriculum index and the routes: each fact answered once, on the mini fixture."""
+
+from __future__ import annotations
+
+import datetime
+from fractions import Fraction
+
+import pytest
+
+from generator.index import CurriculumIndex, jp_text, serves, track_folder
+from generator.load import load_sources
+from generator.routes import ITEM_FOLDERS, SINGLE_PAGES, docs_path, relative_link, route
+from generator.validate import validate
+from tests.conftest import TODAY
+from tests.sitebuild import FIXTURES
+
+
+@pytest.fixture(scope="module")
+def index() -> CurriculumIndex:
+    checked = validate(
+        load_sources(FIXTURES / "mini"), today=datetime.date.fromisoformat(TODAY)
+    ).checked
+    return CurriculumIndex(checked)
+
+
+def test_published_and_offered_follow_the_status(index):
+    assert index.is_published("module", "integritas-dasar")
+    assert index.is_offered("module", "integritas-dasar")
+    assert index.is_published("module", "etika-lama")  # archived: a page, not offered
+    assert not index.is_offered("module", "etika-lama")
+    assert not index.is_published("module", "ai-generatif")  # draft
+    assert not index.is_published("module", "tidak-ada")
+    assert "ai-generatif" not in index.published("module")
+    assert index.is_published("track", "nilai")
+    assert index.is_published("page", "tentang")
+    assert index.is_published("competency", next(iter(index.competencies)))
+    assert not index.is_published("competency", "tidak/ada")
+
+
+def test_module_facts(index):
+    assert index.track_of("literasi-data") == "digital"
+    assert track_folder("curriculum/modules/nilai/etika-lama.yml") == "nilai"
+    assert index.module_jp("integritas-dasar") == Fraction(
+        index.module_minutes("integritas-dasar"), index.config.jp_minutes
+    )
+    assert serves(["semua"], "pengawas")
+    assert serves(["pengawas"], "pengawas")
+    assert not serves(["cpns"], "pengawas")
+
+
+def test_sessions_are_aware_and_in_time_order(index):
+    sessions = index.sessions("keamanan-siber")
+    assert [s.zone for s in sessions] == ["Asia/Jayapura", "Asia/Jakarta", "Asia/Jakarta"]
+    assert all(s.start.tzinfo is not None for s in sessions)
+    assert sessions == sorted(sessions, key=lambda s: s.order)
+    first = sessions[0]
+    assert first.end - first.start == datetime.timedelta(minutes=first.session.minutes)
+    assert index.sessions("tidak-ada") == []
+
+
+def test_jp_text_rounds_ties_up_exactly():
+    assert jp_text(Fraction(9, 4)) == "2,3"  # float rounding said 2,2
+    assert jp_text(Fraction(90, 45)) == "2"
+    assert jp_text(0) == "0"
+
+
+@pytest.mark.parametrize(
+    ("kind", "item_id"),
+    [(kind, "") for kind in SINGLE_PAGES]
+    + [(kind, "x") for kind in ITEM_FOLDERS]
+    + [("framework", "fw"), ("competency", "fw/c")],
+)
+def test_every_route_reads_back(kind, item_id):
+    where = route(kind, item_id)
+    assert docs_path("/" + where.site, lambda *_: True) == where.docs
+
+
+def test_relative_links_between_pages():
+    assert relative_link("index.md", route("module", "a").docs) == "modul/a.md"
+    assert relative_link(route("module", "a").docs, route("track", "t").docs) == "../jalur/t.md"
+    assert relative_link(route("competency", "fw/c").docs, route("framework", "fw").docs) == (
+        "index.md"
+    )
