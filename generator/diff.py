@@ -553,13 +553,15 @@ class Comparison:
             for kind, matching in self.matchings.items()
             for old, new in matching.pairs()
         }
+        # By what a problem is (file, severity, code, fields), never by its wording: a message
+        # reworded in the catalogue leaves every known problem known.
         known = Counter(
-            (moved.get(problem.path, problem.path), problem.severity, problem.message)
+            (moved.get(problem.path, problem.path), *problem.identity()[1:])
             for problem in self.base.validation.problems
         )
         lines = []
         for problem in self.head.validation.problems:
-            key = (problem.path, problem.severity, problem.message)
+            key = problem.identity()
             if known[key]:
                 known[key] -= 1
                 continue
