@@ -1,10 +1,11 @@
-"""Every message an editor sees from the loader and validator, once, keyed by a stable code.
+"""Every message an editor sees from the generator, once, keyed by a stable code.
 
-A problem is reported as `error(path, position, code, **fields)`: the code names the kind of
-problem (it is what `--format json` and the diff compare), the fields are its named values,
-and the entry here turns both into the Indonesian sentence. Rewording a message means
-editing its entry here and nothing else; CONTRIBUTING.md's message table lists every code
-(tests/test_messages.py checks both ways).
+A problem is reported as `error(path, position, code, **fields)` and a command prints
+`say(code, **fields)`: the code names the kind of message (it is what `--format json` shows
+and what the diff compares), the fields are its named values, and the entry here turns both
+into the Indonesian sentence. Rewording a message means editing its entry here and nothing
+else; CONTRIBUTING.md's message table lists every code (tests/test_messages.py checks it
+both ways).
 
 An entry is a `str.format` template or, where the sentence has optional parts, a function
 of the same named fields. A field named `suggestion` (a close match, or None) fills the
@@ -21,7 +22,7 @@ Template = str | Callable[..., str]
 
 
 def did_you_mean(suggestion: object) -> str:
-    """The one way a close match is offered: "; mungkin maksud Anda `x`?"."""
+    """The one way a close match is offered, after the sentence it completes."""
     return f"; mungkin maksud Anda `{suggestion}`?" if suggestion else ""
 
 
@@ -447,13 +448,102 @@ _RULES: dict[str, Template] = {
     ),
 }
 
-MESSAGES: dict[str, Template] = {**_LOADER, **_VALUES, **_RULES}
+# --- The commands: what `validate`, `build`, `schema`, `diff` and `new` print ----------------
 
 
-def text(code: str, fields: Mapping[str, Any]) -> str:
+def _slug_rule(limit: int) -> str:
+    return (
+        "id berupa slug: huruf kecil a-z, angka 0-9 dan tanda hubung di antaranya, tanpa spasi, "
+        f"tidak diawali atau diakhiri tanda hubung, paling banyak {limit} karakter"
+    )
+
+
+# What the editor reads for each kind, in prompts and messages.
+NOUNS = {"module": "modul", "pathway": "jalur belajar", "track": "jalur"}
+
+
+def _id_taken(id: str, kind: str, owner: str) -> str:
+    where = " di semua jalur" if kind == "module" else ""
+    return (
+        f"id `{id}` sudah dipakai oleh `{owner}`; id {NOUNS[kind]} harus unik{where}, pilih id lain"
+    )
+
+
+def _next_steps(kind: str) -> str:
+    return (
+        'Berikutnya: ganti setiap teks "ISI: …", lalu ubah `status` menjadi `active` agar '
+        f"{NOUNS[kind]} ini diterbitkan. Periksa dengan `python -m generator validate`."
+    )
+
+
+_COMMANDS: dict[str, Template] = {
+    "summary-clean": "{files} berkas diperiksa: tidak ada masalah.",
+    "summary-counts": "{files} berkas diperiksa: {errors} galat, {warnings} peringatan.",
+    "cli-usage": "{prog}: penggunaan salah: {detail}",
+    "cli-date": "`{value}` bukan tanggal YYYY-MM-DD",
+    "cli-folder-missing": "galat: folder `{folder}` tidak ditemukan",
+    "cli-file-missing": "galat: berkas `{file}` tidak ditemukan",
+    "build-invalid": "galat: kurikulum tidak valid; tidak ada yang ditulis dan situs lama tetap "
+    "utuh",
+    "build-written": "{pages} halaman Markdown di {folder}/ ({changed} berubah, {removed} dihapus)",
+    "build-mkdocs-failed": "galat: MkDocs gagal membangun situs; situs lama tetap utuh",
+    "build-done": "situs selesai dibangun di {folder}/",
+    "schema-written": "ditulis: {path}",
+    "diff-refused": "galat: {detail}",
+    "diff-folder-missing": "folder `{folder}` tidak ditemukan",
+    "diff-unreadable": "berkas `{file}` tidak dapat dibaca ({reason})",
+    "diff-unknown-revision": "`{revision}` bukan folder yang ada maupun revisi git yang dikenal "
+    "di `{root}`; periksa ejaannya, atau ambil dulu cabangnya (mis. `git fetch origin main`)",
+    "diff-not-a-repository": "`{revision}` bukan folder yang ada, dan `{root}` bukan repositori "
+    "git sehingga revisi tidak dapat dibaca; berikan dua folder, atau `--root` ke repositori",
+    "diff-no-git": "perintah `git` tidak ditemukan; pasang git, atau bandingkan dua folder",
+    "diff-new-problem": lambda severity, location, message: (
+        f"- {'Galat' if severity == 'error' else 'Peringatan'} di `{location}`: {message}"
+    ),
+    "new-refused": "galat: {detail}",
+    "new-cancelled": "\ndibatalkan; tidak ada berkas yang ditulis",
+    "new-raced": "galat: berkas `{file}` baru saja dibuat oleh proses lain",
+    "new-created": "dibuat: {file}",
+    "new-track-option": "`--track` hanya berlaku untuk modul",
+    "new-no-tracks": "belum ada jalur di `curriculum/tracks/`; buat dulu dengan "
+    "`python -m generator new track`",
+    "new-track-unknown": lambda track, tracks, suggestion: (
+        f"jalur `{track}` tidak dikenal; jalur yang ada: {', '.join(tracks)}"
+        + did_you_mean(suggestion)
+    ),
+    "new-id-invalid": lambda id, limit, suggestion: (
+        f"id `{id}` tidak sah: {_slug_rule(limit)}{did_you_mean(suggestion)}"
+    ),
+    "new-file-exists": "berkas `{file}` sudah ada dan tidak akan ditimpa; pilih id lain, atau "
+    "sunting berkas itu langsung",
+    "new-id-taken": _id_taken,
+    "new-title-empty": "judul tidak boleh kosong",
+    "new-title-invisible": "judul berisi karakter tak terlihat atau baris baru; tulis satu baris "
+    "teks",
+    "new-no-active-module": "belum ada modul aktif untuk langkah pertama jalur belajar; buat dan "
+    "terbitkan modulnya dulu (`python -m generator new module`)",
+    "new-next-steps": _next_steps,
+    "new-next-steps-track": 'Berikutnya: ganti setiap teks "ISI: …" di berkas itu.',
+    "new-track-listed": "ditambahkan: `{track}` di akhir `tracks` dalam {config}; pindahkan bila "
+    "urutannya perlu diubah",
+    "new-track-already-listed": "`{track}` sudah tercantum di `tracks` dalam {config}",
+    "new-track-list-by-hand": "ingat: tambahkan `{track}` ke `tracks` dalam {config} (berkas itu "
+    "tidak dapat diubah otomatis karena daftarnya tidak berbentuk butir `- `)",
+}
+
+MESSAGES: dict[str, Template] = {**_LOADER, **_VALUES, **_RULES, **_COMMANDS}
+
+
+def text(code: str, fields: Mapping[str, Any] | None = None) -> str:
     """The Indonesian sentence for one problem: its code's entry filled with its fields."""
     template = MESSAGES[code]
+    fields = fields or {}
     if callable(template):
         return template(**fields)
     extra = {"hint": did_you_mean(fields.get("suggestion"))} if "suggestion" in fields else {}
     return template.format(**fields, **extra)
+
+
+def say(code: str, **fields: Any) -> str:
+    """A command's message (or a problem's, outside a Problem): `text` with keyword fields."""
+    return text(code, fields)

@@ -85,8 +85,8 @@ def count(problems: Iterable[Problem], severity: str) -> int:
 def summary(problems: list[Problem], files: int) -> str:
     errors, warnings = count(problems, ERROR), count(problems, WARNING)
     if not problems:
-        return f"{files} berkas diperiksa: tidak ada masalah."
-    return f"{files} berkas diperiksa: {errors} galat, {warnings} peringatan."
+        return messages.say("summary-clean", files=files)
+    return messages.say("summary-counts", files=files, errors=errors, warnings=warnings)
 
 
 def report(problems: list[Problem], files: int, output_format: str) -> str:
