@@ -20,6 +20,10 @@ from typing import Any
 
 Template = str | Callable[..., str]
 
+# Fields that advise (a close match, what exists elsewhere) rather than say what is wrong:
+# the diff leaves them out when it asks whether a problem is one it already knew.
+ADVICE_FIELDS = frozenset({"suggestion", "allowed", "tracks", "frameworks", "sections", "more"})
+
 
 def did_you_mean(suggestion: object) -> str:
     """The one way a close match is offered, after the sentence it completes."""

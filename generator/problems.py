@@ -29,12 +29,17 @@ class Problem:
     fields: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def identity(self) -> tuple[str, str, str, str]:
-        """What stays the same when a message is reworded: file, severity, code and fields."""
+        """What stays the same when a message is reworded: file, severity, code and fields.
+
+        Advice (a close match, what exists elsewhere) is not part of what is wrong here: a
+        module added elsewhere changes a suggestion, not the problem.
+        """
+        fields = {k: v for k, v in self.fields.items() if k not in messages.ADVICE_FIELDS}
         return (
             self.path,
             self.severity,
             self.code,
-            json.dumps(self.fields, ensure_ascii=False, sort_keys=True, default=str),
+            json.dumps(fields, ensure_ascii=False, sort_keys=True, default=str),
         )
 
     def as_text(self) -> str:

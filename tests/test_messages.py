@@ -82,3 +82,10 @@ def test_every_code_is_used_by_the_generator():
         if path != package / "messages.py"
     )
     assert [code for code in messages.MESSAGES if f'"{code}"' not in sources] == []
+
+
+def test_a_problem_is_identified_without_its_wording_or_advice():
+    first = error("a.yml", (3, 4), "prerequisite-unknown", module="etik", suggestion="etika")
+    moved = error("a.yml", (9, 4), "prerequisite-unknown", module="etik", suggestion="etiket")
+    other = error("a.yml", (3, 4), "prerequisite-unknown", module="etis", suggestion="etika")
+    assert first.identity() == moved.identity() != other.identity()
