@@ -57,18 +57,21 @@ def missing_sections(checked: Checked, pages: dict[str, str]) -> list[Problem]:
         docs = docs_path(page_path, exists)
         if docs is None or docs not in pages or fragment in ids_of(docs):
             continue
-        problems.append(error(path, position, _message(target, fragment, ids_of(docs))))
+        problems.append(
+            error(path, position, "section-missing", **_fields(target, fragment, ids_of(docs)))
+        )
     return problems
 
 
-def _message(target: str, fragment: str, ids: list[str]) -> str:
-    page_path = target.partition("#")[0]
+def _fields(target: str, fragment: str, ids: list[str]) -> dict:
     close = difflib.get_close_matches(fragment, ids, n=1)
-    hint = f"; mungkin maksud Anda `{page_path}#{close[0]}`?" if close else ""
-    shown = ", ".join(f"`#{name}`" for name in ids[:_SHOWN])
-    more = f" dan {len(ids) - _SHOWN} lainnya" if len(ids) > _SHOWN else ""
-    listing = f" (bagian yang ada: {shown}{more})" if ids else " (halaman itu tidak punya bagian)"
-    return f"halaman `{page_path}` tidak punya bagian `#{fragment}`{listing}{hint}"
+    return {
+        "page": target.partition("#")[0],
+        "fragment": fragment,
+        "sections": ids[:_SHOWN],
+        "more": max(len(ids) - _SHOWN, 0),
+        "suggestion": close[0] if close else None,
+    }
 
 
 def _section_links(checked: Checked) -> Iterator[tuple[str, tuple[int, int], str]]:

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from generator import pipeline
+from generator.messages import say
 from generator.problems import ERROR, WARNING, report
 from generator.reference import write_reference
 from generator.schema import write_schemas
@@ -22,14 +23,14 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str):
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: penggunaan salah: {message}\n")
+        self.exit(EXIT_USAGE, say("cli-usage", prog=self.prog, detail=message) + "\n")
 
 
 def _date(value: str) -> str:
     try:
         datetime.date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"`{value}` bukan tanggal YYYY-MM-DD") from None
+        raise argparse.ArgumentTypeError(say("cli-date", value=value)) from None
     return value
 
 
@@ -109,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
 def _validate(args: argparse.Namespace) -> int:
     root = args.root.resolve()
     if not root.is_dir():
-        print(f"galat: folder `{args.root}` tidak ditemukan", file=sys.stderr)
+        print(say("cli-folder-missing", folder=args.root), file=sys.stderr)
         return EXIT_USAGE
     result = pipeline.check(root, today=pipeline.resolve_today(args.today))
     problems = result.problems
@@ -118,7 +119,7 @@ def _validate(args: argparse.Namespace) -> int:
             path for path in args.paths if not (Path(path).exists() or (root / path).exists())
         ]
         if missing:
-            print(f"galat: berkas `{missing[0]}` tidak ditemukan", file=sys.stderr)
+            print(say("cli-file-missing", file=missing[0]), file=sys.stderr)
             return EXIT_USAGE
         wanted = {_relative(root, path) for path in args.paths}
         problems = [problem for problem in problems if problem.path in wanted]
@@ -138,15 +139,17 @@ def _build(args: argparse.Namespace) -> int:
     if problems:
         print(report(problems, generated.validation.files, "text"), file=sys.stderr)
     if generated.pages is None:
-        print(
-            "galat: kurikulum tidak valid; tidak ada yang ditulis dan situs lama tetap utuh",
-            file=sys.stderr,
-        )
+        print(say("build-invalid"), file=sys.stderr)
         return EXIT_PROBLEMS
     written = pipeline.write_pages(root, generated.pages)
     print(
-        f"{len(generated.pages)} halaman Markdown di {pipeline.DOCS_DIR}/ "
-        f"({len(written.written)} berubah, {len(written.removed)} dihapus)"
+        say(
+            "build-written",
+            pages=len(generated.pages),
+            folder=pipeline.DOCS_DIR,
+            changed=len(written.written),
+            removed=len(written.removed),
+        )
     )
     if args.markdown_only:
         return EXIT_OK
@@ -154,9 +157,9 @@ def _build(args: argparse.Namespace) -> int:
         site = pipeline.build(root, today=today)
     except SiteBuildError as exc:
         print(str(exc), file=sys.stderr)
-        print("galat: MkDocs gagal membangun situs; situs lama tetap utuh", file=sys.stderr)
+        print(say("build-mkdocs-failed"), file=sys.stderr)
         return EXIT_PROBLEMS
-    print(f"situs selesai dibangun di {site.relative_to(root)}/")
+    print(say("build-done", folder=site.relative_to(root)))
     return EXIT_OK
 
 
@@ -174,9 +177,8 @@ def _new(args: argparse.Namespace) -> int:
 
 def _schema(args: argparse.Namespace) -> int:
     for path in [*write_schemas(), write_reference()]:
-        print(
-            f"ditulis: {path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path}"
-        )
+        shown = path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path
+        print(say("schema-written", path=shown))
     return EXIT_OK
 
 

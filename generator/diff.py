@@ -39,8 +39,8 @@ from generator.load import (
     kind_of,
     load_sources,
 )
+from generator.messages import say
 from generator.pipeline import resolve_today
-from generator.problems import ERROR
 from generator.render import clock, escape, short_date, zone_label
 from generator.validate import Validation, validate
 
@@ -74,7 +74,7 @@ def main(args: argparse.Namespace) -> int:
         base = read_tree(args.base, args.root)
         head = read_tree(args.head, args.root)
     except UsageError as exc:
-        print(f"galat: {exc}", file=sys.stderr)
+        print(say("diff-refused", detail=str(exc)), file=sys.stderr)
         return EXIT_USAGE
     sys.stdout.write(summarise(load_side(base, today=today), load_side(head, today=today)))
     return EXIT_OK
@@ -87,7 +87,7 @@ def read_tree(side: str | None, root: Path) -> Tree:
     """Read the curriculum files of a folder, or of a git revision of `root` (None: its files)."""
     if side is None:
         if not root.is_dir():
-            raise UsageError(f"folder `{root}` tidak ditemukan")
+            raise UsageError(say("diff-folder-missing", folder=root))
         return read_folder(root)
     if Path(side).is_dir():
         return read_folder(Path(side))
@@ -104,18 +104,15 @@ def read_folder(folder: Path) -> Tree:
         try:
             tree[path.relative_to(folder).as_posix()] = path.read_bytes()
         except OSError as exc:
-            raise UsageError(f"berkas `{path}` tidak dapat dibaca ({exc.strerror})") from None
+            raise UsageError(say("diff-unreadable", file=path, reason=exc.strerror)) from None
     return tree
 
 
 def read_revision(root: Path, revision: str) -> Tree:
     """Read the curriculum files of `revision` from git's object store."""
     if not root.is_dir():
-        raise UsageError(f"folder `{root}` tidak ditemukan")
-    unknown = (
-        f"`{revision}` bukan folder yang ada maupun revisi git yang dikenal di `{root}`; "
-        "periksa ejaannya, atau ambil dulu cabangnya (mis. `git fetch origin main`)"
-    )
+        raise UsageError(say("diff-folder-missing", folder=root))
+    unknown = say("diff-unknown-revision", revision=revision, root=root)
     if revision.startswith("-"):
         raise UsageError(unknown)
     # The project may sit in a subfolder of the repository: git paths carry that prefix.
@@ -123,8 +120,7 @@ def read_revision(root: Path, revision: str) -> Tree:
         root,
         "rev-parse",
         "--show-prefix",
-        failure=f"`{revision}` bukan folder yang ada, dan `{root}` bukan repositori git "
-        "sehingga revisi tidak dapat dibaca; berikan dua folder, atau `--root` ke repositori",
+        failure=say("diff-not-a-repository", revision=revision, root=root),
     ).decode("utf-8", "replace")
     prefix = prefix.strip()
     commit = _git(
@@ -171,9 +167,7 @@ def _git(root: Path, *args: str, failure: str, stdin: bytes | None = None) -> by
             ["git", "-C", str(root), *args], input=stdin, capture_output=True, check=False
         )
     except FileNotFoundError:
-        raise UsageError(
-            "perintah `git` tidak ditemukan; pasang git, atau bandingkan dua folder"
-        ) from None
+        raise UsageError(say("diff-no-git")) from None
     if done.returncode != 0:
         raise UsageError(failure)
     return done.stdout
@@ -549,19 +543,26 @@ class Comparison:
             for kind, matching in self.matchings.items()
             for old, new in matching.pairs()
         }
+        # By what a problem is (file, severity, code, fields), never by its wording: a message
+        # reworded in the catalogue leaves every known problem known.
         known = Counter(
-            (moved.get(problem.path, problem.path), problem.severity, problem.message)
+            (moved.get(problem.path, problem.path), *problem.identity()[1:])
             for problem in self.base.validation.problems
         )
         lines = []
         for problem in self.head.validation.problems:
-            key = (problem.path, problem.severity, problem.message)
+            key = problem.identity()
             if known[key]:
                 known[key] -= 1
                 continue
-            severity = "Galat" if problem.severity == ERROR else "Peringatan"
+            location = f"{problem.path}:{problem.line}:{problem.col}"
             lines.append(
-                f"- {severity} di `{problem.path}:{problem.line}:{problem.col}`: {problem.message}"
+                say(
+                    "diff-new-problem",
+                    severity=problem.severity,
+                    location=location,
+                    message=problem.message,
+                )
             )
         return lines
 

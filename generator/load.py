@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import contextlib
-import datetime
 import functools
 import gc
 import os
@@ -23,7 +22,9 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from generator import messages
 from generator.format import MAX_PAGE_NAME_CHARS
+from generator.messages import describe_type
 from generator.problems import Problem, error, warning
 from generator.schema import SCHEMA_LINE_PREFIX, schema_line
 
@@ -59,24 +60,9 @@ _INTEGER_KEY_PARENTS = {"kirkpatrick", "level_indicators"}
 # a file with fewer indicator characters than _COMPOSE_SAFE cannot nest that deep.
 MAX_DEPTH = 100
 _COMPOSE_SAFE = 10_000
-_TOO_DEEP = (
-    f"data bersarang terlalu dalam (lebih dari {MAX_DEPTH} tingkat); periksa kurung `[` atau "
-    "`{` yang tidak ditutup dan indentasinya"
-)
 
 # Characters that change what a file means without being visible in an editor.
-_INVISIBLE = {
-    "\u200b": "spasi lebar-nol (U+200B)",
-    "\u200c": "pemisah lebar-nol (U+200C)",
-    "\u200d": "penyambung lebar-nol (U+200D)",
-    "\u200e": "tanda arah kiri-ke-kanan (U+200E)",
-    "\u200f": "tanda arah kanan-ke-kiri (U+200F)",
-    "\u2028": "pemisah baris Unicode (U+2028)",
-    "\u2029": "pemisah paragraf Unicode (U+2029)",
-    "\u2060": "penyambung kata (U+2060)",
-    "\ufeff": "tanda urutan bita/BOM (U+FEFF) di tengah berkas",
-    "\u0085": "baris baru NEL (U+0085)",
-}
+_INVISIBLE = messages.INVISIBLE_NAMES
 _BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 # Control, surrogate, invisible and direction characters a value may not hold; tab and
 # line feed are ordinary text in a Markdown block.
@@ -233,11 +219,9 @@ def _load_sources(root: Path) -> Sources:
     files = 0
     config_path = root / SITE_CONFIG
     if config_path.is_symlink():
-        problems.append(error(SITE_CONFIG, (1, 1), _SYMLINK_MESSAGE))
+        problems.append(error(SITE_CONFIG, (1, 1), "symlink"))
     elif not config_path.is_file():
-        problems.append(
-            error(SITE_CONFIG, (1, 1), "berkas `site_config.yml` tidak ditemukan di akar proyek")
-        )
+        problems.append(error(SITE_CONFIG, (1, 1), "site-config-missing"))
     paths, walk_problems = curriculum_files(root)
     problems.extend(walk_problems)
     if config_path.is_file() and not config_path.is_symlink():
@@ -257,7 +241,7 @@ def _load_sources(root: Path) -> Sources:
             continue
         kind = kind_of(relpath)
         if kind is None:
-            problems.append(error(relpath, (1, 1), _unexpected_file_message(relpath)))
+            problems.append(error(relpath, (1, 1), _unexpected_file_code(relpath)))
             continue
         document, file_problems = load_document(relpath, kind, path.read_bytes())
         problems.extend(file_problems)
@@ -267,10 +251,6 @@ def _load_sources(root: Path) -> Sources:
 
 
 PAGES_DIR = "curriculum/pages/"
-_SYMLINK_MESSAGE = (
-    "tautan simbolik (symlink) tidak diterima: kurikulum hanya memuat berkas yang benar-benar "
-    "ada di repositori; ganti tautan ini dengan berkasnya sendiri"
-)
 _PAGE_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\.md$")
 _PAGE_NAME_MAX = MAX_PAGE_NAME_CHARS
 
@@ -284,7 +264,7 @@ def curriculum_files(root: Path) -> tuple[list[Path], list[Problem]]:
     base = root / "curriculum"
     problems: list[Problem] = []
     if base.is_symlink():
-        return [], [error("curriculum", (1, 1), _SYMLINK_MESSAGE)]
+        return [], [error("curriculum", (1, 1), "symlink")]
     found: list[Path] = []
     stack = [base] if base.is_dir() else []
     while stack:
@@ -292,7 +272,7 @@ def curriculum_files(root: Path) -> tuple[list[Path], list[Problem]]:
         for entry in os.scandir(directory):
             path = Path(entry.path)
             if entry.is_symlink():
-                problems.append(error(path.relative_to(root).as_posix(), (1, 1), _SYMLINK_MESSAGE))
+                problems.append(error(path.relative_to(root).as_posix(), (1, 1), "symlink"))
             elif entry.is_dir(follow_symlinks=False):
                 stack.append(path)
             elif entry.is_file(follow_symlinks=False):
@@ -304,42 +284,15 @@ def _page_name_problems(relpath: str) -> list[Problem]:
     """A free page becomes `/halaman/<name>/`: one folder, one slug, one page per name."""
     name = relpath.removeprefix(PAGES_DIR)
     if "/" in name:
-        return [
-            error(
-                relpath,
-                (1, 1),
-                "halaman bebas harus langsung berada di `curriculum/pages/`, bukan di subfolder; "
-                f"pindahkan ke `curriculum/pages/{name.rsplit('/', 1)[-1]}`",
-            )
-        ]
+        return [error(relpath, (1, 1), "page-in-subfolder", name=name.rsplit("/", 1)[-1])]
     if not name.endswith(".md"):
-        return [
-            error(
-                relpath,
-                (1, 1),
-                "hanya berkas Markdown (`.md`) yang boleh ada di `curriculum/pages/`",
-            )
-        ]
+        return [error(relpath, (1, 1), "page-not-markdown")]
     if name == "index.md":
-        return [
-            error(
-                relpath,
-                (1, 1),
-                "nama `index.md` sudah dipakai untuk daftar halaman Informasi; beri halaman ini "
-                "nama lain, misalnya `tentang-kami.md`",
-            )
-        ]
+        return [error(relpath, (1, 1), "page-index-name")]
     if len(name) - 3 > _PAGE_NAME_MAX or not _PAGE_NAME.match(name):
         suggestion = slug_suggestion(name.removesuffix(".md"))
-        hint = f", misalnya `{suggestion}.md`" if suggestion else ""
         return [
-            error(
-                relpath,
-                (1, 1),
-                "nama berkas halaman menjadi alamat `/halaman/<nama>/`, jadi hanya boleh memuat "
-                f"huruf kecil a-z, angka dan tanda hubung, paling panjang {_PAGE_NAME_MAX} "
-                f"karakter sebelum `.md`; ganti nama berkasnya{hint}",
-            )
+            error(relpath, (1, 1), "page-name", limit=_PAGE_NAME_MAX, suggestion=suggestion or None)
         ]
     return []
 
@@ -351,18 +304,8 @@ def slug_suggestion(name: str) -> str:
     return slug[:_PAGE_NAME_MAX].rstrip("-")
 
 
-def _unexpected_file_message(relpath: str) -> str:
-    if relpath.endswith((".yml", ".yaml")):
-        return (
-            "berkas YAML ini tidak berada di tempat yang dikenal; modul ada di "
-            "`curriculum/modules/<jalur>/<modul>.yml`, jalur di `curriculum/tracks/`, "
-            "jalur belajar di `curriculum/pathways/`, kerangka kompetensi di "
-            "`curriculum/competencies/`"
-        )
-    return (
-        "berkas tidak dikenal di dalam `curriculum/`; halaman bebas berupa `.md` di "
-        "`curriculum/pages/`, selain itu hanya berkas `.yml`"
-    )
+def _unexpected_file_code(relpath: str) -> str:
+    return "file-yaml-misplaced" if relpath.endswith((".yml", ".yaml")) else "file-unknown"
 
 
 def read_text(relpath: str, raw: bytes) -> tuple[str | None, list[Problem]]:
@@ -373,11 +316,8 @@ def read_text(relpath: str, raw: bytes) -> tuple[str | None, list[Problem]]:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
-        message = (
-            f"berkas bukan UTF-8 yang sah (bita 0x{raw[exc.start]:02x}); simpan ulang berkas "
-            "dengan pengodean UTF-8"
-        )
-        return None, [error(relpath, (line, col), message)]
+        byte = f"{raw[exc.start]:02x}"
+        return None, [error(relpath, (line, col), "file-not-utf8", byte=byte)]
     text = text.removeprefix("\ufeff")
     if not _SUSPECT.search(_EMOJI_JOINER.sub("", text)):
         return text, []
@@ -389,27 +329,19 @@ def _character_problems(relpath: str, text: str):
         indent = len(line) - len(line.lstrip(" \t"))
         for col, char in enumerate(line, start=1):
             if char == "\t" and col <= indent:
-                yield error(
-                    relpath,
-                    (line_number, col),
-                    "karakter tab dipakai untuk indentasi; YAML hanya menerima spasi "
-                    "(ganti tab dengan dua spasi)",
-                )
+                yield error(relpath, (line_number, col), "tab-indent")
             elif char == _ZWJ and _joins_emoji(line, col - 1):
                 continue
             elif char in _INVISIBLE or char in _BIDI:
-                name = _INVISIBLE.get(char, f"kendali arah teks (U+{ord(char):04X})")
                 yield error(
                     relpath,
                     (line_number, col),
-                    f"karakter tak terlihat: {name}; hapus karakter ini",
+                    "character-invisible",
+                    codepoint=f"U+{ord(char):04X}",
                 )
             elif char not in "\t\r" and unicodedata.category(char) in ("Cc", "Cs"):
                 yield error(
-                    relpath,
-                    (line_number, col),
-                    f"karakter kendali U+{ord(char):04X} tidak boleh ada dalam berkas; hapus "
-                    "karakter ini",
+                    relpath, (line_number, col), "character-control", codepoint=f"U+{ord(char):04X}"
                 )
 
 
@@ -464,14 +396,7 @@ def _schema_line_problems(relpath: str, kind: str, text: str) -> list[Problem]:
     named = first.removeprefix(SCHEMA_LINE_PREFIX).rsplit("/", 1)[-1]
     if named == expected.rsplit("/", 1)[-1]:
         return []
-    return [
-        warning(
-            relpath,
-            (1, 1),
-            f"baris skema menunjuk `{named}`, skema untuk jenis berkas lain; di sini seharusnya "
-            f"`{expected}` agar editor dapat membantu mengisi",
-        )
-    ]
+    return [warning(relpath, (1, 1), "schema-line-wrong", named=named, expected=expected)]
 
 
 def _too_deep(text: str) -> Position | None:
@@ -499,7 +424,7 @@ def _too_deep(text: str) -> Position | None:
 def _compose(relpath: str, text: str) -> tuple[yaml.Node | None, list[Problem]]:
     deep = _too_deep(text)
     if deep is not None:
-        return None, [error(relpath, deep, _TOO_DEEP)]
+        return None, [error(relpath, deep, "yaml-too-deep", limit=MAX_DEPTH)]
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -509,136 +434,24 @@ def _compose(relpath: str, text: str) -> tuple[yaml.Node | None, list[Problem]]:
         if mark and opened and opened.index < mark.index and mark.index >= len(text.rstrip()):
             mark = opened  # at the end of the file: point where the quote or bracket opened
         position = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return None, [error(relpath, position, _translate_yaml_error(exc))]
+        code, fields = _translate_yaml_error(exc)
+        return None, [error(relpath, position, code, **fields)]
     except (yaml.YAMLError, ValueError, UnicodeError, RecursionError) as exc:
-        return None, [error(relpath, (1, 1), f"YAML tidak dapat dibaca ({exc.__class__.__name__})")]
+        return None, [error(relpath, (1, 1), "yaml-unreadable", exception=exc.__class__.__name__)]
     finally:
         loader.dispose()
     if node is None:
-        return None, [
-            error(
-                relpath,
-                (1, 1),
-                "berkas tidak berisi data (kosong atau hanya komentar); isi berkas dengan data "
-                "sesuai formatnya",
-            )
-        ]
+        return None, [error(relpath, (1, 1), "file-empty")]
     return node, []
 
 
-_YAML_MESSAGES = [
-    (
-        "expected a single document",
-        "berkas berisi lebih dari satu dokumen YAML (dipisah `---`); satu berkas hanya boleh "
-        "berisi satu dokumen",
-    ),
-    (
-        "mapping values are not allowed",
-        "tanda titik dua `:` tidak diharapkan di sini; jika nilai berisi `: `, apitkan nilai "
-        "dengan tanda kutip",
-    ),
-    (
-        "could not find expected ':'",
-        "tanda titik dua `:` tidak ditemukan; periksa indentasi, atau apitkan nilai dengan "
-        "tanda kutip",
-    ),
-    (
-        "found character '\\t' that cannot start any token",
-        "karakter tab tidak diizinkan di sini; YAML hanya menerima spasi",
-    ),
-    (
-        "found undefined alias",
-        "alias `*` tidak diizinkan (dan anchor-nya tidak ada); tulis nilainya secara lengkap",
-    ),
-    (
-        "found unknown escape character",
-        "urutan escape `\\` tidak dikenal; pakai tanda kutip tunggal",
-    ),
-    (
-        "did not find expected key",
-        "kunci tidak ditemukan di tempat yang diharapkan; periksa indentasi baris ini",
-    ),
-    (
-        "did not find expected '-' indicator",
-        "butir daftar `- ` diharapkan di sini; periksa indentasi baris ini",
-    ),
-    (
-        "expected <block end>",
-        "indentasi tidak konsisten; samakan indentasi baris ini dengan baris setingkatnya",
-    ),
-    (
-        "found character",
-        "karakter ini tidak boleh mengawali nilai YAML; apitkan nilai dengan tanda kutip",
-    ),
-    (
-        "found duplicate anchor",
-        "anchor `&` ganda; anchor dan alias tidak didukung, tulis nilainya secara lengkap",
-    ),
-    (
-        "found unexpected ':'",
-        "tanda titik dua `:` tidak diharapkan; apitkan nilai dengan tanda kutip",
-    ),
-    (
-        "expected ',' or ']'",
-        "daftar dalam kurung siku belum ditutup dengan `]` atau butirnya tidak dipisah koma",
-    ),
-    (
-        "expected ',' or '}'",
-        "pemetaan dalam kurung kurawal belum ditutup dengan `}` atau butirnya tidak dipisah koma",
-    ),
-    (
-        "found a tab character",
-        "karakter tab tidak diizinkan di sini; YAML hanya menerima spasi",
-    ),
-    (
-        "while scanning a quoted scalar",
-        "teks bertanda kutip belum ditutup; tambahkan tanda kutip penutup",
-    ),
-    (
-        "found unexpected end of stream",
-        "berkas berakhir sebelum struktur selesai; mungkin ada tanda kutip yang belum ditutup",
-    ),
-    (
-        "block sequence entries are not allowed",
-        "butir daftar `- ` tidak boleh di sini; tulis daftar di baris baru, menjorok di bawah "
-        "kuncinya",
-    ),
-    (
-        "did not find expected node content",
-        "nilai diharapkan di sini tetapi tidak ditemukan; periksa tanda kurung, tanda kutip dan "
-        "indentasi",
-    ),
-    (
-        "did not find expected <document start>",
-        "ada isi tambahan setelah akhir data; periksa kurung tutup yang berlebih atau penanda "
-        "akhir dokumen `...`",
-    ),
-    (
-        "while scanning a directive",
-        "baris yang diawali `%` dibaca sebagai direktif YAML; apitkan nilai dengan tanda kutip",
-    ),
-    (
-        "while scanning an anchor",
-        "nama anchor `&` tidak sah; jika nilai diawali `&`, apitkan nilai dengan tanda kutip",
-    ),
-    (
-        "while scanning an alias",
-        "nama alias `*` tidak sah; jika nilai diawali `*`, apitkan nilai dengan tanda kutip",
-    ),
-    (
-        "while scanning a tag",
-        "tag `!` tidak sah; jika nilai diawali `!`, apitkan nilai dengan tanda kutip",
-    ),
-]
-
-
-def _translate_yaml_error(exc: yaml.MarkedYAMLError) -> str:
+def _translate_yaml_error(exc: yaml.MarkedYAMLError) -> tuple[str, dict[str, str]]:
     problem = exc.problem or ""
     context = exc.context or ""
-    for needle, message in _YAML_MESSAGES:
+    for needle in messages.YAML_SYNTAX_NEEDLES:
         if needle in problem or needle in context:
-            return message
-    return f"struktur YAML tidak valid ({problem or context})"
+            return "yaml-syntax", {"needle": needle}
+    return "yaml-invalid", {"detail": problem or context}
 
 
 class _Builder:
@@ -662,8 +475,8 @@ class _Builder:
         }
         self._resolver = yaml.resolver.Resolver()
 
-    def _problem(self, position: Position, message: str) -> None:
-        self.problems.append(error(self.relpath, position, message))
+    def _problem(self, position: Position, code: str, /, **fields: Any) -> None:
+        self.problems.append(error(self.relpath, position, code, **fields))
 
     def build(self, node: yaml.Node, loc: Loc, key: Position | None = None) -> Any:
         mark = node.start_mark
@@ -675,12 +488,12 @@ class _Builder:
             # Written literally these were refused when the file was read; a YAML escape
             # ("\r", "\x00", "\u202E") in double quotes is the only way left to carry one.
             if node.style == '"' and (found := _escaped_suspect(node.value)):
-                self._problem(position, _escaped_character_message(found))
+                self._problem(position, "yaml-escaped-character", **_escaped_character(found))
             return node.value
         if len(loc) >= MAX_DEPTH and not isinstance(node, yaml.ScalarNode):
             if not self.too_deep:
                 self.too_deep = True
-                self._problem(position, _TOO_DEEP)
+                self._problem(position, "yaml-too-deep", limit=MAX_DEPTH)
             return None
         if id(node) in self._seen:
             self._report_aliases()
@@ -700,17 +513,13 @@ class _Builder:
         if node.tag in _CORE_TAGS or node.tag in _LEGACY_TAGS:
             return False
         shown = node.tag.replace(_TAG, "!!", 1) if node.tag.startswith(_TAG) else node.tag
-        self._problem(
-            position,
-            f"tag YAML `{shown}` tidak diizinkan; hanya nilai YAML biasa (teks, bilangan, "
-            "boolean, daftar, pemetaan) yang diterima",
-        )
+        self._problem(position, "yaml-tag", tag=shown)
         return True
 
     def _scalar(self, node: yaml.ScalarNode, loc: Loc, position: Position, key) -> Any:
         value, source = self._construct_scalar(node, position)
         if node.style == '"' and (found := _escaped_suspect(node.value)):
-            self._problem(position, _escaped_character_message(found))
+            self._problem(position, "yaml-escaped-character", **_escaped_character(found))
         self.spans[loc] = Span(position, key, source)
         return value
 
@@ -722,10 +531,7 @@ class _Builder:
         tag = node.tag.removeprefix(_TAG)
         constructor = self._constructors.get(node.tag)
         if constructor is None:  # !!seq or !!map on a single value
-            self._problem(
-                position,
-                f"tag YAML `!!{tag}` tidak dapat dipakai pada nilai tunggal; hapus tag-nya",
-            )
+            self._problem(position, "yaml-tag-on-scalar", tag=tag)
             return node.value, None
         try:
             value = constructor(node)
@@ -733,7 +539,7 @@ class _Builder:
             # What YAML only guessed (2026-02-30, 0x_) stays text: a text field accepts it and
             # a date or number field reports it once. An explicit tag (!!int abc) is an error.
             if not self._implicit(node):
-                self._problem(position, _unreadable_scalar_message(tag, node.value))
+                self._problem(position, "yaml-tag-unreadable", tag=tag, text=node.value)
             return node.value, None
         # libyaml marks a plain scalar with style "", the pure loader with None.
         return value, None if node.style else node.value
@@ -754,9 +560,7 @@ class _Builder:
                 continue
             if key in first_seen:
                 self._problem(
-                    key_position,
-                    f"kunci `{key}` ganda dalam pemetaan yang sama (pertama di baris "
-                    f"{first_seen[key]}); hapus atau gabungkan salah satunya",
+                    key_position, "yaml-duplicate-key", key=key, first_line=first_seen[key]
                 )
                 continue
             first_seen[key] = key_position[0]
@@ -777,21 +581,14 @@ class _Builder:
             return None
         self._seen.add(id(key_node))
         if not isinstance(key_node, yaml.ScalarNode):
-            self._problem(position, "kunci pemetaan harus berupa teks, bukan daftar atau pemetaan")
+            self._problem(position, "yaml-key-not-scalar")
             return None
         if key_node.tag == _TAG + "merge":
-            self._problem(
-                position,
-                "kunci gabungan `<<` tidak didukung; tulis setiap kunci secara lengkap",
-            )
+            self._problem(position, "yaml-merge-key")
             return None
         if key_node.tag == _TAG + "str":
             if _NBSP in key_node.value:
-                self._problem(
-                    position,
-                    f"kunci `{key_node.value.replace(_NBSP, '␣')}` berisi spasi tak-putus "
-                    "(NBSP, di sini ditandai ␣); ganti dengan spasi biasa atau hapus",
-                )
+                self._problem(position, "yaml-key-nbsp", key=key_node.value.replace(_NBSP, "␣"))
                 # Read on as if it were fixed, so the key is not also reported as unknown.
                 return key_node.value.replace(_NBSP, " ").strip()
             return key_node.value
@@ -803,11 +600,7 @@ class _Builder:
             isinstance(value, int) and not isinstance(value, bool) and integer_allowed
         ):
             return value
-        self._problem(
-            position,
-            f"kunci pemetaan harus berupa teks; `{key_node.value}` dibaca YAML sebagai "
-            f"{describe_type(value)}. Apitkan kunci dengan tanda kutip",
-        )
+        self._problem(position, "yaml-key-not-text", key=key_node.value, found=describe_type(value))
         return None
 
     def _report_aliases(self) -> None:
@@ -822,54 +615,15 @@ class _Builder:
         except (yaml.YAMLError, ValueError, UnicodeError):
             positions = positions or [(1, 1)]
         positions = positions or [(1, 1)]
-        message = "alias YAML (`*nama`) tidak diizinkan; tulis nilainya secara lengkap di sini"
         # An alias bomb has dozens of aliases; ten lines say enough.
         for position in positions[:_ALIASES_SHOWN]:
-            self._problem(position, message)
+            self._problem(position, "yaml-alias")
         if len(positions) > _ALIASES_SHOWN:
-            self._problem(
-                positions[_ALIASES_SHOWN],
-                f"{message} (dan {len(positions) - _ALIASES_SHOWN - 1} alias lain sesudah ini)",
-            )
+            more = len(positions) - _ALIASES_SHOWN - 1
+            self._problem(positions[_ALIASES_SHOWN], "yaml-alias", more=more)
 
 
-def _escaped_character_message(char: str) -> str:
-    if char in _INVISIBLE:
-        name = _INVISIBLE[char]
-    elif char in _BIDI:
-        name = f"kendali arah teks (U+{ord(char):04X})"
-    else:
-        name = f"karakter kendali U+{ord(char):04X}"
+def _escaped_character(char: str) -> dict[str, str]:
+    kind = "invisible" if char in _INVISIBLE else "direction" if char in _BIDI else "control"
     escape = char.encode("unicode_escape").decode("ascii")
-    return (
-        f"nilai ini memuat {name}, ditulis sebagai escape (mis. `{escape}`) di dalam tanda "
-        "kutip ganda; karakter itu tidak terlihat dan dapat merusak halaman, hapus escape-nya"
-    )
-
-
-def _unreadable_scalar_message(tag: str, text: str) -> str:
-    return f"nilai `{text}` tidak dapat dibaca sebagai `!!{tag}`; periksa penulisannya"
-
-
-def describe_type(value: Any) -> str:
-    """Name a loaded value's type in Indonesian, with the value when it is short."""
-    if value is None:
-        return "nilai kosong (null)"
-    if isinstance(value, bool):
-        return f"boolean `{str(value).lower()}`"
-    if isinstance(value, int):
-        return f"bilangan bulat `{value}`"
-    if isinstance(value, float):
-        return f"bilangan `{value}`"
-    if isinstance(value, datetime.datetime):
-        return f"waktu `{value.isoformat()}`"
-    if isinstance(value, datetime.date):
-        return f"tanggal `{value.isoformat()}`"
-    if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return f'teks "{shown}"'
-    if isinstance(value, list):
-        return "daftar"
-    if isinstance(value, dict):
-        return "pemetaan"
-    return type(value).__name__
+    return {"codepoint": f"U+{ord(char):04X}", "kind": kind, "escape": escape}

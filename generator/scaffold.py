@@ -24,8 +24,10 @@ from pathlib import Path
 import yaml
 
 from generator import format as fmt
+from generator import messages
 from generator.index import CurriculumIndex
 from generator.load import SITE_CONFIG, curriculum_files, kind_of, load_document, load_sources
+from generator.messages import say
 from generator.pipeline import resolve_today
 from generator.schema import schema_line
 from generator.validate import Checked, validate
@@ -33,17 +35,16 @@ from generator.validate import Checked, validate
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 SLUG_MAX = 64
 COMMENT_WIDTH = 88
-# What the editor reads for each kind, in prompts and messages.
-NOUNS = {"module": "modul", "pathway": "jalur belajar", "track": "jalur"}
+NOUNS = messages.NOUNS  # what the editor reads for each kind, in prompts and messages
 ID_EXAMPLES = {"module": "keamanan-siber", "pathway": "analis-data-pemula", "track": "literasi"}
-SLUG_RULE = (
-    "id berupa slug: huruf kecil a-z, angka 0-9 dan tanda hubung di antaranya, tanpa spasi, "
-    f"tidak diawali atau diakhiri tanda hubung, paling banyak {SLUG_MAX} karakter"
-)
 
 
 class Refusal(Exception):
-    """An answer that cannot be used; the message says why and what to do."""
+    """An answer that cannot be used; the message (a catalogue code) says why and what to do."""
+
+    def __init__(self, code: str, **fields: object) -> None:
+        super().__init__(messages.text(code, fields))
+        self.code = code
 
 
 @dataclass
@@ -77,27 +78,25 @@ def main(args: argparse.Namespace) -> int:
     """Ask for what is missing, then write the new file (and list a new track)."""
     root = args.root
     if not root.is_dir():
-        print(f"galat: folder `{root}` tidak ditemukan", file=sys.stderr)
+        print(say("cli-folder-missing", folder=root), file=sys.stderr)
         return EXIT_USAGE
     project = read_project(root)
     try:
         answers = gather(args, project)
         files = plan(answers, project)
     except Refusal as exc:
-        print(f"galat: {exc}", file=sys.stderr)
+        print(say("new-refused", detail=str(exc)), file=sys.stderr)
         return EXIT_REFUSED
     except (EOFError, KeyboardInterrupt):
-        print("\ndibatalkan; tidak ada berkas yang ditulis", file=sys.stderr)
+        print(say("new-cancelled"), file=sys.stderr)
         return EXIT_REFUSED
     try:
         for relpath, text in files.items():
             _write(root / relpath, text, new=relpath == answers.relpath)
     except FileExistsError:
-        print(
-            f"galat: berkas `{answers.relpath}` baru saja dibuat oleh proses lain", file=sys.stderr
-        )
+        print(say("new-raced", file=answers.relpath), file=sys.stderr)
         return EXIT_REFUSED
-    print(f"dibuat: {answers.relpath}")
+    print(say("new-created", file=answers.relpath))
     for line in _next_steps(answers, project, updated_config=SITE_CONFIG in files):
         print(line)
     return EXIT_OK
@@ -125,15 +124,12 @@ def gather(args: argparse.Namespace, project: Project) -> Answers:
     kind, noun = args.kind, NOUNS[args.kind]
     track = None
     if kind != "module" and args.track is not None:
-        raise Refusal("`--track` hanya berlaku untuk modul")
+        raise Refusal("new-track-option")
     if kind == "pathway":
         _placeholder_module(project.index)  # refuse before asking anything
     if kind == "module":
         if not project.tracks:
-            raise Refusal(
-                "belum ada jalur di `curriculum/tracks/`; buat dulu dengan "
-                "`python -m generator new track`"
-            )
+            raise Refusal("new-no-tracks")
         if args.track is None:
             print("Jalur yang ada:")
             for number, track_id in enumerate(project.tracks, start=1):
@@ -156,7 +152,7 @@ def _answer(option: str | None, prompt: str, parse: Callable[[str], str]) -> str
         try:
             return parse(input(prompt))
         except Refusal as exc:
-            print(f"galat: {exc}", file=sys.stderr)
+            print(say("new-refused", detail=str(exc)), file=sys.stderr)
 
 
 def _track_title(project: Project, track_id: str) -> str:
@@ -172,9 +168,11 @@ def _track_parser(project: Project) -> Callable[[str], str]:
         if value in project.tracks:
             return value
         close = difflib.get_close_matches(value, project.tracks, n=1)
-        hint = f"; mungkin maksud Anda `{close[0]}`?" if close else ""
         raise Refusal(
-            f"jalur `{value}` tidak dikenal; jalur yang ada: {', '.join(project.tracks)}{hint}"
+            "new-track-unknown",
+            track=value,
+            tracks=list(project.tracks),
+            suggestion=close[0] if close else None,
         )
 
     return parse
@@ -184,21 +182,12 @@ def _id_parser(kind: str, track: str | None, project: Project) -> Callable[[str]
     def parse(value: str) -> str:
         value = value.strip()
         if not re.fullmatch(fmt.SLUG_PATTERN, value) or len(value) > SLUG_MAX:
-            suggestion = _slugify(value)
-            hint = f"; mungkin maksud Anda `{suggestion}`?" if suggestion else ""
-            raise Refusal(f"id `{value}` tidak sah: {SLUG_RULE}{hint}")
+            raise Refusal("new-id-invalid", id=value, limit=SLUG_MAX, suggestion=_slugify(value))
         target = Answers(kind, value, "", track).relpath
         if (project.root / target).exists():
-            raise Refusal(
-                f"berkas `{target}` sudah ada dan tidak akan ditimpa; pilih id lain, atau "
-                "sunting berkas itu langsung"
-            )
+            raise Refusal("new-file-exists", file=target)
         if value in project.existing[kind]:
-            where = " di semua jalur" if kind == "module" else ""
-            raise Refusal(
-                f"id `{value}` sudah dipakai oleh `{project.existing[kind][value]}`; id "
-                f"{NOUNS[kind]} harus unik{where}, pilih id lain"
-            )
+            raise Refusal("new-id-taken", id=value, kind=kind, owner=project.existing[kind][value])
         return value
 
     return parse
@@ -214,9 +203,9 @@ def _slugify(value: str) -> str | None:
 def _parse_title(value: str) -> str:
     value = value.strip()
     if not value:
-        raise Refusal("judul tidak boleh kosong")
+        raise Refusal("new-title-empty")
     if not all(char == " " or char.isprintable() for char in value):
-        raise Refusal("judul berisi karakter tak terlihat atau baris baru; tulis satu baris teks")
+        raise Refusal("new-title-invisible")
     return value
 
 
@@ -399,10 +388,7 @@ def _placeholder_module(index: CurriculumIndex) -> tuple[str, list[str]]:
         if index.is_offered("module", module_id)
     )
     if not active:
-        raise Refusal(
-            "belum ada modul aktif untuk langkah pertama jalur belajar; buat dan terbitkan "
-            "modulnya dulu (`python -m generator new module`)"
-        )
+        raise Refusal("new-no-active-module")
     for module_id, module in active:
         if not module.prerequisites:
             return module_id, []
@@ -458,26 +444,17 @@ def _next_steps(answers: Answers, project: Project, *, updated_config: bool) -> 
     if answers.kind == "track":
         return [
             _track_listing(answers.item_id, project, updated_config=updated_config),
-            'Berikutnya: ganti setiap teks "ISI: …" di berkas itu.',
+            say("new-next-steps-track"),
         ]
-    return [
-        f'Berikutnya: ganti setiap teks "ISI: …", lalu ubah `status` menjadi `active` agar '
-        f"{NOUNS[answers.kind]} ini diterbitkan. Periksa dengan `python -m generator validate`."
-    ]
+    return [say("new-next-steps", kind=answers.kind)]
 
 
 def _track_listing(track_id: str, project: Project, *, updated_config: bool) -> str:
     if updated_config:
-        return (
-            f"ditambahkan: `{track_id}` di akhir `tracks` dalam {SITE_CONFIG}; pindahkan bila "
-            "urutannya perlu diubah"
-        )
+        return say("new-track-listed", track=track_id, config=SITE_CONFIG)
     if track_id in project.checked.config.tracks:
-        return f"`{track_id}` sudah tercantum di `tracks` dalam {SITE_CONFIG}"
-    return (
-        f"ingat: tambahkan `{track_id}` ke `tracks` dalam {SITE_CONFIG} (berkas itu tidak dapat "
-        "diubah otomatis karena daftarnya tidak berbentuk butir `- `)"
-    )
+        return say("new-track-already-listed", track=track_id, config=SITE_CONFIG)
+    return say("new-track-list-by-hand", track=track_id, config=SITE_CONFIG)
 
 
 def _choices(values: dict) -> str:

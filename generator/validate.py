@@ -21,7 +21,9 @@ from zoneinfo import ZoneInfo
 from pydantic import BaseModel, RootModel, ValidationError
 
 from generator import format as fmt
-from generator.load import Document, Loc, Page, Sources, describe_type, kind_of, paused_gc
+from generator import messages
+from generator.load import Document, Loc, Page, Sources, kind_of, paused_gc
+from generator.messages import describe_type
 from generator.problems import ERROR, Problem, error, warning
 from generator.routes import docs_path
 
@@ -142,23 +144,29 @@ def _translate(document: Document, model_class: type[BaseModel], details: dict) 
     value = details.get("input")
     if kind == "missing":
         parent = loc[:-1]
-        where = f" di `{loc_label(parent)}`" if parent else ""
         return error(
             document.path,
             document.position(parent),
-            f"kolom wajib `{loc[-1]}` belum ada{where}",
+            "field-missing",
+            field=str(loc[-1]),
+            parent=loc_label(parent) if parent else None,
         )
     if kind == "extra_forbidden":
         allowed = _field_names(model_class, loc[:-1])
-        hint = _did_you_mean(str(loc[-1]), allowed)
         return error(
             document.path,
             document.key_position(loc),
-            f"kolom `{loc[-1]}` tidak dikenal{_in_parent(loc)}{hint or _allowed_list(allowed)}",
+            "field-unknown",
+            field=str(loc[-1]),
+            parent=loc_label(loc[:-1]) if loc[:-1] else None,
+            suggestion=_close_match(str(loc[-1]), allowed),
+            allowed=allowed,
         )
     position = document.key_position(loc) if is_key else document.position(loc)
     span = document.span(loc)
-    subject = f"kunci `{loc[-1]}` di `{loc_label(loc[:-1])}`" if is_key else f"`{label}`"
+    subject = (
+        messages.subject(str(loc[-1]), loc_label(loc[:-1])) if is_key else messages.subject(label)
+    )
     # YAML 1.1 typed a plain scalar (10:30, no, 2026-12-01): say what was written and how
     # YAML read it, and when text was expected tell the editor to quote it.
     retyped = (
@@ -167,112 +175,89 @@ def _translate(document: Document, model_class: type[BaseModel], details: dict) 
         and not isinstance(value, str | dict | list)
         and not is_key
     )
-    found = (
-        f"`{span.source}` tanpa tanda kutip, yang dibaca YAML sebagai {describe_type(value)}"
-        if retyped
-        else describe_type(value)
-    )
-    message = _type_message(kind, details, subject, value, found)
+    found = messages.found_unquoted(span.source, value) if retyped else describe_type(value)
+    code, fields = _type_problem(kind, details, value, found)
     if retyped and kind == "string_type":
-        message += f'; apitkan nilai dengan tanda kutip: "{span.source}"'
-    return error(document.path, position, message)
+        fields["quote"] = span.source
+    return error(document.path, position, code, subject=subject, **fields)
 
 
-def _in_parent(loc: Loc) -> str:
-    return f" di `{loc_label(loc[:-1])}`" if loc[:-1] else ""
-
-
-def _allowed_list(allowed: list[str]) -> str:
-    return f"; kolom yang dikenal: {', '.join(allowed)}" if allowed else ""
-
-
-def _type_message(kind: str, details: dict, subject: str, value: Any, found: str) -> str:
+def _type_problem(kind: str, details: dict, value: Any, found: str) -> tuple[str, dict]:
+    """The catalogue code and fields (besides `subject`) for one model error."""
     ctx = details.get("ctx") or {}
     if kind == "string_type":
-        return f"{subject} harus berupa teks, ditemukan {found}"
+        return "value-not-text", {"found": found}
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        hint = "; hapus tanda kutip" if isinstance(value, str) else ""
-        return f"{subject} harus berupa bilangan bulat, ditemukan {found}{hint}"
+        return "value-not-integer", {"found": found, "quoted": isinstance(value, str)}
     if kind == "bool_type":
-        return f"{subject} harus `true` atau `false`, ditemukan {found}"
+        return "value-not-boolean", {"found": found}
     if kind == "list_type":
-        return f"{subject} harus berupa daftar (setiap butir diawali `- `), ditemukan {found}"
+        return "value-not-list", {"found": found}
     if kind in ("dict_type", "model_type", "model_attributes_type"):
-        return f"{subject} harus berupa pemetaan `kunci: nilai`, ditemukan {found}"
+        return "value-not-mapping", {"found": found}
     if kind == "literal_error":
         options = re.findall(r"'([^']*)'|(\d+)", str(ctx.get("expected", "")))
         choices = [quoted or number for quoted, number in options]
-        hint = _did_you_mean(str(value), choices) if isinstance(value, str) else ""
-        return f"{subject} harus salah satu dari: {', '.join(choices)}; ditemukan {found}{hint}"
+        suggestion = _close_match(str(value), choices) if isinstance(value, str) else None
+        return "value-not-choice", {"choices": choices, "found": found, "suggestion": suggestion}
     if kind == "string_pattern_mismatch":
-        return f"{subject} {_PATTERN_MESSAGES.get(ctx.get('pattern'), 'tidak sesuai format')}" + (
-            f", ditemukan {found}{_pattern_hint(ctx.get('pattern'), value)}"
-        )
+        pattern = ctx.get("pattern")
+        return "value-pattern", {
+            "pattern": _PATTERN_NAMES.get(pattern),
+            "found": found,
+            "hint": _pattern_hint(pattern, value),
+        }
     if kind == "string_too_long":
         limit = ctx.get("max_length")
-        hint = {
-            200: "pindahkan uraian panjang ke `description`",
-            fmt.MAX_MARKDOWN_CHARS: "persingkat atau pecah uraiannya",
-        }.get(limit, "persingkat teksnya")
-        return (
-            f"{subject} paling banyak {number(limit)} karakter, ditemukan "
-            f"{number(len(value))} karakter; {hint}"
-        )
+        hint = {200: "summary", fmt.MAX_MARKDOWN_CHARS: "markdown"}.get(limit)
+        return "value-too-long", {"limit": limit, "length": len(value), "hint": hint}
     if kind == "markup_count":
-        return f"{subject} {details.get('msg')}"
+        return "value-markup", {"detail": details.get("msg")}
     if kind == "less_than_equal" and isinstance(value, int) and value > 10**12:
         # A number of a few hundred digits says nothing when printed whole.
-        digits = len(str(value))
-        return f"{subject} maksimal {number(ctx.get('le'))}, ditemukan bilangan {digits} digit"
+        return "value-huge", {"limit": ctx.get("le"), "digits": len(str(value))}
     if kind == "string_too_short":
-        return f"{subject} tidak boleh kosong"
+        return "value-empty", {}
     if kind == "too_short":
-        return f"{subject} harus berisi minimal {ctx.get('min_length')} butir"
+        return "value-too-few", {"minimum": ctx.get("min_length")}
     if kind == "greater_than":
-        return f"{subject} harus lebih besar dari {ctx.get('gt')}, ditemukan {found}"
+        return "value-not-greater", {"limit": ctx.get("gt"), "found": found}
     if kind == "greater_than_equal":
-        return f"{subject} minimal {ctx.get('ge')}, ditemukan {found}"
+        return "value-too-small", {"limit": ctx.get("ge"), "found": found}
     if kind == "less_than_equal":
-        return f"{subject} maksimal {number(ctx.get('le'))}, ditemukan {found}"
+        return "value-too-large", {"limit": ctx.get("le"), "found": found}
     if kind == "timezone":
-        hint = _did_you_mean(str(value), sorted(fmt.timezone_names()))
-        return (
-            f"{subject}: zona waktu `{value}` tidak dikenal; gunakan nama IANA seperti "
-            f"Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT){hint}"
-        )
+        suggestion = _close_match(str(value), sorted(fmt.timezone_names()))
+        return "timezone-unknown", {"zone": value, "suggestion": suggestion}
     if kind == "real_date":
-        return f"{subject}: {details.get('msg')}"
-    return f"{subject} tidak sah ({details.get('msg')}), ditemukan {found}"
+        return "date-invalid", {"detail": details.get("msg")}
+    return "value-invalid", {"detail": details.get("msg"), "found": found}
 
 
-def number(value: object) -> str:
-    """Write a count the Indonesian way: 10.000."""
-    return f"{value:,}".replace(",", ".") if isinstance(value, int) else str(value)
+number = messages.number
 
 
-_PATTERN_MESSAGES = {
-    fmt.SLUG_PATTERN: "harus berupa slug (huruf kecil, angka dan tanda hubung, mis. "
-    "`keamanan-siber`)",
-    fmt.REF_PATTERN: "harus berbentuk `<kerangka>/<kompetensi>`, mis. `manajerial/integritas`",
-    fmt.DATE_PATTERN: 'harus berupa tanggal bertanda kutip "YYYY-MM-DD", mis. "2026-11-30"',
-    fmt.LOCAL_TIME_PATTERN: 'harus berupa waktu setempat bertanda kutip "YYYY-MM-DDTHH:MM", '
-    'mis. "2026-12-10T09:00"',
-    fmt.HTTPS_PATTERN: "harus berupa alamat yang diawali `https://`",
-    fmt.SITE_URL_PATTERN: "harus berupa alamat `https://…` atau jalur di dalam situs yang "
-    "diawali `/`",
-    fmt.ICON_PATTERN: "harus berupa nama ikon Material, mis. `material/shield-account`",
-    r"^[^\n]*$": "harus satu baris teks tanpa baris baru (uraian panjang masuk `description`)",
+# The format's patterns by the name their wording has in the message catalogue.
+_PATTERN_NAMES = {
+    fmt.SLUG_PATTERN: "SLUG_PATTERN",
+    fmt.REF_PATTERN: "REF_PATTERN",
+    fmt.DATE_PATTERN: "DATE_PATTERN",
+    fmt.LOCAL_TIME_PATTERN: "LOCAL_TIME_PATTERN",
+    fmt.HTTPS_PATTERN: "HTTPS_PATTERN",
+    fmt.SITE_URL_PATTERN: "SITE_URL_PATTERN",
+    fmt.ICON_PATTERN: "ICON_PATTERN",
+    r"^[^\n]*$": "ONE_LINE",
 }
 
 
-def _pattern_hint(pattern: str | None, value: Any) -> str:
+def _pattern_hint(pattern: str | None, value: Any) -> str | None:
     if not isinstance(value, str):
-        return ""
+        return None
     if pattern in (fmt.HTTPS_PATTERN, fmt.SITE_URL_PATTERN) and value.startswith("http://"):
-        return "; ganti `http://` dengan `https://`"
+        return "https"
     if pattern in (fmt.SLUG_PATTERN, fmt.REF_PATTERN) and value.strip().lower() != value:
-        return "; gunakan huruf kecil tanpa spasi"
-    return ""
+        return "lowercase"
+    return None
 
 
 def loc_label(loc: Loc) -> str:
@@ -284,11 +269,6 @@ def loc_label(loc: Loc) -> str:
         else:
             text += f".{part}" if text else str(part)
     return text or "berkas"
-
-
-def _did_you_mean(value: str, choices: Iterable[str]) -> str:
-    match = _close_match(value, choices)
-    return f"; mungkin maksud Anda `{match}`?" if match else ""
 
 
 def _close_match(value: str, choices: Iterable[str]) -> str | None:
@@ -361,8 +341,9 @@ def _index(typed: list[Located], pages: list[Page]) -> tuple[Checked, list[Probl
                 error(
                     document.path,
                     document.position(("id",)),
-                    f"`id` harus sama dengan nama berkas: berkas `{stem}.yml` berisi id "
-                    f"`{item.model.id}`; ubah id menjadi `{stem}` atau ganti nama berkasnya",
+                    "id-not-file-name",
+                    stem=stem,
+                    id=item.model.id,
                 )
             )
             continue
@@ -373,7 +354,9 @@ def _index(typed: list[Located], pages: list[Page]) -> tuple[Checked, list[Probl
                 error(
                     document.path,
                     document.position(("id",)),
-                    f"id `{stem}` sudah dipakai oleh `{first}`; id harus unik di semua jalur",
+                    "id-duplicate",
+                    id=stem,
+                    first=first,
                 )
             )
             continue
@@ -401,8 +384,9 @@ def _check_track_order(checked: Checked, today: datetime.date) -> Iterator[Probl
             yield error(
                 document.path,
                 position,
-                f"jalur `{track_id}` tercantum dua kali di `tracks` (pertama di butir "
-                f"{seen[track_id] + 1}); hapus salah satunya",
+                "track-listed-twice",
+                track=track_id,
+                first=seen[track_id] + 1,
             )
             continue
         seen[track_id] = i
@@ -410,16 +394,18 @@ def _check_track_order(checked: Checked, today: datetime.date) -> Iterator[Probl
             yield error(
                 document.path,
                 position,
-                f"jalur `{track_id}` tidak punya berkas `curriculum/tracks/{track_id}.yml`"
-                f"{_did_you_mean(track_id, checked.tracks)}",
+                "track-unknown",
+                track=track_id,
+                suggestion=_close_match(track_id, checked.tracks),
             )
     for track_id, item in checked.tracks.items():
         if track_id not in seen:
             yield error(
                 document.path,
                 document.key_position(("tracks",)),
-                f"jalur `{track_id}` ({item.document.path}) belum tercantum di `tracks`; "
-                "tambahkan agar urutannya jelas",
+                "track-not-listed",
+                track=track_id,
+                path=item.document.path,
             )
 
 
@@ -430,9 +416,10 @@ def _check_module_folders(checked: Checked, today: datetime.date) -> Iterator[Pr
             yield error(
                 item.document.path,
                 item.document.key_position(("id",)),
-                f"folder `curriculum/modules/{folder}/` bukan jalur yang dikenal (jalur yang "
-                f"ada: {', '.join(checked.tracks) or '(belum ada)'})"
-                f"{_did_you_mean(folder, checked.tracks)}",
+                "module-folder-unknown",
+                folder=folder,
+                tracks=list(checked.tracks),
+                suggestion=_close_match(folder, checked.tracks),
             )
 
 
@@ -448,7 +435,8 @@ def _check_frameworks(checked: Checked, today: datetime.date) -> Iterator[Proble
                 yield error(
                     document.path,
                     document.position(("levels", i, "level")),
-                    f"tingkat {level} muncul dua kali di `levels`",
+                    "level-duplicate",
+                    level=level,
                 )
         seen: set[str] = set()
         for i, competency in enumerate(framework.competencies):
@@ -456,7 +444,8 @@ def _check_frameworks(checked: Checked, today: datetime.date) -> Iterator[Proble
                 yield error(
                     document.path,
                     document.position(("competencies", i, "id")),
-                    f"id kompetensi `{competency.id}` muncul dua kali dalam kerangka ini",
+                    "competency-id-duplicate",
+                    id=competency.id,
                 )
             seen.add(competency.id)
             for level in competency.level_indicators or {}:
@@ -465,21 +454,17 @@ def _check_frameworks(checked: Checked, today: datetime.date) -> Iterator[Proble
                     yield error(
                         document.path,
                         document.key_position(loc),
-                        "`level_indicators` hanya untuk kerangka bertingkat; kerangka ini tidak "
-                        "punya `levels`",
+                        "level-indicators-unlevelled",
                     )
                     break
                 if level not in scale:
                     yield error(
                         document.path,
                         document.key_position(loc),
-                        f"tingkat {level} tidak ada di skala `levels` kerangka ini "
-                        f"({_numbers(scale)})",
+                        "level-indicator-off-scale",
+                        level=level,
+                        scale=list(scale),
                     )
-
-
-def _numbers(levels: Iterable[int]) -> str:
-    return ", ".join(str(level) for level in levels)
 
 
 def competency_index(checked: Checked) -> dict[str, tuple[fmt.Framework, fmt.Competency]]:
@@ -501,8 +486,7 @@ def _check_competency_refs(checked: Checked, today: datetime.date) -> Iterator[P
                     document.key_position(
                         ("competencies",) if module.competencies is not None else ("id",)
                     ),
-                    "modul ini belum memetakan kompetensi apa pun; tambahkan `competencies` "
-                    "agar modul muncul di peta kompetensi",
+                    "module-no-competencies",
                 )
             continue
         seen: set[str] = set()
@@ -517,27 +501,25 @@ def _check_ref(document, i, ref, competencies, checked, seen) -> Iterator[Proble
         yield error(
             document.path,
             document.position((*loc, "ref")),
-            f"kompetensi `{ref.ref}` dicantumkan dua kali",
+            "competency-ref-duplicate",
+            ref=ref.ref,
         )
         return
     if ref.ref not in competencies:
         framework_id = ref.ref.split("/")[0]
         if framework_id in checked.broken.get("framework", set()):
             return
-        if framework_id not in checked.frameworks:
-            detail = (
-                f"kerangka `{framework_id}` tidak ada (kerangka yang ada: "
-                f"{', '.join(checked.frameworks) or '(belum ada)'})"
-                f"{_did_you_mean(framework_id, checked.frameworks)}"
-            )
-        else:
-            detail = f"kompetensi tidak ada di kerangka `{framework_id}`" + _did_you_mean(
-                ref.ref, competencies
-            )
+        framework_unknown = framework_id not in checked.frameworks
         yield error(
             document.path,
             document.position((*loc, "ref")),
-            f"kompetensi `{ref.ref}` tidak dikenal: {detail}",
+            "competency-unknown",
+            ref=ref.ref,
+            framework=framework_id,
+            frameworks=list(checked.frameworks) if framework_unknown else None,
+            suggestion=_close_match(framework_id, checked.frameworks)
+            if framework_unknown
+            else _close_match(ref.ref, competencies),
         )
         return
     framework, _ = competencies[ref.ref]
@@ -546,20 +528,27 @@ def _check_ref(document, i, ref, competencies, checked, seen) -> Iterator[Proble
         yield error(
             document.path,
             document.key_position((*loc, "level")),
-            f"kerangka `{framework.id}` tidak bertingkat; hapus `level` dari rujukan `{ref.ref}`",
+            "level-not-allowed",
+            framework=framework.id,
+            ref=ref.ref,
         )
     elif scale and ref.level is None:
         yield error(
             document.path,
             document.position(loc),
-            f"rujukan `{ref.ref}` wajib menyebut `level` karena kerangka `{framework.id}` "
-            f"bertingkat ({_numbers(scale)})",
+            "level-required",
+            ref=ref.ref,
+            framework=framework.id,
+            scale=list(scale),
         )
     elif scale and ref.level not in scale:
         yield error(
             document.path,
             document.position((*loc, "level")),
-            f"tingkat {ref.level} tidak ada di skala kerangka `{framework.id}` ({_numbers(scale)})",
+            "level-off-scale",
+            level=ref.level,
+            framework=framework.id,
+            scale=list(scale),
         )
 
 
@@ -579,8 +568,9 @@ def _check_undeveloped_competencies(checked: Checked, today: datetime.date) -> I
                 yield warning(
                     item.document.path,
                     item.document.position(("competencies", i, "id")),
-                    f"kompetensi `{item.model.id}/{competency.id}` belum dikembangkan oleh "
-                    "modul aktif mana pun; ini celah di peta kompetensi",
+                    "competency-uncovered",
+                    framework=item.model.id,
+                    competency=competency.id,
                 )
 
 
@@ -597,15 +587,16 @@ def _check_prerequisites(checked: Checked, today: datetime.date) -> Iterator[Pro
                 yield error(
                     document.path,
                     position,
-                    f"modul `{module.id}` tidak boleh menjadi prasyarat dirinya sendiri; hapus "
-                    "butir ini",
+                    "prerequisite-self",
+                    module=module.id,
                 )
             elif not checked.exists("module", prerequisite):
                 yield error(
                     document.path,
                     position,
-                    f"prasyarat `{prerequisite}` bukan modul yang dikenal"
-                    f"{_did_you_mean(prerequisite, modules)}",
+                    "prerequisite-unknown",
+                    module=prerequisite,
+                    suggestion=_close_match(prerequisite, modules),
                 )
             elif (
                 prerequisite in modules
@@ -615,8 +606,8 @@ def _check_prerequisites(checked: Checked, today: datetime.date) -> Iterator[Pro
                 yield error(
                     document.path,
                     position,
-                    f"prasyarat `{prerequisite}` masih draf sehingga tidak diterbitkan; "
-                    "terbitkan modul itu atau hapus prasyarat ini",
+                    "prerequisite-draft",
+                    module=prerequisite,
                 )
     yield from _check_cycles(checked)
 
@@ -634,7 +625,8 @@ def _check_cycles(checked: Checked) -> Iterator[Problem]:
         yield error(
             first.document.path,
             first.document.position(("prerequisites", index)),
-            "prasyarat membentuk siklus: " + " → ".join([*cycle]) + "; putuskan salah satunya",
+            "prerequisite-cycle",
+            cycle=list(cycle),
         )
 
 
@@ -685,8 +677,9 @@ def _check_pathways(checked: Checked, today: datetime.date) -> Iterator[Problem]
                 yield error(
                     document.path,
                     position,
-                    f"`assumes` menyebut `{module_id}` yang bukan modul dikenal"
-                    f"{_did_you_mean(module_id, modules)}",
+                    "assumes-unknown",
+                    module=module_id,
+                    suggestion=_close_match(module_id, modules),
                 )
             assumed.add(module_id)
         earlier: dict[str, str] = {}
@@ -706,23 +699,26 @@ def _check_step(document, loc, pathway, step, checked, earlier, assumed) -> Iter
         yield error(
             document.path,
             position,
-            f"langkah menyebut modul `{step.module}` yang tidak dikenal"
-            f"{_did_you_mean(step.module, modules)}",
+            "step-unknown",
+            module=step.module,
+            suggestion=_close_match(step.module, modules),
         )
         return
     if step.module in earlier:
         yield error(
             document.path,
             position,
-            f"modul `{step.module}` sudah ada di `{earlier[step.module]}`; satu modul hanya boleh "
-            "muncul sekali dalam jalur belajar",
+            "step-repeated",
+            module=step.module,
+            first=earlier[step.module],
         )
         return
     if step.module in assumed:
         yield error(
             document.path,
             position,
-            f"modul `{step.module}` sudah tercantum di `assumes`; hapus dari salah satunya",
+            "step-also-assumed",
+            module=step.module,
         )
         return
     module = modules[step.module].model
@@ -730,13 +726,15 @@ def _check_step(document, loc, pathway, step, checked, earlier, assumed) -> Iter
         yield error(
             document.path,
             position,
-            f"jalur belajar aktif tidak boleh memuat modul draf `{step.module}`",
+            "step-draft",
+            module=step.module,
         )
     elif pathway.status == "active" and module.status == "archived":
         yield warning(
             document.path,
             position,
-            f"modul `{step.module}` sudah diarsipkan; ganti dengan modul penggantinya",
+            "step-archived",
+            module=step.module,
         )
     unserved = [
         audience
@@ -749,9 +747,9 @@ def _check_step(document, loc, pathway, step, checked, earlier, assumed) -> Iter
         yield warning(
             document.path,
             position,
-            f"modul `{step.module}` tidak menyasar {', '.join(f'`{a}`' for a in unserved)}, "
-            "padahal jalur belajar ini menyasarnya; tambahkan ke `audience` modul itu agar "
-            "peta kompetensi tidak berlubang",
+            "step-audience",
+            module=step.module,
+            audiences=list(unserved),
         )
     for prerequisite in module.prerequisites or []:
         if prerequisite == step.module:
@@ -760,8 +758,9 @@ def _check_step(document, loc, pathway, step, checked, earlier, assumed) -> Iter
             yield error(
                 document.path,
                 position,
-                f"modul `{step.module}` memerlukan `{prerequisite}`, yang harus muncul di langkah "
-                "sebelumnya atau di `assumes`",
+                "step-order",
+                module=step.module,
+                prerequisite=prerequisite,
             )
 
 
@@ -779,8 +778,9 @@ def _check_sessions(checked: Checked, today: datetime.date) -> Iterator[Problem]
                 yield error(
                     item.document.path,
                     item.document.position(("sessions", i, "start")),
-                    f"`{session.start}` tidak ada di zona {zone} (jam dilompati peralihan waktu "
-                    "musim panas); pilih jam lain",
+                    "session-time-skipped",
+                    start=str(session.start),
+                    zone=str(zone),
                 )
 
 
@@ -794,14 +794,15 @@ def _check_review_dates(checked: Checked, today: datetime.date) -> Iterator[Prob
             yield warning(
                 item.document.path,
                 item.document.position(("reviewed",)),
-                f"isi modul terakhir ditelaah {module.reviewed}, lebih dari 12 bulan lalu; "
-                "telaah ulang isinya lalu perbarui `reviewed`",
+                "review-overdue",
+                reviewed=str(module.reviewed),
             )
         elif age < 0:
             yield error(
                 item.document.path,
                 item.document.position(("reviewed",)),
-                f"tanggal telaah {module.reviewed} ada di masa depan",
+                "review-in-future",
+                reviewed=str(module.reviewed),
             )
 
 
@@ -862,11 +863,14 @@ def _check_links(checked: Checked, today: datetime.date) -> Iterator[Problem]:
             # Ten lines say enough; each search goes on from the previous hit.
             positions = item.document.find_all(targets[: _LINKS_SHOWN + 1], loc)
             for shown, (target, position) in enumerate(zip(targets, positions, strict=False)):
-                message = (
-                    f"tautan `{target[:60]}` di `{loc_label(loc)}` tidak diizinkan; hanya "
-                    "`https://` (dan `mailto:` untuk kontak)"
+                yield error(
+                    item.document.path,
+                    position,
+                    "link-scheme",
+                    target=target[:60],
+                    field=loc_label(loc),
+                    more=_more(len(targets), shown),
                 )
-                yield error(item.document.path, position, message + _more(len(targets), shown))
     for page in checked.pages:
         found: list[tuple[str, tuple[int, int]]] = []
         total = 0
@@ -882,16 +886,17 @@ def _check_links(checked: Checked, today: datetime.date) -> Iterator[Problem]:
             yield error(
                 page.path,
                 position,
-                f"tautan `{target[:60]}` tidak diizinkan; hanya `https://` (dan `mailto:`)"
-                + _more(total, shown),
+                "page-link-scheme",
+                target=target[:60],
+                more=_more(total, shown),
             )
 
 
-def _more(total: int, shown: int) -> str:
+def _more(total: int, shown: int) -> int:
     """After ten refused links in one value, the eleventh says how many more follow."""
     if shown == _LINKS_SHOWN and total > _LINKS_SHOWN + 1:
-        return f" (dan {total - _LINKS_SHOWN - 1} tautan lain sesudah ini)"
-    return ""
+        return total - _LINKS_SHOWN - 1
+    return 0
 
 
 def _check_page_bounds(checked: Checked, today: datetime.date) -> Iterator[Problem]:
@@ -902,8 +907,9 @@ def _check_page_bounds(checked: Checked, today: datetime.date) -> Iterator[Probl
             yield error(
                 page.path,
                 _offset_position(page.text, fmt.MAX_PAGE_CHARS),
-                f"halaman paling banyak {number(fmt.MAX_PAGE_CHARS)} karakter, ditemukan "
-                f"{number(len(page.text))} karakter; pecah menjadi beberapa halaman",
+                "page-too-long",
+                limit=fmt.MAX_PAGE_CHARS,
+                length=len(page.text),
             )
         found = fmt.markup_count(page.text)
         if found:
@@ -914,9 +920,10 @@ def _check_page_bounds(checked: Checked, today: datetime.date) -> Iterator[Probl
             yield error(
                 page.path,
                 _offset_position(page.text, offset),
-                f"halaman memuat {number(count)} tanda `{char}`; paling banyak "
-                f"{fmt.MAX_MARKUP_CHARS} dalam satu halaman (tautan, gambar dan HTML membuat "
-                "situs lambat dibangun); kurangi atau pecah menjadi beberapa halaman",
+                "page-markup",
+                count=count,
+                char=char,
+                limit=fmt.MAX_MARKUP_CHARS,
             )
 
 
@@ -935,7 +942,9 @@ def _check_glossary(checked: Checked, today: datetime.date) -> Iterator[Problem]
             yield error(
                 checked.glossary.document.path,
                 checked.glossary.document.position((i, "term")),
-                f"istilah `{entry.term}` sudah ada di butir {seen[key] + 1}; istilah harus unik",
+                "glossary-term-duplicate",
+                term=entry.term,
+                first=seen[key] + 1,
             )
         seen.setdefault(key, i)
 
@@ -963,9 +972,9 @@ def _check_site_paths(checked: Checked, today: datetime.date) -> Iterator[Proble
                 yield error(
                     item.document.path,
                     item.document.position(("resources", i, "url")),
-                    f"bagian `#{fragment[:40]}` pada `{resource.url[:80]}` bukan nama bagian "
-                    "halaman; nama bagian hanya memuat huruf kecil, angka dan tanda hubung, "
-                    "seperti `/modul/<id>/#tujuan-pembelajaran`",
+                    "resource-fragment",
+                    fragment=fragment[:40],
+                    url=resource.url[:80],
                 )
             elif resource.url.startswith("/") and not docs_path(
                 resource.url, lambda kind, key: key in published[kind]
@@ -973,37 +982,28 @@ def _check_site_paths(checked: Checked, today: datetime.date) -> Iterator[Proble
                 yield error(
                     item.document.path,
                     item.document.position(("resources", i, "url")),
-                    f"`{resource.url}` bukan halaman situs ini; pakai jalur halaman seperti "
-                    "`/modul/<id>/`, `/jalur-belajar/<id>/` atau `/halaman/<nama>/`, atau alamat "
-                    "`https://`",
+                    "resource-unknown-page",
+                    url=resource.url,
                 )
 
 
-def site_link_problem(target: str, published: dict[str, set[str]]) -> str | None:
+def site_link_problem(target: str, published: dict[str, set[str]]) -> dict | None:
     """Why a link without a scheme in an editor's Markdown cannot be published, if it can't.
 
     The rendered HTML is never read by MkDocs again, so only a site path that names a
-    published page (or a section of the same page) can be resolved and checked.
+    published page (or a section of the same page) can be resolved and checked. The answer
+    is the `site-link` message's `reason` (and `fragment`) fields.
     """
     if _SCHEME.match(target) or target.startswith("#"):
         return None
     if target.startswith("/") and not target.startswith("//"):
         path, _, fragment = target.partition("#")
         if fragment and not _ANCHOR.match(fragment):
-            return (
-                f"bagian `#{fragment[:40]}` bukan nama bagian halaman; nama bagian hanya memuat "
-                "huruf kecil, angka dan tanda hubung"
-            )
+            return {"reason": "fragment", "fragment": fragment[:40]}
         if docs_path(path, lambda kind, key: key in published[kind]):
             return None
-        return (
-            "bukan halaman situs ini; pakai jalur halaman yang ada seperti `/modul/<id>/`, "
-            "`/jalur-belajar/<id>/` atau `/halaman/<nama>/`"
-        )
-    return (
-        "tidak dapat diperiksa; tautkan halaman situs dengan jalurnya yang diawali `/`, seperti "
-        "`/modul/<id>/`, atau pakai alamat `https://`"
-    )
+        return {"reason": "unknown-page"}
+    return {"reason": "unresolvable"}
 
 
 # As _LINK, but only what the sanitiser keeps as a link a reader can follow: the `href` of
@@ -1037,7 +1037,10 @@ def _check_site_links(checked: Checked, today: datetime.date) -> Iterator[Proble
                     yield error(
                         item.document.path,
                         item.document.find(target, loc),
-                        f"tautan `{target[:60]}` di `{loc_label(loc)}` {reason}",
+                        "site-link",
+                        target=target[:60],
+                        field=loc_label(loc),
+                        **reason,
                     )
     for page in checked.pages:
         for line_number, line in enumerate(page.text.split("\n"), start=1):
@@ -1048,7 +1051,9 @@ def _check_site_links(checked: Checked, today: datetime.date) -> Iterator[Proble
                     yield error(
                         page.path,
                         (line_number, line.find(target) + 1),
-                        f"tautan `{target[:60]}` {reason}",
+                        "site-link",
+                        target=target[:60],
+                        **reason,
                     )
 
 
@@ -1076,8 +1081,9 @@ def _check_placeholders(checked: Checked, today: datetime.date) -> Iterator[Prob
                 yield warning(
                     item.document.path,
                     item.document.position(loc),
-                    f"`{loc_label(loc)}` masih berisi teks isian `{fmt.PLACEHOLDER} …`; ganti "
-                    "dengan isi sebenarnya sebelum diterbitkan",
+                    "placeholder-left",
+                    field=loc_label(loc),
+                    placeholder=fmt.PLACEHOLDER,
                 )
 
 
@@ -1090,7 +1096,7 @@ def _check_references_in_unchecked_files(
             references = [
                 (("prerequisites", i), value) for i, value in _items(data, "prerequisites")
             ]
-            what = "prasyarat `{}` bukan modul yang dikenal"
+            code = "prerequisite-unknown"
         elif document.kind == "pathway":
             references = [
                 (("phases", p, "steps", s, "module"), step.get("module"))
@@ -1099,7 +1105,7 @@ def _check_references_in_unchecked_files(
                 for s, step in _items(phase, "steps")
                 if isinstance(step, dict)
             ]
-            what = "langkah menyebut modul `{}` yang tidak dikenal"
+            code = "step-unknown"
         else:
             continue
         for loc, module_id in references:
@@ -1107,7 +1113,9 @@ def _check_references_in_unchecked_files(
                 yield error(
                     document.path,
                     document.position(loc),
-                    what.format(module_id) + _did_you_mean(module_id, checked.modules),
+                    code,
+                    module=module_id,
+                    suggestion=_close_match(module_id, checked.modules),
                 )
 
 

@@ -6,6 +6,7 @@ the expected Markdown is exactly what that change means.
 
 from __future__ import annotations
 
+import datetime
 import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import cli
+from generator import cli, messages
+from generator import diff as diff_module
 from tests.conftest import (
     BASE,
     MODULE_DATA_DASAR,
@@ -299,6 +301,36 @@ def test_a_known_problem_that_moved_lines_is_not_new(
         "",
         "- Diubah: `analis`: `outcomes`",
     )
+
+
+def test_a_reworded_message_leaves_known_problems_known(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Problems are matched by code, file and fields: rewording one is not a new problem.
+
+    The base side is validated with today's wording and the head side, the very same
+    curriculum, with the catalogue entry reworded, as when a pull request changes a message.
+    """
+    broken = change(PATHWAY, "module: etika", "module: etik")
+    folder = write_project(tmp_path / "kurikulum", {PATHWAY_PATH: broken})
+    today = datetime.date.fromisoformat(TODAY)
+    base = diff_module.load_side(diff_module.read_folder(folder), today=today)
+    monkeypatch.setitem(
+        messages.MESSAGES, "step-unknown", "modul `{module}` di langkah ini tidak ada{hint}"
+    )
+    head = diff_module.load_side(diff_module.read_folder(folder), today=today)
+
+    def unknown_steps(side: diff_module.Side) -> list[str]:
+        problems = side.validation.problems
+        return [problem.message for problem in problems if problem.code == "step-unknown"]
+
+    assert unknown_steps(base) == [
+        "langkah menyebut modul `etik` yang tidak dikenal; mungkin maksud Anda `etika`?"
+    ]
+    assert unknown_steps(head) == [
+        "modul `etik` di langkah ini tidak ada; mungkin maksud Anda `etika`?"
+    ]
+    assert diff_module.summarise(base, head) == HEADING + "Tidak ada perubahan kurikulum.\n"
 
 
 # --- git revisions -----------------------------------------------------------------------

@@ -1150,6 +1150,8 @@ def test_json_format(validate):
             "col": 17,
             "severity": "warning",
             "message": "modul `etika` sudah diarsipkan; ganti dengan modul penggantinya",
+            "code": "step-archived",
+            "fields": {"module": "etika"},
         }
     ]
     assert result.exit_code == 0

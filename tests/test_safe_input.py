@@ -182,9 +182,10 @@ def test_a_site_path_fragment_must_be_a_section_name(validate, url):
 
 
 def test_github_workflow_command_properties_are_escaped():
-    problem = error("curriculum/pages/a\r\nb:c,%.md", (3, 4), "pesan 100%\nbaris dua")
+    problem = error("curriculum/pages/a\r\nb:c,%.md", (3, 4), "yaml-invalid", detail="100%\ndua")
     assert problem.as_github() == (
-        "::error file=curriculum/pages/a%0D%0Ab%3Ac%2C%25.md,line=3,col=4::pesan 100%25\\nbaris dua"
+        "::error file=curriculum/pages/a%0D%0Ab%3Ac%2C%25.md,line=3,col=4::"
+        "struktur YAML tidak valid (100%25\\ndua)"
     )
 
 

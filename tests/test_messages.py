@@ -1,0 +1,91 @@
+"""The message catalogue: every code documented in CONTRIBUTING.md, and nothing more.
+
+The sqlite-utils habit: a test fails when a code editors can meet has no row in the guide's
+table of messages, or when the table still names a code the catalogue no longer has.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from generator import messages
+from generator.problems import error
+
+GUIDE = Path(__file__).resolve().parent.parent / "CONTRIBUTING.md"
+CODE = re.compile(r"`([a-z0-9]+(?:-[a-z0-9]+)*)`")
+
+
+def documented_codes() -> list[str]:
+    """The codes in the first column of section 4's tables, in the order they appear."""
+    text = GUIDE.read_text(encoding="utf-8")
+    section = text.split("\n## 4.", 1)[1].split("\n## 5.", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| ")]
+    assert rows[0].startswith("| Kode |"), "each table's first column is the codes"
+    codes = []
+    for row in rows:
+        if row.startswith("| Kode |"):
+            continue
+        first = row.split(" | ", 1)[0].removeprefix("| ")
+        found = CODE.findall(first)
+        assert found, f"a row without a code: {row[:80]}"
+        codes.extend(found)
+    return codes
+
+
+def test_every_code_is_documented_in_contributing():
+    missing = sorted(set(messages.MESSAGES) - set(documented_codes()))
+    assert missing == [], f"codes without a row in CONTRIBUTING.md section 4: {missing}"
+
+
+def test_contributing_names_no_code_that_does_not_exist():
+    stale = sorted(set(documented_codes()) - set(messages.MESSAGES))
+    assert stale == [], f"CONTRIBUTING.md section 4 names codes the catalogue lacks: {stale}"
+
+
+def test_each_code_is_documented_once():
+    codes = documented_codes()
+    assert sorted(code for code in set(codes) if codes.count(code) > 1) == []
+
+
+def test_codes_are_short_lowercase_kebab():
+    assert [code for code in messages.MESSAGES if not CODE.fullmatch(f"`{code}`")] == []
+
+
+def test_a_problem_carries_its_code_and_fields_and_the_catalogue_wording():
+    problem = error("a.yml", (3, 4), "prerequisite-unknown", module="etik", suggestion="etika")
+    assert (problem.code, problem.fields) == (
+        "prerequisite-unknown",
+        {"module": "etik", "suggestion": "etika"},
+    )
+    assert problem.message == (
+        "prasyarat `etik` bukan modul yang dikenal; mungkin maksud Anda `etika`?"
+    )
+
+
+def test_did_you_mean_is_built_in_one_place():
+    # As built, with the suggestion in backticks; the format reference only names it.
+    sources = Path(messages.__file__).parent.glob("*.py")
+    places = {
+        path.name: path.read_text(encoding="utf-8").count("mungkin maksud Anda `")
+        for path in sources
+    }
+    assert {name: count for name, count in places.items() if count} == {"messages.py": 1}
+
+
+def test_every_code_is_used_by_the_generator():
+    """A code no module reports any more is removed from the catalogue (and the guide)."""
+    package = Path(messages.__file__).parent
+    sources = "".join(
+        path.read_text(encoding="utf-8")
+        for path in package.glob("*.py")
+        if path != package / "messages.py"
+    )
+    assert [code for code in messages.MESSAGES if f'"{code}"' not in sources] == []
+
+
+def test_a_problem_is_identified_without_its_wording_or_advice():
+    first = error("a.yml", (3, 4), "prerequisite-unknown", module="etik", suggestion="etika")
+    moved = error("a.yml", (9, 4), "prerequisite-unknown", module="etik", suggestion="etiket")
+    other = error("a.yml", (3, 4), "prerequisite-unknown", module="etis", suggestion="etika")
+    assert first.identity() == moved.identity() != other.identity()
