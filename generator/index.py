@@ -92,6 +92,12 @@ class SessionInstant:
     def end(self) -> datetime.datetime:
         return self.start + datetime.timedelta(minutes=self.session.minutes)
 
+    @property
+    def exists(self) -> bool:
+        """Whether the local start exists in its zone (a clock change can skip an hour)."""
+        back = self.start.astimezone(datetime.UTC).astimezone(ZoneInfo(self.zone))
+        return back.replace(tzinfo=None) == self.start.replace(tzinfo=None)
+
     def in_zone(self, zone: str) -> datetime.datetime:
         return self.start.astimezone(ZoneInfo(zone))
 

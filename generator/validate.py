@@ -16,12 +16,20 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, RootModel, ValidationError
 
 from generator import format as fmt
 from generator import messages
+from generator.index import (
+    KINDS,
+    CurriculumIndex,
+    is_offered_status,
+    is_published_status,
+    serves,
+    session_instant,
+    track_folder,
+)
 from generator.load import Document, Loc, Page, Sources, kind_of, paused_gc
 from generator.messages import describe_type
 from generator.problems import ERROR, Problem, error, warning
@@ -411,7 +419,7 @@ def _check_track_order(checked: Checked, today: datetime.date) -> Iterator[Probl
 
 def _check_module_folders(checked: Checked, today: datetime.date) -> Iterator[Problem]:
     for item in checked.modules.values():
-        folder = PurePosixPath(item.document.path).parent.name
+        folder = track_folder(item.document.path)
         if not checked.exists("track", folder):
             yield error(
                 item.document.path,
@@ -468,11 +476,7 @@ def _check_frameworks(checked: Checked, today: datetime.date) -> Iterator[Proble
 
 
 def competency_index(checked: Checked) -> dict[str, tuple[fmt.Framework, fmt.Competency]]:
-    return {
-        f"{framework_id}/{competency.id}": (item.model, competency)
-        for framework_id, item in checked.frameworks.items()
-        for competency in item.model.competencies
-    }
+    return CurriculumIndex(checked).competencies
 
 
 def _check_competency_refs(checked: Checked, today: datetime.date) -> Iterator[Problem]:
@@ -480,7 +484,7 @@ def _check_competency_refs(checked: Checked, today: datetime.date) -> Iterator[P
     for item in checked.modules.values():
         module, document = item.model, item.document
         if not module.competencies:
-            if module.status != "draft":
+            if is_published_status(module.status):
                 yield warning(
                     document.path,
                     document.key_position(
@@ -559,7 +563,7 @@ def _check_undeveloped_competencies(checked: Checked, today: datetime.date) -> I
     developed = {
         ref.ref
         for item in checked.modules.values()
-        if item.model.status == "active"
+        if is_offered_status(item.model.status)
         for ref in item.model.competencies or []
     }
     for item in checked.frameworks.values():
@@ -600,8 +604,8 @@ def _check_prerequisites(checked: Checked, today: datetime.date) -> Iterator[Pro
                 )
             elif (
                 prerequisite in modules
-                and module.status != "draft"
-                and modules[prerequisite].model.status == "draft"
+                and is_published_status(module.status)
+                and not is_published_status(modules[prerequisite].model.status)
             ):
                 yield error(
                     document.path,
@@ -722,26 +726,22 @@ def _check_step(document, loc, pathway, step, checked, earlier, assumed) -> Iter
         )
         return
     module = modules[step.module].model
-    if pathway.status == "active" and module.status == "draft":
+    if is_offered_status(pathway.status) and not is_published_status(module.status):
         yield error(
             document.path,
             position,
             "step-draft",
             module=step.module,
         )
-    elif pathway.status == "active" and module.status == "archived":
+    elif is_offered_status(pathway.status) and module.status == "archived":
         yield warning(
             document.path,
             position,
             "step-archived",
             module=step.module,
         )
-    unserved = [
-        audience
-        for audience in pathway.audience
-        if "semua" not in module.audience and audience not in module.audience
-    ]
-    if pathway.status == "active" and unserved:
+    unserved = [audience for audience in pathway.audience if not serves(module.audience, audience)]
+    if is_offered_status(pathway.status) and unserved:
         # The competency map counts a module only for its own audience: this step would
         # leave a gap that the pathway promises to fill.
         yield warning(
@@ -770,24 +770,21 @@ def _check_step(document, loc, pathway, step, checked, earlier, assumed) -> Iter
 def _check_sessions(checked: Checked, today: datetime.date) -> Iterator[Problem]:
     for item in checked.modules.values():
         for i, session in enumerate(item.model.sessions or []):
-            zone = session.timezone or checked.config.default_timezone
-            local = datetime.datetime.fromisoformat(session.start)
-            aware = local.replace(tzinfo=ZoneInfo(zone))
-            back = aware.astimezone(datetime.UTC).astimezone(ZoneInfo(zone))
-            if back.replace(tzinfo=None) != local:
+            instant = session_instant(item.model.id, i, session, checked.config.default_timezone)
+            if not instant.exists:
                 yield error(
                     item.document.path,
                     item.document.position(("sessions", i, "start")),
                     "session-time-skipped",
                     start=str(session.start),
-                    zone=str(zone),
+                    zone=instant.zone,
                 )
 
 
 def _check_review_dates(checked: Checked, today: datetime.date) -> Iterator[Problem]:
     for item in checked.modules.values():
         module = item.model
-        if module.reviewed is None or module.status != "active":
+        if module.reviewed is None or not is_offered_status(module.status):
             continue
         age = (today - datetime.date.fromisoformat(module.reviewed)).days
         if age > STALE_AFTER_DAYS:
@@ -953,13 +950,11 @@ _ANCHOR = re.compile(r"^[a-z0-9_-]{1,80}$")
 
 
 def published_ids(checked: Checked) -> dict[str, set[str]]:
+    index = CurriculumIndex(checked)
     return {
-        "track": set(checked.tracks),
-        "module": {k for k, item in checked.modules.items() if item.model.status != "draft"},
-        "pathway": {k for k, item in checked.pathways.items() if item.model.status != "draft"},
-        "framework": set(checked.frameworks),
-        "competency": set(competency_index(checked)),
-        "page": {PurePosixPath(page.path).stem for page in checked.pages},
+        **{kind: set(index.published(kind)) for kind in KINDS},
+        "competency": set(index.competencies),
+        "page": index.page_ids,
     }
 
 
@@ -1072,8 +1067,8 @@ def may_link(value: str) -> bool:
 def _check_placeholders(checked: Checked, today: datetime.date) -> Iterator[Problem]:
     located = [
         *checked.tracks.values(),
-        *(item for item in checked.modules.values() if item.model.status != "draft"),
-        *(item for item in checked.pathways.values() if item.model.status != "draft"),
+        *(item for item in checked.modules.values() if is_published_status(item.model.status)),
+        *(item for item in checked.pathways.values() if is_published_status(item.model.status)),
     ]
     for item in located:
         for loc, text in markdown_values(item.document.data):
