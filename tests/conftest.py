@@ -19,9 +19,7 @@ from pathlib import Path
 import pytest
 
 from generator import cli
-
-REPO = Path(__file__).resolve().parents[1]
-TODAY = "2026-11-29"
+from tests.constants import REPO, TODAY
 
 # A file's value: text, raw bytes (for encoding tests) or None to leave BASE's file out.
 Files = Mapping[str, str | bytes | None]

@@ -8,9 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-FIXTURES = REPO / "tests" / "fixtures"
-TODAY = "2026-11-29"
+from tests.constants import REPO, TODAY
 
 
 def copy_project(curriculum_root: Path, dest: Path) -> Path:

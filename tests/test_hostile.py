@@ -18,11 +18,10 @@ from bs4 import BeautifulSoup
 
 from tests import hostile
 from tests.browser import CHROMIUM_ARGS, chromium_path, serve
-from tests.sitebuild import FIXTURES, build, copy_project
+from tests.constants import FIXTURES, REPO
+from tests.sitebuild import build, copy_project
 
 pytestmark = pytest.mark.slow
-
-REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
 
 from generator.model import build_curriculum
 from generator.pipeline import check
-from tests.sitebuild import REPO
-
-TODAY = datetime.date(2026, 11, 29)
+from tests.constants import REPO
+from tests.constants import TODAY_DATE as TODAY
 
 
 @pytest.fixture(scope="module")
