@@ -12,14 +12,15 @@ import io
 import os
 import subprocess
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from generator import cli
-from tests.constants import REPO, TODAY
+from tests.constants import MINI, REPO, TODAY
+from tests.sitebuild import shared_site
 
 # A file's value: text, raw bytes (for encoding tests) or None to leave BASE's file out.
 Files = Mapping[str, str | bytes | None]
@@ -278,3 +279,15 @@ def validate(project: Callable[..., Path]) -> Callable[..., Result]:
         return run_validate(project(files, base=base), *args)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The seed curriculum's built site/, built once per session: read it, never change it."""
+    yield from shared_site("seed", REPO, tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The mini fixture's built site/, built once per session: read it, never change it."""
+    yield from shared_site("mini", MINI, tmp_path_factory)

@@ -27,7 +27,6 @@ from tests.browser import (
     serve,
     unavailable,
 )
-from tests.sitebuild import REPO, build, copy_project
 
 pytestmark = pytest.mark.browser
 
@@ -51,11 +50,9 @@ def chromium():
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory, chromium) -> Path:
-    """The project's own curriculum, built once into a temporary copy."""
-    root = copy_project(REPO, tmp_path_factory.mktemp("situs") / "proyek")
-    build(root)
-    return root / "site"
+def built(chromium, seed_site) -> Path:
+    """The project's own curriculum, built once per session into a temporary copy."""
+    return seed_site
 
 
 @pytest.fixture(scope="session")

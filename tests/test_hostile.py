@@ -19,16 +19,14 @@ from bs4 import BeautifulSoup
 from tests import hostile
 from tests.browser import CHROMIUM_ARGS, chromium_path, serve
 from tests.constants import FIXTURES, REPO
-from tests.sitebuild import build, copy_project
+from tests.sitebuild import copy_project
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def baseline(tmp_path_factory) -> hostile.Baseline:
-    project = copy_project(FIXTURES / "mini", tmp_path_factory.mktemp("bersih") / "proyek")
-    build(project)
-    return hostile.Baseline.of(project / "site")
+def baseline(mini_site) -> hostile.Baseline:
+    return hostile.Baseline.of(mini_site)
 
 
 def report(scan_findings, project: hostile.Hostile, limit: int = 60) -> str:

@@ -47,15 +47,6 @@ def test_sessions_span_the_three_zones_and_both_sides_of_today(curriculum):
     assert any(not s.is_upcoming(TODAY) for s in curriculum.sessions)
 
 
-@pytest.fixture(scope="module")
-def seed_site(tmp_path_factory):
-    from tests.sitebuild import build, copy_project
-
-    project = copy_project(REPO, tmp_path_factory.mktemp("seed") / "proyek")
-    build(project)
-    return project / "site"
-
-
 @pytest.mark.slow
 def test_every_pathway_step_is_its_own_item_on_the_page(curriculum, seed_site):
     from bs4 import BeautifulSoup

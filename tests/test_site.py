@@ -12,18 +12,14 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.sitebuild import FIXTURES, build, copy_project
-
 pytestmark = pytest.mark.slow
 
 REPO_EDIT = "https://github.com/kurikulum-asn/kurikulum/edit/main/"
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    project = copy_project(FIXTURES / "mini", tmp_path_factory.mktemp("mini") / "proyek")
-    build(project)
-    return project / "site"
+@pytest.fixture
+def site(mini_site) -> Path:
+    return mini_site
 
 
 def page(site: Path, path: str) -> BeautifulSoup:
