@@ -198,6 +198,17 @@ class Result:
     def summary(self) -> str:
         return self.lines[-1] if self.lines else ""
 
+    @property
+    def outcome(self) -> tuple[int, list[str]]:
+        """Exit code and problem lines together: `(0, [])` is a clean run that printed its
+        summary, where the exit code alone would also pass a run that printed nothing."""
+        return self.exit_code, self.problems if self.lines else ["(nothing printed)"]
+
+    @property
+    def where(self) -> list[str]:
+        """Each problem as `file:line:col: severity`, without its wording."""
+        return [": ".join(line.split(": ", 2)[:2]) for line in self.problems]
+
 
 def write_project(root: Path, files: Files = (), *, base: bool = True) -> Path:
     """Write BASE (unless `base=False`) updated with `files` under `root`."""

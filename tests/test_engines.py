@@ -112,6 +112,8 @@ def test_zensical_builds_the_generated_docs_with_no_broken_reference(project):
 
 
 def test_mkdocs_builds_the_same_docs_with_no_broken_reference(seed_site):
+    assert (seed_site / "rencana-belajar" / "index.html").is_file()
+    assert len(list(seed_site.rglob("index.html"))) > 50
     broken = broken_references(seed_site, site_path())
     assert not broken, f"{len(broken)} broken references:\n" + "\n".join(broken[:30])
 

@@ -215,6 +215,8 @@ def test_glossary_term_with_a_carriage_return_adds_no_heading_or_attribute(tmp_p
         problems = hostile.refusal_problems(project, result)
         assert not problems, "\n".join(problems)
         return
+    glossary_page = (root / "site" / "glosarium" / "index.html").read_text(encoding="utf-8")
+    assert "Istilah berbahaya" in glossary_page and "Pemberitahuan palsu" in glossary_page
     found = []
     for path in sorted((root / "site").rglob("*.html")):
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
