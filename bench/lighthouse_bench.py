@@ -29,7 +29,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent.parent))
 from tests import browser
 from tests.browser import CHROMIUM_ARGS
-from tests.sitebuild import REPO, build, copy_project
+from tests.constants import REPO
+from tests.sitebuild import build, copy_project
 
 LIGHTHOUSE = REPO / "bench" / "node_modules" / ".bin" / "lighthouse"
 COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}

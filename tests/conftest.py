@@ -12,16 +12,15 @@ import io
 import os
 import subprocess
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from generator import cli
-
-REPO = Path(__file__).resolve().parents[1]
-TODAY = "2026-11-29"
+from tests.constants import MINI, REPO, TODAY
+from tests.sitebuild import shared_site
 
 # A file's value: text, raw bytes (for encoding tests) or None to leave BASE's file out.
 Files = Mapping[str, str | bytes | None]
@@ -199,6 +198,17 @@ class Result:
     def summary(self) -> str:
         return self.lines[-1] if self.lines else ""
 
+    @property
+    def outcome(self) -> tuple[int, list[str]]:
+        """Exit code and problem lines together: `(0, [])` is a clean run that printed its
+        summary, where the exit code alone would also pass a run that printed nothing."""
+        return self.exit_code, self.problems if self.lines else ["(nothing printed)"]
+
+    @property
+    def where(self) -> list[str]:
+        """Each problem as `file:line:col: severity`, without its wording."""
+        return [": ".join(line.split(": ", 2)[:2]) for line in self.problems]
+
 
 def write_project(root: Path, files: Files = (), *, base: bool = True) -> Path:
     """Write BASE (unless `base=False`) updated with `files` under `root`."""
@@ -302,3 +312,15 @@ def chromium():
         )
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The seed curriculum's built site/, built once per session: read it, never change it."""
+    yield from shared_site("seed", REPO, tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The mini fixture's built site/, built once per session: read it, never change it."""
+    yield from shared_site("mini", MINI, tmp_path_factory)

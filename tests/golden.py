@@ -5,25 +5,20 @@ Review the diff of tests/golden/ after regenerating: it is exactly what changed 
 
 from __future__ import annotations
 
-import datetime
 import shutil
-from pathlib import Path
 
 from generator.model import build_curriculum
 from generator.pipeline import check
 from generator.render import render_pages
+from tests.constants import GOLDEN, MINI, REPO, TODAY_DATE
 
-REPO = Path(__file__).resolve().parent.parent
-FIXTURE = REPO / "tests" / "fixtures" / "mini"
-GOLDEN = REPO / "tests" / "golden" / "mini"
-TODAY = datetime.date(2026, 11, 29)
 GUIDE = "# Panduan uji\n\nPanduan singkat untuk pengujian.\n"
 
 
 def render_fixture() -> dict[str, str]:
-    validation = check(FIXTURE, today=TODAY)
+    validation = check(MINI, today=TODAY_DATE)
     assert validation.ok, [problem.as_text() for problem in validation.problems]
-    return render_pages(build_curriculum(validation.checked, today=TODAY), guide=GUIDE)
+    return render_pages(build_curriculum(validation.checked, today=TODAY_DATE), guide=GUIDE)
 
 
 def main() -> None:

@@ -42,7 +42,8 @@ from pydantic import BaseModel, RootModel, TypeAdapter
 
 from generator import format as fmt
 from generator.load import kind_of
-from tests.sitebuild import FIXTURES, copy_project, run_generator
+from tests.constants import FIXTURES
+from tests.sitebuild import copy_project, run_generator
 
 MINI = FIXTURES / "mini"
 SITE_URL = "https://kurikulum-asn.github.io/kurikulum/"

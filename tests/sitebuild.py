@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
+import json
+import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-FIXTURES = REPO / "tests" / "fixtures"
-TODAY = "2026-11-29"
+import pytest
+
+from tests.constants import REPO, TODAY
 
 
 def copy_project(curriculum_root: Path, dest: Path) -> Path:
@@ -44,3 +49,54 @@ def tree_digest(folder: Path) -> dict[str, str]:
         for path in sorted(folder.rglob("*"))
         if path.is_file()
     }
+
+
+@contextlib.contextmanager
+def file_lock(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on `path` (pytest-xdist workers are separate processes)."""
+    with open(path, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _session_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The temporary folder of this test session, the same for every pytest-xdist worker."""
+    base = tmp_path_factory.getbasetemp()
+    # Under pytest-xdist each worker's basetemp is a folder inside the session's.
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def shared_site(
+    name: str, source: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Path]:
+    """Build `source` once per test session and yield its site/, for tests that only read it.
+
+    The first worker to get here builds under a lock; the others wait and reuse the build.
+    A test that changes a project must make its own with copy_project: when the session
+    ends, each worker checks that the shared project is byte for byte as it was built.
+    """
+    folder = _session_folder(tmp_path_factory) / f"bersama-{name}"
+    project, digest, failed = folder / "proyek", folder / "digest.json", folder / "gagal.txt"
+    with file_lock(folder.with_name(f"{folder.name}.lock")):
+        if failed.is_file():
+            pytest.fail(failed.read_text(encoding="utf-8"), pytrace=False)
+        if not digest.is_file():
+            shutil.rmtree(folder, ignore_errors=True)
+            copy_project(source, project)
+            result = run_generator(project, "build")
+            if result.returncode != 0:
+                message = f"building the shared {name} site failed:\n{result.stdout}{result.stderr}"
+                failed.write_text(message, encoding="utf-8")
+                pytest.fail(message, pytrace=False)
+            digest.write_text(json.dumps(tree_digest(project)), encoding="utf-8")
+    yield project / "site"
+    built = json.loads(digest.read_text(encoding="utf-8"))
+    now = tree_digest(project)
+    changed = sorted(path for path in built.keys() | now.keys() if built.get(path) != now.get(path))
+    assert not changed, (
+        f"a test changed the shared {name} project (tests that change a project must build "
+        f"their own with copy_project): {changed[:20]}"
+    )

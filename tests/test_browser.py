@@ -24,7 +24,6 @@ from tests.browser import (
     run_axe,
     serve,
 )
-from tests.sitebuild import REPO, build, copy_project
 
 pytestmark = pytest.mark.browser
 
@@ -33,11 +32,9 @@ PLANNER = "rencana-belajar/"
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory, chromium) -> Path:
-    """The project's own curriculum, built once into a temporary copy."""
-    root = copy_project(REPO, tmp_path_factory.mktemp("situs") / "proyek")
-    build(root)
-    return root / "site"
+def built(chromium, seed_site) -> Path:
+    """The project's own curriculum, built once per session into a temporary copy."""
+    return seed_site
 
 
 @pytest.fixture(scope="session")
@@ -345,8 +342,12 @@ def test_planner_prints_only_the_plan(open_context, base_url):
     goto(page, base_url + PLANNER + "#jabatan=cpns")
     page.wait_for_selector("#kk-hasil", state="visible")
     assert page.get_by_role("button", name="Cetak rencana").is_visible()
+    hideable = ("#kk-rencana-form", ".kk-aksi", ".kk-hapus", "#jalur-belajar-per-jabatan")
+    # On screen first, so that "hidden in print" cannot pass for an element that is gone.
+    for shown in hideable:
+        assert page.locator(shown).first.is_visible(), shown
     page.emulate_media(media="print")
-    for hidden in ("#kk-rencana-form", ".kk-aksi", ".kk-hapus", "#jalur-belajar-per-jabatan"):
+    for hidden in hideable:
         assert not page.locator(hidden).first.is_visible(), hidden
     assert page.locator("#kk-daftar").is_visible()
     assert page.locator(".kk-bar").is_visible()
@@ -359,6 +360,7 @@ def test_planner_says_so_when_its_data_cannot_load(open_context, base_url):
     goto(page, base_url + PLANNER)
     page.wait_for_function("document.getElementById('kk-status').textContent.includes('dimuat')")
     assert "Data rencana belajar tidak dapat dimuat" in page.inner_text("#kk-status")
+    assert page.locator("#kk-rencana-form").count() == 1
     assert not page.locator("#kk-rencana-form").is_visible()
     assert not [error for error in traffic.console_errors if "pageerror" in error]
 
@@ -371,11 +373,13 @@ def test_planner_without_javascript_still_explains_itself(open_context, base_url
     assert f"{planner_data['annual_jp_target']} JP per tahun" in body
     assert f"1 JP sama dengan {planner_data['jp_minutes']} menit" in body
     assert "memerlukan JavaScript" in body
+    assert page.locator("#kk-rencana").count() == 1
     assert not page.locator("#kk-rencana").is_visible()
     controls = page.locator("article").locator("form, button, input, select, textarea")
     assert not controls.filter(visible=True).count(), "a control that cannot work without JS"
     assert page.locator('article a[href="../jalur-belajar/"]').first.is_visible()
     assert page.locator('article li a[href^="../jalur-belajar/"]').count() >= 1
+    assert planner_data["audiences"]
     for audience in planner_data["audiences"]:
         assert f"{audience['label']}:" in body, audience
     assert not any(url.endswith("rencana-belajar.json") for url in traffic.requests)

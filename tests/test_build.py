@@ -6,7 +6,8 @@ import os
 
 import pytest
 
-from tests.sitebuild import FIXTURES, build, copy_project, run_generator, tree_digest
+from tests.constants import FIXTURES
+from tests.sitebuild import build, copy_project, run_generator, tree_digest
 
 pytestmark = pytest.mark.slow
 

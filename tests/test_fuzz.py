@@ -8,7 +8,6 @@ at lines that exist in the file.
 
 from __future__ import annotations
 
-import datetime
 import errno
 import json
 import re
@@ -22,6 +21,7 @@ from hypothesis import strategies as st
 
 from generator.pipeline import generate
 from tests.conftest import BASE, run_validate, write_project
+from tests.constants import TODAY_DATE
 
 PROBLEM = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (error|warning): .+$")
 SUMMARY = re.compile(r"^\d+ berkas diperiksa: (tidak ada masalah\.|\d+ galat, \d+ peringatan\.)$")
@@ -294,7 +294,6 @@ RICH: dict[str, Any] = {
 }
 RICH_PAGE = "curriculum/pages/tentang.md"
 RICH_PAGE_TEXT = "# Tentang\n\nHalaman tentang JP dan [modul](https://contoh.go.id).\n"
-TODAY_DATE = datetime.date(2026, 11, 29)
 
 # Values that have broken something before, or sit on a bound.
 _EDGE_VALUES = [

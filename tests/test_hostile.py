@@ -18,18 +18,15 @@ from bs4 import BeautifulSoup
 
 from tests import hostile
 from tests.browser import new_context, serve
-from tests.sitebuild import FIXTURES, build, copy_project
+from tests.constants import FIXTURES, REPO
+from tests.sitebuild import copy_project
 
 pytestmark = pytest.mark.slow
 
-REPO = Path(__file__).resolve().parent.parent
-
 
 @pytest.fixture(scope="module")
-def baseline(tmp_path_factory) -> hostile.Baseline:
-    project = copy_project(FIXTURES / "mini", tmp_path_factory.mktemp("bersih") / "proyek")
-    build(project)
-    return hostile.Baseline.of(project / "site")
+def baseline(mini_site) -> hostile.Baseline:
+    return hostile.Baseline.of(mini_site)
 
 
 def report(scan_findings, project: hostile.Hostile, limit: int = 60) -> str:
@@ -218,6 +215,8 @@ def test_glossary_term_with_a_carriage_return_adds_no_heading_or_attribute(tmp_p
         problems = hostile.refusal_problems(project, result)
         assert not problems, "\n".join(problems)
         return
+    glossary_page = (root / "site" / "glosarium" / "index.html").read_text(encoding="utf-8")
+    assert "Istilah berbahaya" in glossary_page and "Pemberitahuan palsu" in glossary_page
     found = []
     for path in sorted((root / "site").rglob("*.html")):
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")

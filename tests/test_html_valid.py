@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser import unavailable
-from tests.sitebuild import FIXTURES, REPO, build, copy_project
+from tests.constants import REPO
 
 pytestmark = pytest.mark.slow
 
@@ -83,12 +83,9 @@ def describe(message: dict, site: Path) -> str:
 
 
 @pytest.mark.parametrize("name", ["seed", "mini"])
-def test_generated_html_has_no_nu_checker_error(name, tmp_path):
+def test_generated_html_has_no_nu_checker_error(name, request):
     checker = java()
-    root = REPO if name == "seed" else FIXTURES / "mini"
-    project = copy_project(root, tmp_path / "proyek")
-    build(project)
-    site = project / "site"
+    site = request.getfixturevalue(f"{name}_site")
     errors = [
         describe(message, site)
         for message in nu_messages(checker, site)

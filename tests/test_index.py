@@ -12,7 +12,7 @@ from generator.load import load_sources
 from generator.routes import ITEM_FOLDERS, SINGLE_PAGES, docs_path, relative_link, route
 from generator.validate import validate
 from tests.conftest import TODAY
-from tests.sitebuild import FIXTURES
+from tests.constants import FIXTURES
 
 
 @pytest.fixture(scope="module")

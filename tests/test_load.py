@@ -81,8 +81,8 @@ def test_yaml_11_value_in_a_text_field_gets_a_quote_hint(validate, written, read
 
 
 def test_quoted_yaml_11_values_are_text(validate):
-    assert validate({MODULE: _module('title: "10:30"')}).exit_code == 0
-    assert validate({MODULE: _module("title: '0755'")}).exit_code == 0
+    assert validate({MODULE: _module('title: "10:30"')}).outcome == (0, [])
+    assert validate({MODULE: _module("title: '0755'")}).outcome == (0, [])
 
 
 def test_unquoted_review_date_gets_a_quote_hint(validate):
@@ -124,12 +124,12 @@ def test_unquoted_impossible_date_is_reported_once(validate):
 
 
 def test_unquoted_impossible_date_in_a_text_field_is_text(validate):
-    assert validate({MODULE: _module("title: 2026-02-30")}).exit_code == 0
+    assert validate({MODULE: _module("title: 2026-02-30")}).outcome == (0, [])
 
 
 def test_real_booleans_and_integers_are_accepted(validate):
     text = MODULE_ETIKA + "evaluation:\n  pre_test: true\n  post_test: false\n"
-    assert validate({MODULE: text}).exit_code == 0
+    assert validate({MODULE: text}).outcome == (0, [])
 
 
 # --- characters ---------------------------------------------------------------------------
@@ -147,7 +147,7 @@ def test_tab_in_indentation(validate):
 
 
 def test_tab_inside_a_value_is_allowed(validate):
-    assert validate({MODULE: _module("title: Etika\tPelayanan")}).exit_code == 0
+    assert validate({MODULE: _module("title: Etika\tPelayanan")}).outcome == (0, [])
 
 
 def test_invalid_utf8_is_located_from_the_byte_offset(validate):
@@ -194,11 +194,11 @@ def test_nbsp_in_a_key_is_reported_once(validate):
 
 
 def test_nbsp_in_a_value_is_allowed(validate):
-    assert validate({MODULE: _module("title: Etika\u00a0Pelayanan")}).exit_code == 0
+    assert validate({MODULE: _module("title: Etika\u00a0Pelayanan")}).outcome == (0, [])
 
 
 def test_bom_at_the_start_is_accepted(validate):
-    assert validate({MODULE: "\ufeff" + MODULE_ETIKA}).exit_code == 0
+    assert validate({MODULE: "\ufeff" + MODULE_ETIKA}).outcome == (0, [])
 
 
 def test_bom_in_the_middle_of_a_file(validate):
@@ -237,7 +237,7 @@ def test_multiple_documents(validate):
 
 
 def test_one_document_with_explicit_markers_is_fine(validate):
-    assert validate({MODULE: "---\n" + MODULE_ETIKA + "...\n"}).exit_code == 0
+    assert validate({MODULE: "---\n" + MODULE_ETIKA + "...\n"}).outcome == (0, [])
 
 
 @pytest.mark.parametrize("text", ["", "\n\n", "# hanya komentar\n# lagi\n"])
@@ -314,12 +314,12 @@ def test_non_text_key(validate, key, read_as):
 
 def test_integer_keys_are_allowed_in_kirkpatrick(validate):
     text = MODULE_ETIKA + "evaluation:\n  kirkpatrick:\n    1: Survei kepuasan.\n    4: Hasil.\n"
-    assert validate({MODULE: text}).exit_code == 0
+    assert validate({MODULE: text}).outcome == (0, [])
 
 
 def test_integer_keys_are_allowed_in_level_indicators(validate):
     # BASE's digital framework already has `1:` and `3:` indicators.
-    assert validate().exit_code == 0
+    assert validate().outcome == (0, [])
 
 
 def test_kirkpatrick_key_outside_one_to_four(validate):
@@ -397,12 +397,12 @@ def test_impossible_date_as_a_key_is_text(validate):
 def test_python_tag_does_not_run(validate, tmp_path):
     marker = tmp_path / "hacked"
     text = MODULE_ETIKA + f'owner: !!python/object/apply:os.system ["touch {marker}"]\n'
-    assert validate({MODULE: text}).exit_code == 1
+    assert validate({MODULE: text}).where == [f"{MODULE}:16:8: error"]
     assert not marker.exists()
 
 
 def test_explicit_core_tag_is_allowed(validate):
-    assert validate({MODULE: _module("title: !!str 10:30")}).exit_code == 0
+    assert validate({MODULE: _module("title: !!str 10:30")}).outcome == (0, [])
 
 
 def test_explicit_tag_that_cannot_be_read(validate):
@@ -420,7 +420,7 @@ def test_alias(validate):
 
 
 def test_anchor_without_alias_is_harmless(validate):
-    assert validate({MODULE: _module("title: &judul Etika Pelayanan")}).exit_code == 0
+    assert validate({MODULE: _module("title: &judul Etika Pelayanan")}).outcome == (0, [])
 
 
 def test_undefined_alias(validate):
@@ -514,7 +514,7 @@ def test_deep_block_nesting_is_refused(validate, padding):
 
 
 def test_windows_line_endings_are_read(validate):
-    assert validate({MODULE: MODULE_ETIKA.replace("\n", "\r\n")}).exit_code == 0
+    assert validate({MODULE: MODULE_ETIKA.replace("\n", "\r\n")}).outcome == (0, [])
 
 
 def test_windows_line_endings_keep_line_numbers(validate):

@@ -8,7 +8,6 @@ the JSON the script reads agree with each other.
 
 from __future__ import annotations
 
-import datetime
 import gzip
 import json
 import re
@@ -20,7 +19,7 @@ import yaml
 
 from generator import pipeline
 from generator.render import PLANNER_DATA
-from tests.conftest import REPO
+from tests.constants import REPO, TODAY_DATE
 
 SCRIPT = REPO / "overrides" / "assets" / "rencana-belajar.js"
 MAX_GZIPPED = 20 * 1024
@@ -60,7 +59,7 @@ def test_script_is_not_loaded_on_every_page():
 
 @pytest.fixture
 def rendered(project) -> dict[str, str]:
-    generated = pipeline.generate(project(), today=datetime.date(2026, 11, 29))
+    generated = pipeline.generate(project(), today=TODAY_DATE)
     assert generated.pages is not None, [p.as_text() for p in generated.validation.problems]
     return generated.pages
 

@@ -238,7 +238,7 @@ def test_summary_of_exactly_200_characters_is_fine(validate):
         "summary: Menerapkan nilai akuntabel dalam pelayanan publik.",
         "summary: " + "a" * 200,
     )
-    assert validate({ETIKA: text}).exit_code == 0
+    assert validate({ETIKA: text}).outcome == (0, [])
 
 
 def test_summary_on_several_lines(validate):
@@ -714,7 +714,7 @@ def test_prerequisite_in_assumes_is_satisfied(validate):
     text = _replace(
         text, "  - title: Sebelum webinar\n    steps:\n      - module: data-dasar\n", ""
     )
-    assert validate({PATHWAY_PATH: text}).exit_code == 0
+    assert validate({PATHWAY_PATH: text}).outcome == (0, [])
 
 
 def test_pathway_step_also_in_assumes(validate):
@@ -782,12 +782,12 @@ def _with_session(old: str = "", new: str = "", extra: str = "") -> str:
 
 
 def test_valid_session(validate):
-    assert validate({ETIKA: _with_session()}).exit_code == 0
+    assert validate({ETIKA: _with_session()}).outcome == (0, [])
 
 
 def test_session_without_timezone_uses_the_default(validate):
     text = _with_session("    timezone: Asia/Makassar\n", "")
-    assert validate({ETIKA: text}).exit_code == 0
+    assert validate({ETIKA: text}).outcome == (0, [])
 
 
 def test_session_start_pattern(validate):
@@ -864,7 +864,7 @@ def test_local_time_repeated_by_daylight_saving_is_accepted(validate):
     text = _with_session("Asia/Makassar", "Europe/Berlin").replace(
         "2026-12-10T09:00", "2026-10-25T02:30"
     )
-    assert validate({ETIKA: text}).exit_code == 0
+    assert validate({ETIKA: text}).outcome == (0, [])
 
 
 def test_http_registration_url(validate):
@@ -884,7 +884,7 @@ RESOURCE = "resources:\n  - title: Panduan\n    url: {url}\n    kind: document\n
 
 @pytest.mark.parametrize("url", ["/modul/data-dasar/", "/jalur-belajar/analis/", "/glosarium/"])
 def test_resource_url_may_be_a_page_of_the_site(validate, url):
-    assert validate({ETIKA: MODULE_ETIKA + RESOURCE.format(url=url)}).exit_code == 0
+    assert validate({ETIKA: MODULE_ETIKA + RESOURCE.format(url=url)}).outcome == (0, [])
 
 
 def test_resource_url_to_a_page_the_site_does_not_have(validate):
@@ -959,7 +959,7 @@ def test_https_and_mailto_links_are_allowed(validate):
         MODULE_ETIKA
         + "description: Lihat [panduan](https://example.org) atau [surel](mailto:a@b.id).\n"
     )
-    assert validate({ETIKA: text}).exit_code == 0
+    assert validate({ETIKA: text}).outcome == (0, [])
 
 
 def test_http_link_in_a_free_page(validate):
@@ -1063,7 +1063,7 @@ def test_strict_turns_warnings_into_failure(validate):
 
 
 def test_strict_without_warnings_passes(validate):
-    assert validate({}, "--strict").exit_code == 0
+    assert validate({}, "--strict").outcome == (0, [])
 
 
 def test_all_problems_in_one_run_sorted_by_file_and_line(validate):
@@ -1264,6 +1264,9 @@ def test_process_never_prints_a_traceback(project):
     result = run_validate_process(project(files))
     assert result.exit_code == 1
     assert "Traceback" not in result.stderr + result.output
+    # Each broken file is reported, as errors, rather than the run stopping at the first.
+    assert {where.split(":")[0] for where in result.where} == {ETIKA, DATA_DASAR, PATHWAY_PATH}
+    assert {where.rsplit(": ", 1)[1] for where in result.where} == {"error"}
 
 
 def test_placeholder_text_left_in_a_published_module_is_a_warning(validate):

@@ -19,7 +19,8 @@ from mkdocs.utils.meta import get_data
 from generator import pipeline
 from generator.problems import error
 from generator.render import escape, front_matter
-from tests.conftest import MODULE_ETIKA, TODAY, run_validate, write_project
+from tests.conftest import MODULE_ETIKA, run_validate, write_project
+from tests.constants import REPO, TODAY
 
 ETIKA = "curriculum/modules/nilai/etika.yml"
 SYMLINK = (
@@ -238,8 +239,7 @@ def test_free_page_title_reaches_the_theme_escaped(tmp_path):
 
 
 def test_every_generated_page_keeps_its_front_matter(tmp_path):
-    root = Path(__file__).resolve().parent.parent
-    generated = pipeline.generate(root, today=pipeline.resolve_today(TODAY))
+    generated = pipeline.generate(REPO, today=pipeline.resolve_today(TODAY))
     assert generated.pages is not None
     pages = {path: text for path, text in generated.pages.items() if path.endswith(".md")}
     assert len(pages) > 90

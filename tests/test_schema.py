@@ -13,10 +13,10 @@ from generator import format as fmt
 from generator.load import kind_of
 from generator.reference import REFERENCE_PATH, render_reference
 from generator.schema import DRAFT, SCHEMA_DIR, render_schemas, schema_line
-from tests.conftest import REPO, run_validate
+from tests.conftest import run_validate
+from tests.constants import MINI, REPO
 
 STALE = "berkas skema usang: jalankan `make schema` lalu commit hasilnya"
-MINI = REPO / "tests" / "fixtures" / "mini"
 SCHEMAS = render_schemas()
 
 

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
 
 from generator.model import build_curriculum
 from generator.pipeline import check
-from tests.sitebuild import REPO
-
-TODAY = datetime.date(2026, 11, 29)
+from tests.constants import REPO
+from tests.constants import TODAY_DATE as TODAY
 
 
 @pytest.fixture(scope="module")
@@ -48,15 +45,6 @@ def test_sessions_span_the_three_zones_and_both_sides_of_today(curriculum):
     assert {"Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"} <= zones
     assert curriculum.upcoming_sessions()
     assert any(not s.is_upcoming(TODAY) for s in curriculum.sessions)
-
-
-@pytest.fixture(scope="module")
-def seed_site(tmp_path_factory):
-    from tests.sitebuild import build, copy_project
-
-    project = copy_project(REPO, tmp_path_factory.mktemp("seed") / "proyek")
-    build(project)
-    return project / "site"
 
 
 @pytest.mark.slow

