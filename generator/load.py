@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
 import yaml
@@ -206,35 +206,70 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
+@dataclass
+class SourceFiles:
+    """A project's curriculum files as read, before loading: what `load_files` takes.
+
+    `contents` maps a project-relative path (site_config.yml, curriculum/...) to its bytes;
+    `symlinks` names the paths that are symbolic links, reported and never read. A folder
+    (`read_folder`) and a git revision (`generator.diff`) are read into the same shape, so
+    both go through the one loader.
+    """
+
+    contents: dict[str, bytes]
+    symlinks: list[str] = field(default_factory=list)
+
+
 def load_sources(root: Path) -> Sources:
     """Read site_config.yml and every file under curriculum/."""
+    return load_files(read_folder(root))
+
+
+def read_folder(root: Path) -> SourceFiles:
+    """Read site_config.yml and every regular file under curriculum/; symlinks are named only.
+
+    An unreadable file raises OSError.
+    """
+    config = root / SITE_CONFIG
+    symlinks = [SITE_CONFIG] if config.is_symlink() else []
+    paths, walk_symlinks = curriculum_files(root)
+    symlinks.extend(walk_symlinks)
+    if config.is_file() and not config.is_symlink():
+        paths.insert(0, config)
+    contents = {path.relative_to(root).as_posix(): path.read_bytes() for path in paths}
+    return SourceFiles(contents, symlinks)
+
+
+def load_files(files: SourceFiles) -> Sources:
+    """Load curriculum files already read (see `SourceFiles`), in the loader's file order."""
     with paused_gc():
-        return _load_sources(root)
+        return _load_files(files)
 
 
-def _load_sources(root: Path) -> Sources:
+def file_order(relpath: str) -> tuple[bool, PurePosixPath]:
+    """site_config.yml first, then the curriculum files as the folder walk sorts them."""
+    return (relpath != SITE_CONFIG, PurePosixPath(relpath))
+
+
+def _load_files(files: SourceFiles) -> Sources:
     documents: list[Document] = []
     pages: list[Page] = []
     problems: list[Problem] = []
-    files = 0
-    config_path = root / SITE_CONFIG
-    if config_path.is_symlink():
+    if SITE_CONFIG in files.symlinks:
         problems.append(error(SITE_CONFIG, (1, 1), "symlink"))
-    elif not config_path.is_file():
+    elif SITE_CONFIG not in files.contents:
         problems.append(error(SITE_CONFIG, (1, 1), "site-config-missing"))
-    paths, walk_problems = curriculum_files(root)
-    problems.extend(walk_problems)
-    if config_path.is_file() and not config_path.is_symlink():
-        paths.insert(0, config_path)
-    for path in paths:
-        relpath = path.relative_to(root).as_posix()
-        files += 1
+    problems.extend(
+        error(relpath, (1, 1), "symlink") for relpath in files.symlinks if relpath != SITE_CONFIG
+    )
+    for relpath in sorted(files.contents, key=file_order):
+        raw = files.contents[relpath]
         if relpath.startswith(PAGES_DIR):
             page_problems = _page_name_problems(relpath)
             problems.extend(page_problems)
             if page_problems:
                 continue
-            text, text_problems = read_text(relpath, path.read_bytes())
+            text, text_problems = read_text(relpath, raw)
             problems.extend(text_problems)
             if text is not None and not text_problems:
                 pages.append(Page(relpath, text))
@@ -243,11 +278,11 @@ def _load_sources(root: Path) -> Sources:
         if kind is None:
             problems.append(error(relpath, (1, 1), _unexpected_file_code(relpath)))
             continue
-        document, file_problems = load_document(relpath, kind, path.read_bytes())
+        document, file_problems = load_document(relpath, kind, raw)
         problems.extend(file_problems)
         if document is not None:
             documents.append(document)
-    return Sources(documents, pages, problems, files)
+    return Sources(documents, pages, problems, len(files.contents))
 
 
 PAGES_DIR = "curriculum/pages/"
@@ -255,29 +290,29 @@ _PAGE_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\.md$")
 _PAGE_NAME_MAX = MAX_PAGE_NAME_CHARS
 
 
-def curriculum_files(root: Path) -> tuple[list[Path], list[Problem]]:
-    """Every regular file under curriculum/, sorted; symlinks are reported, never followed.
+def curriculum_files(root: Path) -> tuple[list[Path], list[str]]:
+    """Every regular file under curriculum/, sorted, and the symlinks met (never followed).
 
     A symlink could publish any file of the machine that builds the site (`/etc/passwd`
-    as a page), or make the walk loop forever.
+    as a page), or make the walk loop forever; the loader reports each one.
     """
     base = root / "curriculum"
-    problems: list[Problem] = []
     if base.is_symlink():
-        return [], [error("curriculum", (1, 1), "symlink")]
+        return [], ["curriculum"]
     found: list[Path] = []
+    symlinks: list[str] = []
     stack = [base] if base.is_dir() else []
     while stack:
         directory = stack.pop()
         for entry in os.scandir(directory):
             path = Path(entry.path)
             if entry.is_symlink():
-                problems.append(error(path.relative_to(root).as_posix(), (1, 1), "symlink"))
+                symlinks.append(path.relative_to(root).as_posix())
             elif entry.is_dir(follow_symlinks=False):
                 stack.append(path)
             elif entry.is_file(follow_symlinks=False):
                 found.append(path)
-    return sorted(found), problems
+    return sorted(found), symlinks
 
 
 def _page_name_problems(relpath: str) -> list[Problem]:
