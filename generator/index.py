@@ -12,6 +12,7 @@ Built once from `validate.Checked` (the typed documents keyed by id), a
 - `sessions(module_id)`: its live sessions as `SessionInstant`s, timezone-aware, once;
 - `competency(ref)` / `competencies`: `framework/competency` refs to their models;
 - `module_minutes(module_id)` / `module_jp(module_id)`: a module's load, JP in `Fraction`s.
+- `pathway_modules(pathway_id)` / `pathway_jp(pathway_id)`: its steps' modules and their JP.
 
 Functions for raw data that has no index (yet): `serves(audience_list, audience)` says
 who a module or pathway serves (`semua` counts for everyone), `is_published_status` and
@@ -227,3 +228,22 @@ class CurriculumIndex:
 
     def competency(self, ref: str) -> tuple[fmt.Framework, fmt.Competency] | None:
         return self.competencies.get(ref)
+
+    # pathways
+    def pathway_modules(self, pathway_id: str, *, required: bool | None = None) -> list[str]:
+        """Module ids of a pathway's steps in order; only required or optional ones when asked."""
+        pathway = self.model("pathway", pathway_id)
+        if pathway is None:
+            return []
+        return [
+            step.module
+            for phase in pathway.phases
+            for step in phase.steps
+            if required is None or step.required == required
+        ]
+
+    def pathway_jp(self, pathway_id: str, *, required: bool | None = None) -> Fraction:
+        """JP of a pathway's steps; a module the index does not know counts for nothing."""
+        modules = self.pathway_modules(pathway_id, required=required)
+        known = [module_id for module_id in modules if self.model("module", module_id)]
+        return self.jp(sum(self.module_minutes(module_id) for module_id in known))
