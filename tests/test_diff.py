@@ -16,6 +16,8 @@ import pytest
 
 from generator import cli, messages
 from generator import diff as diff_module
+from generator.changes import Snapshot
+from generator.load import read_folder
 from tests.conftest import (
     BASE,
     MODULE_DATA_DASAR,
@@ -314,15 +316,14 @@ def test_a_reworded_message_leaves_known_problems_known(
     broken = change(PATHWAY, "module: etika", "module: etik")
     folder = write_project(tmp_path / "kurikulum", {PATHWAY_PATH: broken})
     today = datetime.date.fromisoformat(TODAY)
-    base = diff_module.load_side(diff_module.read_folder(folder), today=today)
+    base = diff_module.load_side(read_folder(folder), today=today)
     monkeypatch.setitem(
         messages.MESSAGES, "step-unknown", "modul `{module}` di langkah ini tidak ada{hint}"
     )
-    head = diff_module.load_side(diff_module.read_folder(folder), today=today)
+    head = diff_module.load_side(read_folder(folder), today=today)
 
-    def unknown_steps(side: diff_module.Side) -> list[str]:
-        problems = side.validation.problems
-        return [problem.message for problem in problems if problem.code == "step-unknown"]
+    def unknown_steps(side: Snapshot) -> list[str]:
+        return [problem.message for problem in side.problems if problem.code == "step-unknown"]
 
     assert unknown_steps(base) == [
         "langkah menyebut modul `etik` yang tidak dikenal; mungkin maksud Anda `etika`?"

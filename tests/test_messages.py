@@ -74,11 +74,11 @@ def test_did_you_mean_is_built_in_one_place():
 
 
 def test_every_code_is_used_by_the_generator():
-    """A code no module reports any more is removed from the catalogue (and the guide)."""
+    """A code no module or template reports any more is removed from the catalogue (and guide)."""
     package = Path(messages.__file__).parent
     sources = "".join(
         path.read_text(encoding="utf-8")
-        for path in package.glob("*.py")
+        for path in [*package.glob("*.py"), *package.glob("templates/*.j2")]
         if path != package / "messages.py"
     )
     assert [code for code in messages.MESSAGES if f'"{code}"' not in sources] == []

@@ -340,7 +340,7 @@ def test_a_missing_section_is_located_in_the_yaml_before_mkdocs_runs(tmp_path):
 
 
 def test_diff_and_scaffold_read_no_file_through_a_symlink(tmp_path):
-    from generator.diff import read_folder
+    from generator.load import read_folder
     from generator.scaffold import read_project
 
     secret = tmp_path / "rahasia.md"
@@ -349,9 +349,14 @@ def test_diff_and_scaffold_read_no_file_through_a_symlink(tmp_path):
     (root / "curriculum/pages").mkdir(parents=True)
     os.symlink(secret, root / "curriculum/pages/passwd.md")
     os.symlink(secret, root / "curriculum/modules/nilai/lain.yml")
-    tree = read_folder(root)
+    files = read_folder(root)
+    tree = files.contents
     assert "curriculum/pages/passwd.md" not in tree
     assert b"kata sandi rahasia" not in b"".join(tree.values())
+    assert sorted(files.symlinks) == [
+        "curriculum/modules/nilai/lain.yml",
+        "curriculum/pages/passwd.md",
+    ]
     assert "lain" not in read_project(root).existing["module"]
 
 
