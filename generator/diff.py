@@ -23,7 +23,7 @@ from generator.index import CurriculumIndex, jp_text
 from generator.load import SITE_CONFIG, SourceFiles, load_files, read_folder
 from generator.messages import say
 from generator.pipeline import resolve_today
-from generator.render import clock, escape, short_date, zone_label
+from generator.render import clock, code_span, escape, short_date, zone_label
 from generator.validate import validate
 
 EXIT_OK, EXIT_USAGE = 0, 2
@@ -181,7 +181,7 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         autoescape=False,
     )
-    env.filters.update(e=escape, jp=jp_text, short_date=short_date, code=lambda v: f"`{v}`")
+    env.filters.update(e=escape, jp=jp_text, short_date=short_date, code=code_span)
     env.tests.update(list=lambda value: isinstance(value, list))
     env.globals.update(clock=clock, zone_label=zone_label, say=say)
     return env

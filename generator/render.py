@@ -70,6 +70,15 @@ def escape(text: object) -> str:
     return _LIST_START.sub(lambda m: f"{m.group(1)}\\." if m.group(1) else "\\-", value)
 
 
+def code_span(text: object) -> str:
+    """Plain text as one Markdown code span, shown literally whatever backticks it holds."""
+    value = one_line(text)
+    fence = "`" * (max((len(run) for run in re.findall("`+", value)), default=0) + 1)
+    # CommonMark strips one space on each side when both are there: pad only when needed.
+    pad = " " if value.startswith(("`", " ")) or value.endswith(("`", " ")) else ""
+    return f"{fence}{pad}{value}{pad}{fence}"
+
+
 def escape_attr(text: object) -> str:
     return html.escape(one_line(text), quote=True)
 

@@ -7,6 +7,7 @@ the expected Markdown is exactly what that change means.
 from __future__ import annotations
 
 import datetime
+import os
 import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -406,3 +407,44 @@ def test_revision_outside_a_repository_is_a_usage_error(
         f"galat: `main` bukan folder yang ada, dan `{project}` bukan repositori git sehingga "
         "revisi tidak dapat dibaca; berikan dua folder, atau `--root` ke repositori\n"
     )
+
+
+def test_hostile_keys_and_file_names_stay_literal(diff: Callable[[Files], Diff]) -> None:
+    """Curriculum text never becomes Markdown or HTML in the summary, backticks included."""
+    hostile_key = MODULE_DATA_LANJUT + '"a`<b>x</b>": 1\n'
+    retitled = change(MODULE_ETIKA, "title: Etika Pelayanan", 'title: "# <b>x</b> `y`"')
+    result = diff(
+        {
+            DATA_LANJUT: hostile_key,
+            "curriculum/modules/nilai/etika.yml": retitled,
+            "curriculum/``*x*`<i>.txt": "teks\n",
+        }
+    )
+    lines = result.output.splitlines()
+    assert "- Diubah: `data-lanjut`: ``a`<b>x</b>`` ((tidak ada) → 1)" in lines
+    assert (
+        "- Diubah: `etika`: `title` (Etika Pelayanan → \\# &lt;b&gt;x&lt;/b&gt; \\`y\\`)" in lines
+    )
+    assert "- Baru: ```curriculum/``*x*`<i>.txt```" in lines
+
+
+def test_a_symlink_is_reported_never_read(
+    tmp_path: Path, repo: Path, run_diff: Callable[..., Diff]
+) -> None:
+    """In a folder or a git revision (mode 120000), a symlink is the loader's problem."""
+    secret = tmp_path / "rahasia.md"
+    secret.write_text("# kata sandi rahasia\n", encoding="utf-8")
+    first = git(repo, "rev-parse", "HEAD")
+    (repo / "curriculum/pages").mkdir()
+    os.symlink(secret, repo / "curriculum/pages/rahasia.md")
+    git(repo, "add", ".")
+    git(repo, "commit", "--quiet", "--no-gpg-sign", "-m", "Tautan")
+    expected = HEADING + md(
+        "### Masalah validasi baru",
+        "",
+        "- Galat di `curriculum/pages/rahasia.md:1:1`: " + messages.say("symlink"),
+    )
+    between = run_diff(first, "HEAD", "--root", repo)
+    assert (between.exit_code, between.output) == (0, expected)
+    folders = run_diff(write_project(tmp_path / "base"), repo)
+    assert (folders.exit_code, folders.output) == (0, expected)
