@@ -186,15 +186,11 @@ class Curriculum:
 
     def pathway_modules(self, pathway_id: str, *, required: bool | None = None) -> list[str]:
         """Module ids of a pathway in order; only required or optional ones when asked."""
-        return [
-            step.module
-            for _, step in self.pathway_steps(pathway_id)
-            if required is None or step.required == required
-        ]
+        return self.index.pathway_modules(pathway_id, required=required)
 
     def pathway_jp(self, pathway_id: str, *, required: bool | None = None) -> Fraction:
         """JP of a pathway's steps; only required or optional ones when asked."""
-        return self.total_jp(self.pathway_modules(pathway_id, required=required))
+        return self.index.pathway_jp(pathway_id, required=required)
 
     def pathways_for(self, audience: str) -> list[str]:
         """Offered pathways that serve `audience`, in site order."""
