@@ -19,14 +19,21 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import yaml
 
 from generator import format as fmt
 from generator import messages
 from generator.index import CurriculumIndex
-from generator.load import SITE_CONFIG, curriculum_files, kind_of, load_document, load_sources
+from generator.load import (
+    SITE_CONFIG,
+    file_order,
+    kind_of,
+    load_document,
+    load_files,
+    read_folder,
+)
 from generator.messages import say
 from generator.pipeline import resolve_today
 from generator.schema import schema_line
@@ -105,12 +112,12 @@ def main(args: argparse.Namespace) -> int:
 def read_project(root: Path) -> Project:
     """Gather existing ids and the validated curriculum the new file must fit."""
     existing: dict[str, dict[str, str]] = {kind: {} for kind in NOUNS}
-    for path in curriculum_files(root)[0]:
-        relpath = path.relative_to(root).as_posix()
+    files = read_folder(root)  # read once: these ids and the validation see the same files
+    for relpath in sorted(files.contents, key=file_order):
         kind = kind_of(relpath)
         if kind in existing:
-            existing[kind].setdefault(path.stem, relpath)
-    checked = validate(load_sources(root), today=resolve_today()).checked
+            existing[kind].setdefault(PurePosixPath(relpath).stem, relpath)
+    checked = validate(load_files(files), today=resolve_today()).checked
     listed = [track for track in checked.config.tracks if track in existing["track"]]
     tracks = listed + sorted(set(existing["track"]) - set(listed))
     return Project(root, existing, tracks, checked)
