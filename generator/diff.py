@@ -121,7 +121,7 @@ def _blobs(root: Path, object_ids: list[bytes]) -> list[bytes]:
         "cat-file",
         "--batch",
         stdin=b"".join(object_id + b"\n" for object_id in object_ids),
-        failure=f"isi repositori `{root}` tidak dapat dibaca",
+        failure=say("diff-repository-unreadable", root=root),
     )
     contents, position = [], 0
     for _ in object_ids:

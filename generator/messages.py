@@ -500,6 +500,7 @@ _COMMANDS: dict[str, Template] = {
     "di `{root}`; periksa ejaannya, atau ambil dulu cabangnya (mis. `git fetch origin main`)",
     "diff-not-a-repository": "`{revision}` bukan folder yang ada, dan `{root}` bukan repositori "
     "git sehingga revisi tidak dapat dibaca; berikan dua folder, atau `--root` ke repositori",
+    "diff-repository-unreadable": "isi repositori `{root}` tidak dapat dibaca",
     "diff-no-git": "perintah `git` tidak ditemukan; pasang git, atau bandingkan dua folder",
     "diff-new-problem": lambda severity, location, message: (
         f"- {'Galat' if severity == 'error' else 'Peringatan'} di `{location}`: {message}"
