@@ -42,7 +42,7 @@ from generator.load import (
 from generator.messages import say
 from generator.pipeline import resolve_today
 from generator.render import clock, escape, short_date, zone_label
-from generator.validate import Validation, validate
+from generator.validation import Validation, validate
 
 EXIT_OK, EXIT_USAGE = 0, 2
 HEADING = "## Ringkasan perubahan kurikulum"
