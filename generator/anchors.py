@@ -15,8 +15,8 @@ import markdown
 
 from generator.problems import Problem, error
 from generator.routes import docs_path
-from generator.validate import (
-    Checked,
+from generator.validation import Checked
+from generator.validation.rules.links import (
     is_markdown_field,
     link_targets,
     markdown_values,

@@ -24,7 +24,7 @@ from generator.load import SITE_CONFIG, SourceFiles, load_files, read_folder
 from generator.messages import say
 from generator.pipeline import resolve_today
 from generator.render import clock, code_span, escape, short_date, zone_label
-from generator.validate import validate
+from generator.validation import validate
 
 EXIT_OK, EXIT_USAGE = 0, 2
 # git's file mode for a symbolic link: never followed, reported as the folder walk does.

@@ -1,6 +1,6 @@
 """The curriculum index: facts about the validated documents, each worked out in one place.
 
-Built once from `validate.Checked` (the typed documents keyed by id), a
+Built once from `validation.Checked` (the typed documents keyed by id), a
 `CurriculumIndex` answers:
 
 - `collection(kind)` / `located(kind, id)` / `model(kind, id)`: the documents of one kind
@@ -36,7 +36,7 @@ from generator import format as fmt
 from generator import numbers
 
 if TYPE_CHECKING:
-    from generator.validate import Checked, Located
+    from generator.validation import Checked, Located
 
 # The kinds of document that each hold one thing with an id.
 KINDS = ("framework", "track", "module", "pathway")

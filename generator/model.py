@@ -22,7 +22,7 @@ from generator.index import (
     serves,
 )
 from generator.load import Page
-from generator.validate import Checked
+from generator.validation import Checked
 
 # Indonesia's three zones in display order, with the abbreviations readers know.
 ZONES: dict[str, str] = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}

@@ -11,7 +11,7 @@ from generator.anchors import missing_sections
 from generator.load import load_sources
 from generator.model import build_curriculum
 from generator.render import render_pages
-from generator.validate import Validation, validate
+from generator.validation import Validation, validate
 from generator.write import WriteResult, build_site, write_docs
 
 DOCS_DIR = "docs"

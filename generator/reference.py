@@ -10,7 +10,9 @@ import json
 from pathlib import Path
 
 from generator import format as fmt
+from generator.problems import ERROR, WARNING
 from generator.schema import SCHEMA_DIR, render_schemas, schema_filename
+from generator.validation.rules import RULES
 
 REFERENCE_PATH = SCHEMA_DIR / "referensi-format.md"
 
@@ -23,25 +25,11 @@ FILES = {
     "glossary": "`curriculum/glossary.yml`",
 }
 
-RULES = [
-    "Setiap `id` berupa slug (huruf kecil, angka, tanda hubung; maks. 64 karakter) dan sama "
-    "dengan nama berkasnya. Kompetensi dirujuk sebagai `<kerangka>/<kompetensi>`.",
-    "Id modul unik di semua jalur; folder modul menyebut jalurnya.",
-    "Semua rujukan harus ada: urutan jalur di `site_config.yml`, folder modul, rujukan dan "
-    "tingkat kompetensi, prasyarat, langkah jalur belajar dan `assumes`.",
-    "`level` pada rujukan kompetensi wajib bila kerangkanya bertingkat, dilarang bila tidak, "
-    "dan harus ada di skala kerangka itu.",
-    "Prasyarat tidak boleh membentuk siklus; pesan galat menyebut seluruh siklus.",
-    "Dalam satu jalur belajar, sebuah modul muncul paling banyak sekali, dan prasyarat setiap "
-    "langkah sudah muncul di langkah sebelumnya atau di `assumes`.",
-    "Jalur belajar aktif tidak memuat modul draf. Modul draf tidak diterbitkan di mana pun; "
-    "modul arsip diterbitkan dengan tanda arsip.",
-    "`start` sesi adalah waktu setempat yang benar-benar ada di zonanya, pada tahun "
-    f"{fmt.SESSION_YEARS[0]}–{fmt.SESSION_YEARS[1]}; zona berupa nama IANA.",
-    "Halaman bebas (`curriculum/pages/<nama>.md`): nama berkas paling banyak "
-    f"{fmt.MAX_PAGE_NAME_CHARS} karakter, isi paling banyak {fmt.MAX_PAGE_CHARS:,} karakter "
-    f"dan {fmt.MAX_MARKUP_CHARS} tanda `[` atau `<`.".replace(",", "."),
-    "Alamat tautan hanya `https://` (dan `mailto:` untuk kontak), juga di dalam teks Markdown.",
+# What every file must satisfy on its own (the loader and the format models); the rules
+# that span files are rendered from their table, `generator.validation.rules.RULES`.
+FILE_RULES = [
+    "Setiap `id` berupa slug (huruf kecil, angka, tanda hubung; maks. 64 karakter). "
+    "Kompetensi dirujuk sebagai `<kerangka>/<kompetensi>`.",
     'Kunci yang tidak dikenal dan kunci ganda adalah galat (dengan saran "mungkin maksud Anda …").',
     "Kunci pemetaan berupa teks, kecuali kunci tingkat bilangan pada `kirkpatrick` dan "
     "`level_indicators`.",
@@ -51,13 +39,39 @@ RULES = [
     "Tidak boleh ada tab untuk indentasi, alias/anchor YAML, tag YAML khusus, lebih dari satu "
     "dokumen per berkas, berkas kosong, berkas yang bukan UTF-8, atau karakter kendali dan "
     "karakter tak terlihat.",
-    "Peringatan (tidak menggagalkan, kecuali dengan `--strict`): modul tanpa kompetensi, "
-    "kompetensi yang belum dikembangkan modul mana pun, telaah isi (`reviewed`) lebih dari 12 "
-    "bulan lalu, modul arsip di jalur belajar aktif, modul di jalur belajar yang tidak menyasar "
-    "jabatan sasaran jalur itu, dan teks isian `ISI: …` yang tertinggal di "
-    "jalur, modul atau jalur belajar yang diterbitkan, dan baris skema yang menunjuk skema "
-    "yang salah.",
+    "Zona waktu berupa nama IANA. Nama berkas halaman bebas (`curriculum/pages/<nama>.md`) "
+    f"paling banyak {fmt.MAX_PAGE_NAME_CHARS} karakter.",
+    "Baris skema yang menunjuk skema jenis berkas lain diberi peringatan.",
+    "Modul draf tidak diterbitkan di mana pun; modul arsip diterbitkan dengan tanda arsip.",
 ]
+
+SEVERITY_LABELS = {ERROR: "galat", WARNING: "peringatan"}
+
+
+def render_rules() -> list[str]:
+    """The rules section: per-file rules, then the cross-file rules' table."""
+    lines = ["## Aturan setiap berkas", ""]
+    lines += [f"- {rule}" for rule in FILE_RULES]
+    lines += [
+        "",
+        "## Aturan lintas berkas",
+        "",
+        "Galat menggagalkan pemeriksaan; peringatan tidak, kecuali dengan `--strict`. Kode "
+        "adalah kode pesan yang ditampilkan `--format json`.",
+        "",
+        "| Aturan | Tingkat | Kode |",
+        "|---|---|---|",
+    ]
+    for rule in RULES:
+        severity = " / ".join(
+            SEVERITY_LABELS[level] for level in (ERROR, WARNING) if level in rule.codes.values()
+        )
+        codes = ", ".join(
+            f"`{code}`" + (" (peringatan)" if level == WARNING and rule.severity != WARNING else "")
+            for code, level in rule.codes.items()
+        )
+        lines.append(f"| {rule.summary} | {severity} | {codes} |")
+    return lines
 
 
 def render_reference() -> str:
@@ -90,8 +104,7 @@ def render_reference() -> str:
     for kind in FILES:
         lines += _render_kind(kind, schemas[kind])
     lines += _render_tables()
-    lines += ["## Aturan lintas berkas", ""]
-    lines += [f"- {rule}" for rule in RULES]
+    lines += render_rules()
     return "\n".join(lines) + "\n"
 
 

@@ -37,7 +37,7 @@ from generator.load import (
 from generator.messages import say
 from generator.pipeline import resolve_today
 from generator.schema import schema_line
-from generator.validate import Checked, validate
+from generator.validation import Checked, validate
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 SLUG_MAX = 64

@@ -65,7 +65,7 @@ def test_a_problem_carries_its_code_and_fields_and_the_catalogue_wording():
 
 def test_did_you_mean_is_built_in_one_place():
     # As built, with the suggestion in backticks; the format reference only names it.
-    sources = Path(messages.__file__).parent.glob("*.py")
+    sources = Path(messages.__file__).parent.rglob("*.py")
     places = {
         path.name: path.read_text(encoding="utf-8").count("mungkin maksud Anda `")
         for path in sources
@@ -78,7 +78,7 @@ def test_every_code_is_used_by_the_generator():
     package = Path(messages.__file__).parent
     sources = "".join(
         path.read_text(encoding="utf-8")
-        for path in [*package.glob("*.py"), *package.glob("templates/*.j2")]
+        for path in [*package.rglob("*.py"), *package.glob("templates/*.j2")]
         if path != package / "messages.py"
     )
     assert [code for code in messages.MESSAGES if f'"{code}"' not in sources] == []

@@ -1,0 +1,229 @@
+"""Links in editors' Markdown: only https and mailto, and site paths that are published.
+
+`markdown_values`, `link_targets`, `is_markdown_field`, `may_link` and `published_ids`
+are shared with `generator.anchors`, which checks the `#section` part after rendering.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from generator.index import KINDS, CurriculumIndex
+from generator.load import Loc
+from generator.problems import Problem, error
+from generator.routes import docs_path
+from generator.validation.collect import Checked
+from generator.validation.translate import loc_label
+
+_LINK = re.compile(
+    r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)"  # [text](target), with (balanced) parentheses
+    r"|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>"  # <scheme:...> autolinks
+    r"|(?:href|src)\s*=\s*[\"']?([^\"'\s>]+)"  # raw HTML attributes, quoted or not
+    r"|^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)",  # [label]: target (reference links)
+    re.IGNORECASE | re.MULTILINE,
+)
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+ALLOWED_SCHEMES = {"https", "mailto"}
+
+
+def unsafe_links(markdown: str) -> list[str]:
+    """Return link targets whose scheme is neither https nor mailto."""
+    found = []
+    for match in _LINK.finditer(markdown):
+        target = next(group for group in match.groups() if group)
+        scheme = _SCHEME.match(target)
+        if scheme and scheme.group(1).lower() not in ALLOWED_SCHEMES:
+            found.append(target)
+    return found
+
+
+def markdown_values(
+    data: Any, may_link: Callable[[str], bool] = lambda value: ":" in value
+) -> Iterator[tuple[Loc, str]]:
+    """Yield every text value that could hold a link, in file order, with its location."""
+    stack: list[tuple[Loc, Any]] = [((), data)]
+    while stack:
+        loc, value = stack.pop()
+        if isinstance(value, str):
+            if may_link(value):
+                yield loc, value
+        elif isinstance(value, dict):
+            stack.extend(((*loc, key), item) for key, item in reversed(value.items()))
+        elif isinstance(value, list):
+            stack.extend(((*loc, i), item) for i, item in reversed(list(enumerate(value))))
+
+
+_LINKS_SHOWN = 10
+
+
+def check_links(checked: Checked, today: datetime.date) -> Iterator[Problem]:
+    located = [
+        *checked.frameworks.values(),
+        *checked.tracks.values(),
+        *checked.modules.values(),
+        *checked.pathways.values(),
+        *([checked.glossary] if checked.glossary else []),
+    ]
+    for item in located:
+        for loc, text in markdown_values(item.document.data):
+            targets = unsafe_links(text)
+            if not targets:
+                continue
+            # Ten lines say enough; each search goes on from the previous hit.
+            positions = item.document.find_all(targets[: _LINKS_SHOWN + 1], loc)
+            for shown, (target, position) in enumerate(zip(targets, positions, strict=False)):
+                yield error(
+                    item.document.path,
+                    position,
+                    "link-scheme",
+                    target=target[:60],
+                    field=loc_label(loc),
+                    more=_more(len(targets), shown),
+                )
+    for page in checked.pages:
+        found: list[tuple[str, tuple[int, int]]] = []
+        total = 0
+        for line_number, line in enumerate(page.text.split("\n"), start=1):
+            targets = unsafe_links(line)
+            total += len(targets)
+            column = 0
+            for target in targets[: _LINKS_SHOWN + 1 - len(found)]:
+                column = max(line.find(target, column), 0)
+                found.append((target, (line_number, column + 1)))
+                column += len(target)
+        for shown, (target, position) in enumerate(found):
+            yield error(
+                page.path,
+                position,
+                "page-link-scheme",
+                target=target[:60],
+                more=_more(total, shown),
+            )
+
+
+def _more(total: int, shown: int) -> int:
+    """After ten refused links in one value, the eleventh says how many more follow."""
+    if shown == _LINKS_SHOWN and total > _LINKS_SHOWN + 1:
+        return total - _LINKS_SHOWN - 1
+    return 0
+
+
+_ANCHOR = re.compile(r"^[a-z0-9_-]{1,80}$")
+
+
+def published_ids(checked: Checked) -> dict[str, set[str]]:
+    index = CurriculumIndex(checked)
+    return {
+        **{kind: set(index.published(kind)) for kind in KINDS},
+        "competency": set(index.competencies),
+        "page": index.page_ids,
+    }
+
+
+def check_site_paths(checked: Checked, today: datetime.date) -> Iterator[Problem]:
+    published = published_ids(checked)
+    for item in checked.modules.values():
+        for i, resource in enumerate(item.model.resources or []):
+            fragment = resource.url.partition("#")[2] if resource.url.startswith("/") else ""
+            if fragment and not _ANCHOR.match(fragment):
+                yield error(
+                    item.document.path,
+                    item.document.position(("resources", i, "url")),
+                    "resource-fragment",
+                    fragment=fragment[:40],
+                    url=resource.url[:80],
+                )
+            elif resource.url.startswith("/") and not docs_path(
+                resource.url, lambda kind, key: key in published[kind]
+            ):
+                yield error(
+                    item.document.path,
+                    item.document.position(("resources", i, "url")),
+                    "resource-unknown-page",
+                    url=resource.url,
+                )
+
+
+def site_link_problem(target: str, published: dict[str, set[str]]) -> dict | None:
+    """Why a link without a scheme in an editor's Markdown cannot be published, if it can't.
+
+    The rendered HTML is never read by MkDocs again, so only a site path that names a
+    published page (or a section of the same page) can be resolved and checked. The answer
+    is the `site-link` message's `reason` (and `fragment`) fields.
+    """
+    if _SCHEME.match(target) or target.startswith("#"):
+        return None
+    if target.startswith("/") and not target.startswith("//"):
+        path, _, fragment = target.partition("#")
+        if fragment and not _ANCHOR.match(fragment):
+            return {"reason": "fragment", "fragment": fragment[:40]}
+        if docs_path(path, lambda kind, key: key in published[kind]):
+            return None
+        return {"reason": "unknown-page"}
+    return {"reason": "unresolvable"}
+
+
+# As _LINK, but only what the sanitiser keeps as a link a reader can follow: the `href` of
+# an `<a>`; `<img>`, `<link>`, `<base>` and their addresses are removed anyway.
+_FOLLOWED_LINK = re.compile(
+    _LINK.pattern.replace(r"|(?:href|src)\s*=", r"|<a\b[^>]*?\bhref\s*="), _LINK.flags
+)
+
+
+def link_targets(text: str) -> Iterator[str]:
+    """Targets of the links a reader could follow in one Markdown text."""
+    for match in _FOLLOWED_LINK.finditer(text):
+        yield next(group for group in match.groups() if group)
+
+
+def check_site_links(checked: Checked, today: datetime.date) -> Iterator[Problem]:
+    published = published_ids(checked)
+    located = [
+        *checked.frameworks.values(),
+        *checked.tracks.values(),
+        *checked.modules.values(),
+        *checked.pathways.values(),
+        *([checked.glossary] if checked.glossary else []),
+    ]
+    for item in located:
+        for loc, text in markdown_values(item.document.data, may_link):
+            if not is_markdown_field(loc):
+                continue  # plain text: a link there is shown as written, never followed
+            for target in link_targets(text):
+                if (reason := site_link_problem(target, published)) is not None:
+                    yield error(
+                        item.document.path,
+                        item.document.find(target, loc),
+                        "site-link",
+                        target=target[:60],
+                        field=loc_label(loc),
+                        **reason,
+                    )
+    for page in checked.pages:
+        for line_number, line in enumerate(page.text.split("\n"), start=1):
+            if line_number == 1 and line.startswith("# "):
+                continue  # the title is plain text, shown as written
+            for target in link_targets(line):
+                if (reason := site_link_problem(target, published)) is not None:
+                    yield error(
+                        page.path,
+                        (line_number, line.find(target) + 1),
+                        "site-link",
+                        target=target[:60],
+                        **reason,
+                    )
+
+
+def is_markdown_field(loc: Loc) -> bool:
+    """Whether the value at `loc` is rendered as Markdown (`description`, `definition`).
+
+    A scale step's `description` is shown as plain text.
+    """
+    return bool(loc) and loc[-1] in ("description", "definition") and "levels" not in loc[:-1]
+
+
+def may_link(value: str) -> bool:
+    return "](" in value or "]:" in value or "<" in value or "=" in value
