@@ -16,14 +16,21 @@ import subprocess
 import sys
 from pathlib import Path, PurePosixPath
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment
 
 from generator.changes import Changes, Snapshot, compare
 from generator.index import CurriculumIndex, jp_text
 from generator.load import SITE_CONFIG, SourceFiles, load_files, read_folder
 from generator.messages import say
 from generator.pipeline import resolve_today
-from generator.render import clock, code_span, escape, short_date, zone_label
+from generator.render import (
+    clock,
+    code_span,
+    escape,
+    short_date,
+    template_environment,
+    zone_label,
+)
 from generator.validation import validate
 
 EXIT_OK, EXIT_USAGE = 0, 2
@@ -173,14 +180,7 @@ def words(changes: Changes) -> str:
 
 
 def _environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("generator", "templates"),
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        autoescape=False,
-    )
+    env = template_environment()
     env.filters.update(e=escape, jp=jp_text, short_date=short_date, code=code_span)
     env.tests.update(list=lambda value: isinstance(value, list))
     env.globals.update(clock=clock, zone_label=zone_label, say=say)

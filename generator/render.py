@@ -247,8 +247,10 @@ def route_link(context, kind: str, item_id: str = "") -> str:
     return relative_link(context["page_path"], route(kind, item_id).docs)
 
 
-def _environment(curriculum: Curriculum, abbreviations: Abbreviations) -> Environment:
-    env = Environment(
+def template_environment() -> Environment:
+    """The templates in generator/templates/, which write Markdown (so no HTML autoescape:
+    every value goes through the escaping filter for where it lands)."""
+    return Environment(
         loader=PackageLoader("generator", "templates"),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
@@ -256,6 +258,10 @@ def _environment(curriculum: Curriculum, abbreviations: Abbreviations) -> Enviro
         lstrip_blocks=True,
         autoescape=False,
     )
+
+
+def _environment(curriculum: Curriculum, abbreviations: Abbreviations) -> Environment:
+    env = template_environment()
     env.filters.update(
         e=escape,
         attr=escape_attr,
