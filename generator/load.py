@@ -125,6 +125,14 @@ class Document:
     def position(self, loc: Loc) -> Position:
         return self.span(loc).value
 
+    def error(self, loc: Loc, code: str, /, **fields: Any) -> Problem:
+        """An error located at the value at `loc` of this document."""
+        return error(self.path, self.position(loc), code, **fields)
+
+    def warning(self, loc: Loc, code: str, /, **fields: Any) -> Problem:
+        """A warning located at the value at `loc` of this document."""
+        return warning(self.path, self.position(loc), code, **fields)
+
     def key_position(self, loc: Loc) -> Position:
         span = self.span(loc)
         return span.key or span.value

@@ -17,19 +17,26 @@ SEVERITY_OF_CALL = {"error": ERROR, "warning": WARNING}
 
 
 def reported(module) -> dict[str, str]:
-    """Every literal code a module passes to `error(...)`/`warning(...)`, with its severity."""
+    """Every literal code a module passes to `error(path, position, code)` or
+    `document.error(loc, code)` (and the `warning` twins), with its severity."""
     found = {}
     for node in ast.walk(ast.parse(Path(inspect.getfile(module)).read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        if isinstance(node.func, ast.Name):
+            name, at = node.func.id, 2
+        elif isinstance(node.func, ast.Attribute):
+            name, at = node.func.attr, 1
+        else:
+            continue
         if (
-            isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Name)
-            and node.func.id in SEVERITY_OF_CALL
-            and len(node.args) >= 3
-            and isinstance(node.args[2], ast.Constant)
+            name in SEVERITY_OF_CALL
+            and len(node.args) > at
+            and isinstance(node.args[at], ast.Constant)
         ):
-            code = node.args[2].value
-            assert found.setdefault(code, SEVERITY_OF_CALL[node.func.id]) == found[code], code
-            found[code] = SEVERITY_OF_CALL[node.func.id]
+            code = node.args[at].value
+            assert found.setdefault(code, SEVERITY_OF_CALL[name]) == found[code], code
+            found[code] = SEVERITY_OF_CALL[name]
     return found
 
 

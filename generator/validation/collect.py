@@ -12,7 +12,7 @@ from typing import Any
 
 from generator import format as fmt
 from generator.load import Document, Page, kind_of
-from generator.problems import ERROR, Problem, error
+from generator.problems import ERROR, Problem
 
 
 @dataclass
@@ -69,9 +69,8 @@ def collect(typed: list[Located], pages: list[Page]) -> tuple[Checked, list[Prob
         stem = PurePosixPath(document.path).stem
         if item.model.id != stem:
             problems.append(
-                error(
-                    document.path,
-                    document.position(("id",)),
+                document.error(
+                    ("id",),
                     "id-not-file-name",
                     stem=stem,
                     id=item.model.id,
@@ -82,9 +81,8 @@ def collect(typed: list[Located], pages: list[Page]) -> tuple[Checked, list[Prob
         if stem in bucket:
             first = bucket[stem].document.path
             problems.append(
-                error(
-                    document.path,
-                    document.position(("id",)),
+                document.error(
+                    ("id",),
                     "id-duplicate",
                     id=stem,
                     first=first,

@@ -64,9 +64,8 @@ def _translate(document: Document, model_class: type[BaseModel], details: dict) 
     value = details.get("input")
     if kind == "missing":
         parent = loc[:-1]
-        return error(
-            document.path,
-            document.position(parent),
+        return document.error(
+            parent,
             "field-missing",
             field=str(loc[-1]),
             parent=loc_label(parent) if parent else None,

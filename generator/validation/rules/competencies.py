@@ -18,18 +18,16 @@ def check_frameworks(checked: Checked, today: datetime.date) -> Iterator[Problem
         scale = [step.level for step in framework.levels or []]
         for i, level in enumerate(scale):
             if level in scale[:i]:
-                yield error(
-                    document.path,
-                    document.position(("levels", i, "level")),
+                yield document.error(
+                    ("levels", i, "level"),
                     "level-duplicate",
                     level=level,
                 )
         seen: set[str] = set()
         for i, competency in enumerate(framework.competencies):
             if competency.id in seen:
-                yield error(
-                    document.path,
-                    document.position(("competencies", i, "id")),
+                yield document.error(
+                    ("competencies", i, "id"),
                     "competency-id-duplicate",
                     id=competency.id,
                 )
@@ -80,9 +78,8 @@ def check_competency_refs(checked: Checked, today: datetime.date) -> Iterator[Pr
 def _check_ref(document, i, ref, competencies, checked, seen) -> Iterator[Problem]:
     loc = ("competencies", i)
     if ref.ref in seen:
-        yield error(
-            document.path,
-            document.position((*loc, "ref")),
+        yield document.error(
+            (*loc, "ref"),
             "competency-ref-duplicate",
             ref=ref.ref,
         )
@@ -92,9 +89,8 @@ def _check_ref(document, i, ref, competencies, checked, seen) -> Iterator[Proble
         if framework_id in checked.broken.get("framework", set()):
             return
         framework_unknown = framework_id not in checked.frameworks
-        yield error(
-            document.path,
-            document.position((*loc, "ref")),
+        yield document.error(
+            (*loc, "ref"),
             "competency-unknown",
             ref=ref.ref,
             framework=framework_id,
@@ -115,18 +111,16 @@ def _check_ref(document, i, ref, competencies, checked, seen) -> Iterator[Proble
             ref=ref.ref,
         )
     elif scale and ref.level is None:
-        yield error(
-            document.path,
-            document.position(loc),
+        yield document.error(
+            loc,
             "level-required",
             ref=ref.ref,
             framework=framework.id,
             scale=list(scale),
         )
     elif scale and ref.level not in scale:
-        yield error(
-            document.path,
-            document.position((*loc, "level")),
+        yield document.error(
+            (*loc, "level"),
             "level-off-scale",
             level=ref.level,
             framework=framework.id,
@@ -147,9 +141,8 @@ def check_undeveloped_competencies(checked: Checked, today: datetime.date) -> It
     for item in checked.frameworks.values():
         for i, competency in enumerate(item.model.competencies):
             if f"{item.model.id}/{competency.id}" not in developed:
-                yield warning(
-                    item.document.path,
-                    item.document.position(("competencies", i, "id")),
+                yield item.document.warning(
+                    ("competencies", i, "id"),
                     "competency-uncovered",
                     framework=item.model.id,
                     competency=competency.id,

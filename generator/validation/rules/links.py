@@ -129,9 +129,8 @@ def check_site_paths(checked: Checked, today: datetime.date) -> Iterator[Problem
         for i, resource in enumerate(item.model.resources or []):
             fragment = resource.url.partition("#")[2] if resource.url.startswith("/") else ""
             if fragment and not _ANCHOR.match(fragment):
-                yield error(
-                    item.document.path,
-                    item.document.position(("resources", i, "url")),
+                yield item.document.error(
+                    ("resources", i, "url"),
                     "resource-fragment",
                     fragment=fragment[:40],
                     url=resource.url[:80],
@@ -139,9 +138,8 @@ def check_site_paths(checked: Checked, today: datetime.date) -> Iterator[Problem
             elif resource.url.startswith("/") and not docs_path(
                 resource.url, lambda kind, key: key in published[kind]
             ):
-                yield error(
-                    item.document.path,
-                    item.document.position(("resources", i, "url")),
+                yield item.document.error(
+                    ("resources", i, "url"),
                     "resource-unknown-page",
                     url=resource.url,
                 )

@@ -52,9 +52,8 @@ def unknown_step(checked: Checked, document: Document, loc: Loc, module_id: str)
     """The `step-unknown` problem for the step's `module` at `loc`, if it names no module."""
     if checked.exists("module", module_id):
         return None
-    return error(
-        document.path,
-        document.position(loc),
+    return document.error(
+        loc,
         "step-unknown",
         module=module_id,
         suggestion=close_match(module_id, checked.modules),

@@ -61,9 +61,8 @@ def unknown_prerequisite(
     """The `prerequisite-unknown` problem for item `i` of `prerequisites`, if it names no module."""
     if checked.exists("module", module_id):
         return None
-    return error(
-        document.path,
-        document.position(("prerequisites", i)),
+    return document.error(
+        ("prerequisites", i),
         "prerequisite-unknown",
         module=module_id,
         suggestion=close_match(module_id, checked.modules),
@@ -74,9 +73,8 @@ def check_cycles(checked: Checked, today: datetime.date) -> Iterator[Problem]:
     for cycle in find_cycles(prerequisite_graph(checked)):
         first = checked.modules[cycle[0]]
         index = (first.model.prerequisites or []).index(cycle[1])
-        yield error(
-            first.document.path,
-            first.document.position(("prerequisites", index)),
+        yield first.document.error(
+            ("prerequisites", index),
             "prerequisite-cycle",
             cycle=list(cycle),
         )

@@ -6,7 +6,7 @@ import datetime
 from collections.abc import Iterator
 
 from generator.index import is_offered_status, session_instant
-from generator.problems import Problem, error, warning
+from generator.problems import Problem
 from generator.validation.collect import Checked
 
 STALE_AFTER_DAYS = 365
@@ -17,9 +17,8 @@ def check_sessions(checked: Checked, today: datetime.date) -> Iterator[Problem]:
         for i, session in enumerate(item.model.sessions or []):
             instant = session_instant(item.model.id, i, session, checked.config.default_timezone)
             if not instant.exists:
-                yield error(
-                    item.document.path,
-                    item.document.position(("sessions", i, "start")),
+                yield item.document.error(
+                    ("sessions", i, "start"),
                     "session-time-skipped",
                     start=str(session.start),
                     zone=instant.zone,
@@ -33,16 +32,14 @@ def check_review_dates(checked: Checked, today: datetime.date) -> Iterator[Probl
             continue
         age = (today - datetime.date.fromisoformat(module.reviewed)).days
         if age > STALE_AFTER_DAYS:
-            yield warning(
-                item.document.path,
-                item.document.position(("reviewed",)),
+            yield item.document.warning(
+                ("reviewed",),
                 "review-overdue",
                 reviewed=str(module.reviewed),
             )
         elif age < 0:
-            yield error(
-                item.document.path,
-                item.document.position(("reviewed",)),
+            yield item.document.error(
+                ("reviewed",),
                 "review-in-future",
                 reviewed=str(module.reviewed),
             )

@@ -68,9 +68,8 @@ def check_glossary(checked: Checked, today: datetime.date) -> Iterator[Problem]:
     for i, entry in enumerate(checked.glossary.model.root):
         key = entry.term.casefold()
         if key in seen:
-            yield error(
-                checked.glossary.document.path,
-                checked.glossary.document.position((i, "term")),
+            yield checked.glossary.document.error(
+                (i, "term"),
                 "glossary-term-duplicate",
                 term=entry.term,
                 first=seen[key] + 1,

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from generator import format as fmt
 from generator.index import is_published_status
-from generator.problems import Problem, warning
+from generator.problems import Problem
 from generator.validation.collect import Checked
 from generator.validation.rules.links import markdown_values
 from generator.validation.translate import loc_label
@@ -22,9 +22,8 @@ def check_placeholders(checked: Checked, today: datetime.date) -> Iterator[Probl
     for item in located:
         for loc, text in markdown_values(item.document.data):
             if fmt.PLACEHOLDER in text:
-                yield warning(
-                    item.document.path,
-                    item.document.position(loc),
+                yield item.document.warning(
+                    loc,
                     "placeholder-left",
                     field=loc_label(loc),
                     placeholder=fmt.PLACEHOLDER,
