@@ -104,9 +104,9 @@ def _real_date(value: str) -> str:
     try:
         datetime.date.fromisoformat(value)
     except ValueError:
-        raise PydanticCustomError(
-            "real_date", "`{value}` bukan tanggal yang ada di kalender", {"value": value}
-        ) from None
+        # The wording is the message catalogue's (code `date-unreal`); pydantic's own
+        # message is for developers only.
+        raise PydanticCustomError("date_unreal", "not a calendar date", {"value": value}) from None
     return value
 
 
@@ -115,14 +115,14 @@ def _real_local_time(value: str) -> str:
         moment = datetime.datetime.fromisoformat(value)
     except ValueError:
         raise PydanticCustomError(
-            "real_date", "`{value}` bukan tanggal dan jam yang ada", {"value": value}
+            "datetime_unreal", "not a date and time", {"value": value}
         ) from None
     first, last = SESSION_YEARS
     if not first <= moment.year <= last:
         # Converting a time near year 1 or 9999 to another zone overflows.
         raise PydanticCustomError(
-            "real_date",
-            "tahun {year} di luar rentang {first}–{last}; periksa tahunnya",
+            "session_year",
+            "year {year} outside {first}-{last}",
             {"year": moment.year, "first": first, "last": last},
         )
     return value
@@ -142,8 +142,7 @@ def _bounded_markup(value: str) -> str:
     if found:
         raise PydanticCustomError(
             "markup_count",
-            "memuat {count} tanda `{char}`; paling banyak {limit} dalam satu teks Markdown "
-            "(tautan, gambar dan HTML membuat situs lambat dibangun); kurangi atau pecah teksnya",
+            "{count} times {char}, more than {limit}",
             {"count": found[1], "char": found[0], "limit": MAX_MARKUP_CHARS},
         )
     return value

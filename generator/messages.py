@@ -286,7 +286,9 @@ _VALUES: dict[str, Template] = {
     ),
     "value-pattern": _pattern,
     "value-too-long": _too_long,
-    "value-markup": "{subject} {detail}",
+    "value-markup": "{subject} memuat {count} tanda `{char}`; paling banyak {limit} dalam satu "
+    "teks Markdown (tautan, gambar dan HTML membuat situs lambat dibangun); kurangi atau pecah "
+    "teksnya",
     "value-huge": lambda subject, limit, digits: (
         f"{subject} maksimal {number(limit)}, ditemukan bilangan {digits} digit"
     ),
@@ -299,7 +301,9 @@ _VALUES: dict[str, Template] = {
     ),
     "timezone-unknown": "{subject}: zona waktu `{zone}` tidak dikenal; gunakan nama IANA seperti "
     "Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT){hint}",
-    "date-invalid": "{subject}: {detail}",
+    "date-unreal": "{subject}: `{value}` bukan tanggal yang ada di kalender",
+    "datetime-unreal": "{subject}: `{value}` bukan tanggal dan jam yang ada",
+    "session-year": "{subject}: tahun {year} di luar rentang {first}–{last}; periksa tahunnya",
     "value-invalid": "{subject} tidak sah ({detail}), ditemukan {found}",
 }
 

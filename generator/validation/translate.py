@@ -131,7 +131,7 @@ def _type_problem(kind: str, details: dict, value: Any, found: str) -> tuple[str
         hint = {200: "summary", fmt.MAX_MARKDOWN_CHARS: "markdown"}.get(limit)
         return "value-too-long", {"limit": limit, "length": len(value), "hint": hint}
     if kind == "markup_count":
-        return "value-markup", {"detail": details.get("msg")}
+        return "value-markup", {key: ctx.get(key) for key in ("count", "char", "limit")}
     if kind == "less_than_equal" and isinstance(value, int) and value > 10**12:
         # A number of a few hundred digits says nothing when printed whole.
         return "value-huge", {"limit": ctx.get("le"), "digits": len(str(value))}
@@ -148,8 +148,12 @@ def _type_problem(kind: str, details: dict, value: Any, found: str) -> tuple[str
     if kind == "timezone":
         suggestion = close_match(str(value), sorted(fmt.timezone_names()))
         return "timezone-unknown", {"zone": value, "suggestion": suggestion}
-    if kind == "real_date":
-        return "date-invalid", {"detail": details.get("msg")}
+    if kind == "date_unreal":
+        return "date-unreal", {"value": ctx.get("value")}
+    if kind == "datetime_unreal":
+        return "datetime-unreal", {"value": ctx.get("value")}
+    if kind == "session_year":
+        return "session-year", {key: ctx.get(key) for key in ("year", "first", "last")}
     return "value-invalid", {"detail": details.get("msg"), "found": found}
 
 
