@@ -16,13 +16,7 @@ import markdown
 from generator.problems import Problem, error
 from generator.routes import docs_path
 from generator.validation import Checked
-from generator.validation.rules.links import (
-    is_markdown_field,
-    link_targets,
-    markdown_values,
-    may_link,
-    published_ids,
-)
+from generator.validation.rules.links import markdown_links, published_ids
 
 # The extensions in mkdocs.yml that shape headings and their ids.
 _EXTENSIONS = ["toc", "attr_list", "md_in_html", "tables", "admonition", "abbr"]
@@ -78,33 +72,12 @@ def _section_links(checked: Checked) -> Iterator[tuple[str, tuple[int, int], str
     """(file, position, site path with a fragment) for every such link in the curriculum."""
     for item in checked.modules.values():
         for i, resource in enumerate(item.model.resources or []):
-            if resource.url.startswith("/") and "#" in resource.url:
-                yield (
-                    item.document.path,
-                    item.document.position(("resources", i, "url")),
-                    (resource.url),
-                )
-    located = [
-        *checked.frameworks.values(),
-        *checked.tracks.values(),
-        *checked.modules.values(),
-        *checked.pathways.values(),
-        *([checked.glossary] if checked.glossary else []),
-    ]
-    for item in located:
-        for loc, text in markdown_values(item.document.data, may_link):
-            if not is_markdown_field(loc):
-                continue
-            for target in link_targets(text):
-                if _is_section_link(target):
-                    yield item.document.path, item.document.find(target, loc), target
-    for page in checked.pages:
-        for number, line in enumerate(page.text.split("\n"), start=1):
-            if number == 1 and line.startswith("# "):
-                continue  # the title is plain text, shown as written
-            for target in link_targets(line):
-                if _is_section_link(target):
-                    yield page.path, (number, line.find(target) + 1), target
+            if _is_section_link(resource.url):
+                position = item.document.position(("resources", i, "url"))
+                yield item.document.path, position, resource.url
+    for link in markdown_links(checked):
+        if _is_section_link(link.target):
+            yield link.path, link.position, link.target
 
 
 def _is_section_link(target: str) -> bool:

@@ -19,7 +19,7 @@ from pathlib import Path, PurePosixPath
 from jinja2 import Environment
 
 from generator.changes import Changes, Snapshot, compare
-from generator.index import CurriculumIndex, jp_text
+from generator.index import jp_text
 from generator.load import SITE_CONFIG, SourceFiles, load_files, read_folder
 from generator.messages import say
 from generator.pipeline import resolve_today
@@ -162,7 +162,7 @@ def load_side(files: SourceFiles, *, today: datetime.date) -> Snapshot:
         files=files.contents,
         documents={document.path: document for document in sources.documents},
         problems=validation.problems,
-        index=CurriculumIndex(validation.checked),
+        index=validation.checked.index,
     )
 
 

@@ -133,12 +133,7 @@ class CurriculumIndex:
     # collections
     def collection(self, kind: str) -> dict[str, Located]:
         """The documents of one kind, id → Located, in file order."""
-        return {
-            "framework": self.checked.frameworks,
-            "track": self.checked.tracks,
-            "module": self.checked.modules,
-            "pathway": self.checked.pathways,
-        }[kind]
+        return self.checked.collection(kind)
 
     def located(self, kind: str, item_id: str) -> Located | None:
         return self.collection(kind).get(item_id)

@@ -153,7 +153,7 @@ INVISIBLE_NAMES = {
 
 
 def _invisible(codepoint: str) -> str:
-    """An invisible character's name, or a text direction control's, by its U+XXXX."""
+    """An invisible character's name, or a text direction control's, by its code (`U+200B`)."""
     char = chr(int(codepoint.removeprefix("U+"), 16))
     return INVISIBLE_NAMES.get(char, f"kendali arah teks ({codepoint})")
 

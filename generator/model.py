@@ -139,11 +139,6 @@ class Curriculum:
         return self.config.annual_jp_target * self.config.jp_minutes
 
     @property
-    def target_duration(self) -> tuple[int, int]:
-        """The yearly JP entitlement as (hours, minutes)."""
-        return divmod(self.target_minutes, 60)
-
-    @property
     def modules_jp(self) -> Fraction:
         """JP of every published module together."""
         return self.total_jp(list(self.modules))
@@ -329,7 +324,7 @@ class Curriculum:
 
 def build_curriculum(checked: Checked, *, today: datetime.date) -> Curriculum:
     """Assemble the published curriculum from validated files (drafts left out)."""
-    index = CurriculumIndex(checked)
+    index = checked.index
     order = {track_id: i for i, track_id in enumerate(checked.config.tracks)}
     tracks = {
         track_id: checked.tracks[track_id].model

@@ -18,7 +18,6 @@ import textwrap
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 import yaml
@@ -63,9 +62,9 @@ class Project:
     tracks: list[str]  # track ids, in the site's order
     checked: Checked
 
-    @cached_property
+    @property
     def index(self) -> CurriculumIndex:
-        return CurriculumIndex(self.checked)
+        return self.checked.index
 
 
 @dataclass

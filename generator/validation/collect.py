@@ -7,10 +7,12 @@ its file's name, and ids are unique per kind (the table in `rules` declares them
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import PurePosixPath
 from typing import Any
 
 from generator import format as fmt
+from generator.index import KINDS, CurriculumIndex
 from generator.load import Document, Page, kind_of
 from generator.problems import ERROR, Problem
 
@@ -42,10 +44,23 @@ class Checked:
     # raw data allows, so a typo there is not hidden behind the file's other error.
     unchecked: list[Document] = field(default_factory=list)
 
+    def collection(self, kind: str) -> dict[str, Located]:
+        """The documents of one kind (`framework`, `track`, `module`, `pathway`), by id."""
+        return {
+            "framework": self.frameworks,
+            "track": self.tracks,
+            "module": self.modules,
+            "pathway": self.pathways,
+        }[kind]
+
     def exists(self, kind: str, item_id: str) -> bool:
         """Say whether a file of `kind` with this id exists, valid or not."""
-        buckets = {"framework": self.frameworks, "track": self.tracks, "module": self.modules}
-        return item_id in buckets[kind] or item_id in self.broken.get(kind, set())
+        return item_id in self.collection(kind) or item_id in self.broken.get(kind, set())
+
+    @cached_property
+    def index(self) -> CurriculumIndex:
+        """The facts about these documents, worked out once (see generator.index)."""
+        return CurriculumIndex(self)
 
 
 def collect(typed: list[Located], pages: list[Page]) -> tuple[Checked, list[Problem]]:
@@ -53,18 +68,12 @@ def collect(typed: list[Located], pages: list[Page]) -> tuple[Checked, list[Prob
     config_items = [item for item in typed if item.document.kind == "site_config"]
     config = config_items[0].model if config_items else fmt.SiteConfig.model_construct(tracks=[])
     checked = Checked(config, config_items[0].document if config_items else None, pages=pages)
-    buckets = {
-        "framework": checked.frameworks,
-        "track": checked.tracks,
-        "module": checked.modules,
-        "pathway": checked.pathways,
-    }
     for item in typed:
         kind, document = item.document.kind, item.document
         if kind == "glossary":
             checked.glossary = item
             continue
-        if kind not in buckets:
+        if kind not in KINDS:
             continue
         stem = PurePosixPath(document.path).stem
         if item.model.id != stem:
@@ -77,7 +86,7 @@ def collect(typed: list[Located], pages: list[Page]) -> tuple[Checked, list[Prob
                 )
             )
             continue
-        bucket = buckets[kind]
+        bucket = checked.collection(kind)
         if stem in bucket:
             first = bucket[stem].document.path
             problems.append(
@@ -97,7 +106,7 @@ def broken_ids(problems: list[Problem]) -> dict[str, set[str]]:
     broken: dict[str, set[str]] = {}
     for problem in problems:
         kind = kind_of(problem.path)
-        if problem.severity == ERROR and kind in ("framework", "track", "module", "pathway"):
+        if problem.severity == ERROR and kind in KINDS:
             broken.setdefault(kind, set()).add(PurePosixPath(problem.path).stem)
     return broken
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
-from generator import format as fmt
-from generator.index import CurriculumIndex, is_offered_status, is_published_status
+from generator.index import is_offered_status, is_published_status
 from generator.problems import Problem, error, warning
 from generator.validation.collect import Checked
 from generator.validation.translate import close_match
@@ -51,12 +50,8 @@ def check_frameworks(checked: Checked, today: datetime.date) -> Iterator[Problem
                     )
 
 
-def competency_index(checked: Checked) -> dict[str, tuple[fmt.Framework, fmt.Competency]]:
-    return CurriculumIndex(checked).competencies
-
-
 def check_competency_refs(checked: Checked, today: datetime.date) -> Iterator[Problem]:
-    competencies = competency_index(checked)
+    competencies = checked.index.competencies
     for item in checked.modules.values():
         module, document = item.model, item.document
         if not module.competencies:

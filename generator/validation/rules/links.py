@@ -1,7 +1,7 @@
 """Links in editors' Markdown: only https and mailto, and site paths that are published.
 
-`markdown_values`, `link_targets`, `is_markdown_field`, `may_link` and `published_ids`
-are shared with `generator.anchors`, which checks the `#section` part after rendering.
+`markdown_links` and `published_ids` are shared with `generator.anchors`, which checks
+the `#section` part after rendering.
 """
 
 from __future__ import annotations
@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
-from generator.index import KINDS, CurriculumIndex
+from generator.index import KINDS
 from generator.load import Loc
 from generator.problems import Problem, error
 from generator.routes import docs_path
-from generator.validation.collect import Checked
+from generator.validation.collect import Checked, Located
 from generator.validation.translate import loc_label
 
 _LINK = re.compile(
@@ -59,15 +60,50 @@ def markdown_values(
 _LINKS_SHOWN = 10
 
 
-def check_links(checked: Checked, today: datetime.date) -> Iterator[Problem]:
-    located = [
+def text_documents(checked: Checked) -> list[Located]:
+    """Every validated document holding editors' text (all but site_config.yml)."""
+    return [
         *checked.frameworks.values(),
         *checked.tracks.values(),
         *checked.modules.values(),
         *checked.pathways.values(),
         *([checked.glossary] if checked.glossary else []),
     ]
-    for item in located:
+
+
+@dataclass(frozen=True)
+class MarkdownLink:
+    """A link a reader could follow in an editor's Markdown: where it is written, and to."""
+
+    path: str
+    position: tuple[int, int]
+    target: str
+    field: str | None  # the YAML field it is in; None in a free page
+
+
+def markdown_links(checked: Checked) -> Iterator[MarkdownLink]:
+    """Every followable link in Markdown fields and free pages, in file order.
+
+    Plain-text fields are left out (a link there is shown as written, never followed), and
+    so is a free page's `# ` title line.
+    """
+    for item in text_documents(checked):
+        for loc, text in markdown_values(item.document.data, may_link):
+            if not is_markdown_field(loc):
+                continue
+            for target in link_targets(text):
+                position = item.document.find(target, loc)
+                yield MarkdownLink(item.document.path, position, target, loc_label(loc))
+    for page in checked.pages:
+        for line_number, line in enumerate(page.text.split("\n"), start=1):
+            if line_number == 1 and line.startswith("# "):
+                continue
+            for target in link_targets(line):
+                yield MarkdownLink(page.path, (line_number, line.find(target) + 1), target, None)
+
+
+def check_links(checked: Checked, today: datetime.date) -> Iterator[Problem]:
+    for item in text_documents(checked):
         for loc, text in markdown_values(item.document.data):
             targets = unsafe_links(text)
             if not targets:
@@ -115,7 +151,7 @@ _ANCHOR = re.compile(r"^[a-z0-9_-]{1,80}$")
 
 
 def published_ids(checked: Checked) -> dict[str, set[str]]:
-    index = CurriculumIndex(checked)
+    index = checked.index
     return {
         **{kind: set(index.published(kind)) for kind in KINDS},
         "competency": set(index.competencies),
@@ -127,22 +163,17 @@ def check_site_paths(checked: Checked, today: datetime.date) -> Iterator[Problem
     published = published_ids(checked)
     for item in checked.modules.values():
         for i, resource in enumerate(item.model.resources or []):
-            fragment = resource.url.partition("#")[2] if resource.url.startswith("/") else ""
-            if fragment and not _ANCHOR.match(fragment):
-                yield item.document.error(
-                    ("resources", i, "url"),
-                    "resource-fragment",
-                    fragment=fragment[:40],
-                    url=resource.url[:80],
-                )
-            elif resource.url.startswith("/") and not docs_path(
-                resource.url, lambda kind, key: key in published[kind]
-            ):
-                yield item.document.error(
-                    ("resources", i, "url"),
-                    "resource-unknown-page",
-                    url=resource.url,
-                )
+            if not resource.url.startswith("/"):
+                continue  # `https://`, which the format's pattern already checked
+            reason = site_link_problem(resource.url, published)
+            if reason is None:
+                continue
+            loc = ("resources", i, "url")
+            if reason["reason"] == "fragment":
+                fragment, url = reason["fragment"], resource.url[:80]
+                yield item.document.error(loc, "resource-fragment", fragment=fragment, url=url)
+            else:
+                yield item.document.error(loc, "resource-unknown-page", url=resource.url)
 
 
 def site_link_problem(target: str, published: dict[str, set[str]]) -> dict | None:
@@ -179,40 +210,12 @@ def link_targets(text: str) -> Iterator[str]:
 
 def check_site_links(checked: Checked, today: datetime.date) -> Iterator[Problem]:
     published = published_ids(checked)
-    located = [
-        *checked.frameworks.values(),
-        *checked.tracks.values(),
-        *checked.modules.values(),
-        *checked.pathways.values(),
-        *([checked.glossary] if checked.glossary else []),
-    ]
-    for item in located:
-        for loc, text in markdown_values(item.document.data, may_link):
-            if not is_markdown_field(loc):
-                continue  # plain text: a link there is shown as written, never followed
-            for target in link_targets(text):
-                if (reason := site_link_problem(target, published)) is not None:
-                    yield error(
-                        item.document.path,
-                        item.document.find(target, loc),
-                        "site-link",
-                        target=target[:60],
-                        field=loc_label(loc),
-                        **reason,
-                    )
-    for page in checked.pages:
-        for line_number, line in enumerate(page.text.split("\n"), start=1):
-            if line_number == 1 and line.startswith("# "):
-                continue  # the title is plain text, shown as written
-            for target in link_targets(line):
-                if (reason := site_link_problem(target, published)) is not None:
-                    yield error(
-                        page.path,
-                        (line_number, line.find(target) + 1),
-                        "site-link",
-                        target=target[:60],
-                        **reason,
-                    )
+    for link in markdown_links(checked):
+        if (reason := site_link_problem(link.target, published)) is not None:
+            where = {"field": link.field} if link.field is not None else {}
+            yield error(
+                link.path, link.position, "site-link", target=link.target[:60], **where, **reason
+            )
 
 
 def is_markdown_field(loc: Loc) -> bool:
