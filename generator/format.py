@@ -63,10 +63,12 @@ MODES: dict[str, tuple[str, str]] = {
     "on-the-job": ("Penugasan di tempat kerja", "experiential"),
 }
 GROUPS: dict[str, str] = {
-    "formal": "Formal (10)",
-    "social": "Sosial (20)",
-    "experiential": "Pengalaman kerja (70)",
+    "formal": "Formal",
+    "social": "Dari orang lain",
+    "experiential": "Pengalaman kerja",
 }
+# The share of learning the 70-20-10 model recommends for each group, in percent.
+GROUP_RECOMMENDED: dict[str, int] = {"formal": 10, "social": 20, "experiential": 70}
 AUDIENCES: dict[str, str] = {
     "cpns": "CPNS",
     "pelaksana": "Pelaksana",

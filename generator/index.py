@@ -152,6 +152,8 @@ class CurriculumIndex:
             return item_id in self.competencies
         if kind == "page":
             return item_id in self.page_ids
+        if kind == "audience":
+            return item_id in fmt.AUDIENCES and item_id != EVERYONE
         if kind not in KINDS:
             return False
         model = self.model(kind, item_id)

@@ -29,6 +29,17 @@ ZONES: dict[str, str] = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/J
 ZONE_ALIASES = {"Asia/Pontianak": "WIB"}
 # Matrix columns: "semua" is not a column of its own; it serves every column.
 AUDIENCE_COLUMNS = [audience for audience in fmt.AUDIENCES if audience != EVERYONE]
+# The home page's "Saya …" choices: how readers name themselves, and the jabatan each
+# covers (JPT and fungsional are one choice each, split on the next tap).
+JABATAN_CHOICES: list[tuple[str, list[str]]] = [
+    ("CPNS", ["cpns"]),
+    ("pelaksana", ["pelaksana"]),
+    ("pengawas", ["pengawas"]),
+    ("administrator", ["administrator"]),
+    ("JPT", ["jpt-pratama", "jpt-madya", "jpt-utama"]),
+    ("pejabat fungsional", ["fungsional-keterampilan", "fungsional-keahlian"]),
+]
+GROUP_RECOMMENDED = fmt.GROUP_RECOMMENDED
 
 
 # A live session with its instant fixed (see generator.index), for listing and conversion.
@@ -193,6 +204,59 @@ class Curriculum:
             pathway_id
             for pathway_id, pathway in self.pathways.items()
             if self.is_offered(pathway) and serves(pathway.audience, audience)
+        ]
+
+    def audience_pathways(self, audience: str) -> list[str]:
+        """Offered pathways for `audience`, the one to start from first: those naming the
+        jabatan before those for everyone, then the fewest jabatan (the most specific),
+        then site order. The planner starts from the first (planner data `audiences`)."""
+        return sorted(
+            self.pathways_for(audience),
+            key=lambda pathway_id: (
+                audience not in self.pathways[pathway_id].audience,
+                len(self.pathways[pathway_id].audience),
+            ),
+        )
+
+    def pathway_years(self, pathway_id: str) -> list[list[str]]:
+        """The required steps split into years at the annual target, in order: each year
+        takes steps until it reaches the target (the last year may fall short). The
+        planner proposes the first year's part for a pathway (rencana-belajar.js)."""
+        years: list[list[str]] = []
+        current: list[str] = []
+        minutes = 0
+        for module_id in self.pathway_modules(pathway_id, required=True):
+            current.append(module_id)
+            minutes += self.module_minutes(module_id)
+            if minutes >= self.target_minutes:
+                years.append(current)
+                current, minutes = [], 0
+        if current:
+            years.append(current)
+        return years
+
+    def short_groups(self, module_ids: list[str]) -> list[str]:
+        """Groups whose share is well below the 70-20-10 recommendation (less than half
+        of it), in group order: what the reader may want to add."""
+        shares = self.group_shares(module_ids)
+        return [
+            group
+            for group, recommended in GROUP_RECOMMENDED.items()
+            if shares[group].share * 2 < recommended
+        ]
+
+    def modules_with_group(self, module_ids: list[str], group: str) -> list[str]:
+        """Those of `module_ids` with at least one activity in `group`, in order."""
+        return [
+            module_id for module_id in module_ids if self.minutes_by_group([module_id]).get(group)
+        ]
+
+    def audience_sessions(self, audience: str) -> list[ScheduledSession]:
+        """Upcoming sessions of offered modules that serve `audience`, in time order."""
+        return [
+            s
+            for s in self.upcoming_sessions()
+            if self.serves(s.module_id, audience) and self.is_offered(self.modules[s.module_id])
         ]
 
     def weeks(self, jp: Fraction) -> int:

@@ -215,7 +215,9 @@ def _render_tables() -> list[str]:
     lines = ["## Moda belajar dan kelompok 70-20-10", "", "| `mode` | Label | Kelompok |"]
     lines.append("|---|---|---|")
     for mode, (label, group) in fmt.MODES.items():
-        lines.append(f"| `{mode}` | {label} | {fmt.GROUPS[group]} |")
+        lines.append(
+            f"| `{mode}` | {label} | {fmt.GROUPS[group]} ({fmt.GROUP_RECOMMENDED[group]}) |"
+        )
     lines += ["", "## Nilai sasaran (`audience`)", "", "| Nilai | Label |", "|---|---|"]
     lines += [f"| `{value}` | {label} |" for value, label in fmt.AUDIENCES.items()]
     lines += ["", "## Evaluasi Kirkpatrick", "", "| Tingkat | Nama |", "|---|---|"]

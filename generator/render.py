@@ -13,6 +13,7 @@ import json
 import math
 import re
 from collections.abc import Callable
+from fractions import Fraction
 from functools import cache, partial
 from pathlib import PurePosixPath
 from urllib.parse import quote, unquote
@@ -21,6 +22,7 @@ import markdown
 import nh3
 import yaml
 from babel.dates import format_date
+from babel.numbers import format_decimal
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markdown.extensions.abbr import AbbrExtension
 
@@ -29,6 +31,8 @@ from generator.index import jp_text
 from generator.load import Page
 from generator.model import (
     AUDIENCE_COLUMNS,
+    GROUP_RECOMMENDED,
+    JABATAN_CHOICES,
     ZONE_ALIASES,
     ZONES,
     Curriculum,
@@ -186,6 +190,17 @@ def _field_markdown() -> tuple[markdown.Markdown, AbbrExtension]:
     return markdown.Markdown(extensions=[abbr, "tables", "sane_lists"]), abbr
 
 
+def number(value: int) -> str:
+    """A whole number the Indonesian way, with a dot between thousands ("1.035")."""
+    return format_decimal(value, locale="id")
+
+
+def jp_number(value: Fraction | int) -> str:
+    """JP as `jp_text` writes it (the planner's twin), with a dot between thousands."""
+    whole, comma, tenth = jp_text(value).partition(",")
+    return number(int(whole)) + comma + tenth
+
+
 def long_date(value: datetime.date) -> str:
     return format_date(value, format="EEEE, d MMMM y", locale="id")
 
@@ -272,7 +287,8 @@ def _environment(curriculum: Curriculum, abbreviations: Abbreviations) -> Enviro
                 partial(field_link, page_root=context["page_root"], curriculum=curriculum),
             )
         ),
-        jp=jp_text,
+        jp=jp_number,
+        number=number,
         long_date=long_date,
         short_date=short_date,
         iso_date=datetime.date.fromisoformat,
@@ -287,11 +303,16 @@ def _environment(curriculum: Curriculum, abbreviations: Abbreviations) -> Enviro
         fmt=fmt,
         MODE_ICONS=MODE_ICONS,
         AUDIENCE_COLUMNS=AUDIENCE_COLUMNS,
+        JABATAN_CHOICES=JABATAN_CHOICES,
+        GROUP_RECOMMENDED=GROUP_RECOMMENDED,
         session_times=session_times,
         zone_label=zone_label,
         jp_text=jp_text,
         page_title=page_title,
         front_matter=front_matter,
+        # A page's address from the site root, for raw HTML links that carry a planner
+        # fragment (`#jabatan=…`), which MkDocs would take for a missing anchor.
+        site_path=lambda kind, item_id="": route(kind, item_id).site,
     )
     return env
 
@@ -328,7 +349,10 @@ def render_pages(curriculum: Curriculum, *, guide: str = "") -> dict[str, str]:
                 framework=framework,
                 competency=competency,
             )
+    for audience in AUDIENCE_COLUMNS:
+        page(route("audience", audience).docs, "audience.md.j2", audience=audience)
     page(route("matrix").docs, "matrix.md.j2")
+    page(route("coverage").docs, "coverage.md.j2")
     page(route("planner").docs, "planner.md.j2")
     page(route("schedule").docs, "schedule.md.j2")
     page(route("glossary").docs, "glossary.md.j2")
@@ -458,8 +482,14 @@ def planner_data(curriculum: Curriculum) -> dict:
         "jp_minutes": c.config.jp_minutes,
         "annual_jp_target": c.config.annual_jp_target,
         "weekly_jp_pace": c.config.weekly_jp_pace,
+        # Each jabatan with its pathways, the one to start a plan from first.
         "audiences": [
-            {"id": audience, "label": fmt.AUDIENCES[audience]} for audience in AUDIENCE_COLUMNS
+            {
+                "id": audience,
+                "label": fmt.AUDIENCES[audience],
+                "pathways": c.audience_pathways(audience),
+            }
+            for audience in AUDIENCE_COLUMNS
         ],
         "tracks": [{"id": track_id, "title": track.title} for track_id, track in c.tracks.items()],
         "frameworks": [
@@ -480,7 +510,15 @@ def planner_data(curriculum: Curriculum) -> dict:
         "groups": [{"id": group, "label": label} for group, label in fmt.GROUPS.items()],
         "modules": [_planner_module(c, module_id) for module_id in active],
         "pathways": [
-            {"id": pathway_id, "title": pathway.title, "audience": list(pathway.audience)}
+            {
+                "id": pathway_id,
+                "title": pathway.title,
+                "audience": list(pathway.audience),
+                "steps": [
+                    {"module": step.module, "required": step.required}
+                    for _, step in c.pathway_steps(pathway_id)
+                ],
+            }
             for pathway_id, pathway in c.pathways.items()
             if c.is_offered(pathway)
         ],

@@ -28,6 +28,7 @@ SINGLE_PAGES: dict[str, str] = {
     "pages": "halaman/index.md",
     "contributing": "kontributor/index.md",
     "reference": "kontributor/referensi-format.md",
+    "coverage": "kontributor/cakupan-kompetensi.md",
 }
 # Pages of which there is one per item: the folder of their Markdown files.
 ITEM_FOLDERS: dict[str, str] = {
@@ -35,6 +36,7 @@ ITEM_FOLDERS: dict[str, str] = {
     "module": "modul",
     "pathway": "jalur-belajar",
     "page": "halaman",
+    "audience": "jabatan",
 }
 
 
@@ -48,8 +50,8 @@ class Route(NamedTuple):
 def route(kind: str, item_id: str = "") -> Route:
     """Where the page of `kind` (and `item_id`) lives.
 
-    Kinds: those of SINGLE_PAGES; `track`, `module`, `pathway` and `page` (a free page's
-    file stem) with their id; `framework` with its id; `competency` with `fw/id`.
+    Kinds: those of SINGLE_PAGES; `track`, `module`, `pathway`, `audience` (a jabatan)
+    and `page` (a free page's file stem) with their id; `framework` with its id; `competency` with `fw/id`.
     """
     if kind in SINGLE_PAGES:
         docs = SINGLE_PAGES[kind]

@@ -38,21 +38,28 @@
     reached: "✓ Target tercapai",
     short: "✗ Kurang {jp} JP dari target",
     facts: "Jabatan: {audience} · {count} modul · {minutes} menit",
+    fromPathway:
+      "Dimulai dari jalur belajar {title}, dalam urutannya: bagian tahun ini, {count} dari {total} langkah wajib.",
+    fromPathwayAll: "Dimulai dari jalur belajar {title}, dalam urutannya: semua {total} langkah wajibnya.",
     factsPace: " · ±{weeks} minggu dengan {pace} JP per minggu",
     asOf: "Disusun dari data kurikulum per {date}.",
     // The 70-20-10 mix
     mixHeading: "Keseimbangan 70-20-10",
     mixPart: "{label} {share}%",
     mixLabel: "{label}: ",
-    mixLegend: "{minutes} menit ({jp}), {share}%",
+    mixLegend: "{share}% dari JP rencana ({jp}, {minutes} menit); disarankan ±{recommended}%",
     mixNote:
-      "Model 70-20-10 menyarankan sekitar 70% belajar dari pengalaman kerja, 20% dari orang lain dan 10% dari pembelajaran formal.",
+      "Model 70-20-10 menyarankan sekitar 70% belajar dari pengalaman kerja (penugasan), 20% dari orang lain (coaching, mentoring, komunitas) dan 10% dari pembelajaran formal. Bila porsi pengalaman kerja kecil, sepakati satu penugasan nyata dengan atasan dan catat hasilnya.",
     // The module list and the picker
     nextSession: "sesi langsung berikutnya {date}",
     metaSeparator: " · ",
     reasonNeededBy: "Prasyarat untuk {titles}.",
+    reasonPathway: "Langkah {number} dari {total} jalur belajar {title} ({kind}).",
+    required: "wajib",
+    optional: "pilihan",
+    reasonAudience: "Untuk jabatan Anda; menambah JP menuju target.",
     reasonCompetencies: "Mengembangkan {competencies}.",
-    reasonTrack: "Termasuk jalur pilihan Anda.",
+    reasonTrack: "Termasuk bidang pilihan Anda.",
     reasonOutside: "Sasaran utamanya jabatan lain; masuk karena menjadi prasyarat.",
     remove: "Hapus",
     removeLabel: "Hapus {title} dari rencana",
@@ -158,6 +165,12 @@
     return out;
   }
 
+  // Position in a preferred order; everything not in it comes after, equally.
+  function rank(first, id) {
+    var at = (first || []).indexOf(id);
+    return at === -1 ? Infinity : at;
+  }
+
   function sessionKey(module, today) {
     return isUpcoming(module, today) ? module.next_session : NO_SESSION;
   }
@@ -170,9 +183,10 @@
   }
 
   // A study order: every prerequisite before the module needing it; among modules
-  // that are free to go next, the sooner upcoming live session first, then by id,
-  // so the same set always gives the same order. `today` defaults to the data's.
-  function orderPlan(data, ids, today) {
+  // that are free to go next, those in `first` (a pathway's modules, in its order)
+  // before the rest, then the sooner upcoming live session first, then by id, so the
+  // same set always gives the same order. `today` defaults to the data's.
+  function orderPlan(data, ids, today, first) {
     var byId = moduleIndex(data);
     today = today || data.today;
     var remaining = dict();
@@ -189,6 +203,9 @@
       });
       if (!ready.length) break;
       ready.sort(function (a, b) {
+        var pa = rank(first, a);
+        var pb = rank(first, b);
+        if (pa !== pb) return pa - pb;
         return compareModules(byId[a], byId[b], today);
       });
       delete remaining[ready[0]];
@@ -302,18 +319,61 @@
   function reasons(data, state, id) {
     var byId = moduleIndex(data);
     var module = byId[id];
+    var pathway = state.pathway ? pathwayOf(data, state.pathway) : null;
+    var step = null;
+    (pathway ? pathway.steps : []).forEach(function (s, i) {
+      if (s.module === id) step = { number: i + 1, total: pathway.steps.length, required: s.required };
+    });
     return {
+      pathwayStep: step,
       neededBy: state.modules.filter(function (m) {
         return byId[m] !== undefined && has(prerequisitesOf(byId, m), id);
       }),
       competencies: matchedCompetencies(module, state),
       track: inChosenTrack(module, state),
       outsideAudience: !serves(module, state.audience),
+      pathway: step ? state.pathway : null,
+      audienceOnly: serves(module, state.audience),
     };
   }
 
-  /* Propose a plan for choice = {audience, competencies?, tracks?, today?}.
-   * Candidates are the modules serving the jabatan, ranked: more chosen
+  function pathwayOf(data, id) {
+    var found = null;
+    (data.pathways || []).forEach(function (p) {
+      if (p.id === id) found = p;
+    });
+    return found;
+  }
+
+  // The pathway a plan starts from: the one the choice names, else, when the reader
+  // chose no competency or track, the jabatan's first (the build ranks them).
+  function startingPathway(data, choice) {
+    if (choice.pathway) return pathwayOf(data, choice.pathway);
+    if ((choice.competencies || []).length || (choice.tracks || []).length) return null;
+    var found = null;
+    data.audiences.forEach(function (a) {
+      if (a.id === choice.audience && a.pathways && a.pathways.length) found = a.pathways[0];
+    });
+    return found ? pathwayOf(data, found) : null;
+  }
+
+  // A pathway's modules in its order (optional steps too), known modules only.
+  function pathwayModules(data, pathway, requiredOnly) {
+    var byId = moduleIndex(data);
+    return (pathway ? pathway.steps : [])
+      .filter(function (step) {
+        return byId[step.module] !== undefined && (!requiredOnly || step.required);
+      })
+      .map(function (step) {
+        return step.module;
+      });
+  }
+
+  /* Propose a plan for choice = {audience, competencies?, tracks?, pathway?, today?}.
+   * With a starting pathway (startingPathway), its required steps come first, in the
+   * pathway's order, until the annual target is reached: this year's part, as the
+   * pathway page counts it (generator.model pathway_years). Then, or without one: 
+   * candidates are the modules serving the jabatan, ranked: more chosen
    * competencies/tracks first, then modules with an upcoming live session (sooner
    * first), then by id. They are taken in that order, each with its missing
    * prerequisites (whatever their audience), until the annual target is reached.
@@ -339,29 +399,42 @@
         if (a.upcoming) return compareModules(a.module, b.module, today);
         return a.module.id < b.module.id ? -1 : 1;
       });
+    var pathway = startingPathway(data, choice);
+    var steps = pathwayModules(data, pathway, true);
+    var candidates = steps.concat(
+      ranked.map(function (r) {
+        return r.module.id;
+      })
+    );
     var plan = [];
     var minutes = 0;
-    for (var i = 0; i < ranked.length && minutes < targetMinutes; i++) {
-      closure(byId, [ranked[i].module.id]).forEach(function (id) {
+    for (var i = 0; i < candidates.length && minutes < targetMinutes; i++) {
+      closure(byId, [candidates[i]]).forEach(function (id) {
         if (!has(plan, id)) {
           plan.push(id);
           minutes += byId[id].minutes;
         }
       });
     }
-    return { modules: orderPlan(data, plan, today), reached: minutes >= targetMinutes };
+    var first = pathwayModules(data, pathway, false);
+    return {
+      modules: orderPlan(data, plan, today, first),
+      reached: minutes >= targetMinutes,
+      pathway: pathway ? pathway.id : null,
+    };
   }
 
-  // Add a module and whichever of its prerequisites the plan still lacks.
-  function addModule(data, ids, id, today) {
+  // Add a module and whichever of its prerequisites the plan still lacks; `first` as
+  // for orderPlan (the plan's pathway, in its order).
+  function addModule(data, ids, id, today, first) {
     var byId = moduleIndex(data);
     if (byId[id] === undefined || has(ids, id)) return { modules: ids.slice(), added: [] };
     var added = closure(byId, [id]).filter(function (m) {
       return !has(ids, m);
     });
     return {
-      modules: orderPlan(data, ids.concat(added), today),
-      added: orderPlan(data, added, today),
+      modules: orderPlan(data, ids.concat(added), today, first),
+      added: orderPlan(data, added, today, first),
     };
   }
 
@@ -408,6 +481,11 @@
     };
   }
 
+  // A whole number with a dot between thousands, as Babel writes it for "id" on pages.
+  function formatNumber(value) {
+    return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  }
+
   /* JP the way the rest of the site writes it: at most one decimal, with a comma.
    * From whole minutes, rounded half up exactly in integers, like
    * generator/numbers.py jp_tenths/jp_text: tenths = (20*minutes + jp) // (2*jp).
@@ -415,11 +493,12 @@
   function formatJp(minutes, jpMinutes) {
     var tenths = quotient(20 * minutes + jpMinutes, 2 * jpMinutes);
     var tenth = tenths % 10;
-    var whole = (tenths - tenth) / 10;
-    return tenth ? whole + "," + tenth : String(whole);
+    var whole = formatNumber((tenths - tenth) / 10);
+    return tenth ? whole + "," + tenth : whole;
   }
 
-  /* The plan as a link fragment: jabatan=cpns&kompetensi=a/b,c/d&jalur=x&modul=m1,m2.
+  /* The plan as a link fragment:
+   * jabatan=cpns&kompetensi=a/b,c/d&jalur=x&jalur-belajar=p&modul=m1,m2.
    * Ids are slugs and refs are slug/slug, so they stay readable without escaping.
    * `modul` is always written (possibly empty): its absence in a hand-made link
    * means "propose a plan for me".
@@ -432,6 +511,7 @@
     if (state.tracks && state.tracks.length) {
       parts.push("jalur=" + state.tracks.map(encodeURIComponent).join(","));
     }
+    if (state.pathway) parts.push("jalur-belajar=" + encodeURIComponent(state.pathway));
     parts.push("modul=" + (state.modules || []).map(encodeURIComponent).join(","));
     return parts.join("&").replace(/%2F/g, "/");
   }
@@ -469,6 +549,7 @@
       return t.id;
     });
     var byId = moduleIndex(data);
+    var pathway = pathwayOf(data, params["jalur-belajar"]);
     var modules = list("modul");
     var known = modules.filter(function (id) {
       return byId[id] !== undefined;
@@ -481,8 +562,12 @@
       tracks: list("jalur").filter(function (t) {
         return has(trackIds, t);
       }),
+      pathway: pathway ? pathway.id : null,
       // A hand-edited link may miss a prerequisite: close and reorder it.
-      modules: params.modul === undefined ? null : orderPlan(data, closure(byId, known), today),
+      modules:
+        params.modul === undefined
+          ? null
+          : orderPlan(data, closure(byId, known), today, pathwayModules(data, pathway, false)),
       dropped: modules.length - known.length,
     };
   }
@@ -529,6 +614,16 @@
   // reasons() in words: one sentence per reason, or "" when there is none.
   function reasonsText(data, why) {
     var out = [];
+    if (why.pathwayStep) {
+      out.push(
+        text("reasonPathway", {
+          number: why.pathwayStep.number,
+          total: why.pathwayStep.total,
+          title: text("quoted", { title: pathwayOf(data, why.pathway).title }),
+          kind: text(why.pathwayStep.required ? "required" : "optional"),
+        })
+      );
+    }
     if (why.neededBy.length) out.push(text("reasonNeededBy", { titles: titles(data, why.neededBy) }));
     if (why.competencies.length) {
       out.push(
@@ -543,6 +638,8 @@
     }
     if (why.track) out.push(text("reasonTrack"));
     if (why.outsideAudience) out.push(text("reasonOutside"));
+    // Every module says why it is there: the jabatan is reason enough for the rest.
+    if (!out.length && why.audienceOnly) out.push(text("reasonAudience"));
     return out.join(" ");
   }
 
@@ -575,6 +672,8 @@
     summarise: summarise,
     percentages: percentages,
     formatJp: formatJp,
+    formatNumber: formatNumber,
+    startingPathway: startingPathway,
     encodeState: encodeState,
     decodeState: decodeState,
     longDate: longDate,
@@ -657,6 +756,8 @@
 
   // The planner page lives at rencana-belajar/; module `url`s are from the site root.
   var SITE_ROOT = "../";
+  // The 70-20-10 model's recommended share of each group (generator/format.py).
+  var RECOMMENDED = { formal: 10, social: 20, experiential: 70 };
 
   function createView(doc, data) {
     var byId = moduleIndex(data);
@@ -707,10 +808,21 @@
       var facts = text("facts", {
         audience: label(data.audiences, state.audience, "label"),
         count: s.count,
-        minutes: s.minutes,
+        minutes: formatNumber(s.minutes),
       });
       if (s.weeks) facts += text("factsPace", { weeks: s.weeks, pace: data.weekly_jp_pace });
       box.appendChild(el("p", { class: "kk-fakta-rencana", text: facts }));
+      var pathway = state.pathway ? pathwayOf(data, state.pathway) : null;
+      if (pathway) {
+        var required = pathwayModules(data, pathway, true);
+        var taken = required.filter(function (id) {
+          return has(state.modules, id);
+        }).length;
+        var fields = { title: text("quoted", { title: pathway.title }), count: taken, total: required.length };
+        box.appendChild(
+          el("p", { class: "kk-catatan", text: text(taken < required.length ? "fromPathway" : "fromPathwayAll", fields) })
+        );
+      }
       // Said on paper too: a printed plan outlives the schedule it was made from.
       box.appendChild(el("p", { class: "kk-catatan", text: text("asOf", { date: longDate(data.today) }) }));
       // The mix comes after the module list: on a phone the modules matter first.
@@ -736,7 +848,12 @@
           el("li", {}, [
             el("span", { class: "kk-warna kk-bar-" + g.id, "aria-hidden": "true" }),
             el("strong", { text: text("mixLabel", { label: g.label }) }),
-            text("mixLegend", { minutes: minutes, jp: jpText(data, minutes), share: s.shares[g.id] }),
+            text("mixLegend", {
+              minutes: formatNumber(minutes),
+              jp: jpText(data, minutes),
+              share: s.shares[g.id],
+              recommended: RECOMMENDED[g.id],
+            }),
           ])
         );
       });
@@ -983,6 +1100,7 @@
         audience: audience,
         competencies: choice.competencies,
         tracks: choice.tracks,
+        pathway: plan.pathway,
         modules: plan.modules,
       };
       show();
@@ -1019,7 +1137,8 @@
         view.focusPicker();
         return;
       }
-      var outcome = addModule(data, state.modules, id, localToday(data));
+      var first = pathwayModules(data, pathwayOf(data, state.pathway), false);
+      var outcome = addModule(data, state.modules, id, localToday(data), first);
       state.modules = outcome.modules;
       show();
       var extra = outcome.added.filter(function (m) {
@@ -1048,18 +1167,21 @@
         if (found.unknownLink) view.say(text("unknownLink"));
         return;
       }
+      var proposed = loaded.modules
+        ? null
+        : proposePlan(data, {
+            audience: loaded.audience,
+            competencies: loaded.competencies,
+            tracks: loaded.tracks,
+            pathway: loaded.pathway,
+            today: today,
+          });
       state = {
         audience: loaded.audience,
         competencies: loaded.competencies,
         tracks: loaded.tracks,
-        modules:
-          loaded.modules ||
-          proposePlan(data, {
-            audience: loaded.audience,
-            competencies: loaded.competencies,
-            tracks: loaded.tracks,
-            today: today,
-          }).modules,
+        pathway: proposed ? proposed.pathway : loaded.pathway,
+        modules: proposed ? proposed.modules : loaded.modules,
       };
       view.syncForm(state);
       show();

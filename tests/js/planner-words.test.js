@@ -97,10 +97,18 @@ test("the wording lives in the text table only: no sentence literal elsewhere", 
 test("reasons share the rules the plan is made with", () => {
   const state = { audience: "cpns", competencies: ["f/etika", "f/data"], tracks: ["digital"], modules: ["dasar", "lanjut"] };
   const why = planner.reasons(data, state, "dasar");
-  assert.deepEqual(why, { neededBy: ["lanjut"], competencies: ["f/data"], track: true, outsideAudience: false });
+  assert.deepEqual(why, {
+    pathwayStep: null,
+    neededBy: ["lanjut"],
+    competencies: ["f/data"],
+    track: true,
+    outsideAudience: false,
+    pathway: null,
+    audienceOnly: true,
+  });
   assert.equal(
     planner.reasonsText(data, why),
-    "Prasyarat untuk “Data Lanjut”. Mengembangkan Data. Termasuk jalur pilihan Anda."
+    "Prasyarat untuk “Data Lanjut”. Mengembangkan Data. Termasuk bidang pilihan Anda."
   );
   // The interest a proposal ranks by counts exactly the reasons shown.
   const lanjut = planner.reasons(data, state, "lanjut");
@@ -109,9 +117,13 @@ test("reasons share the rules the plan is made with", () => {
   assert.equal(lanjut.outsideAudience, true);
   assert.equal(
     planner.reasonsText(data, lanjut),
-    "Mengembangkan Data, Etika. Termasuk jalur pilihan Anda. Sasaran utamanya jabatan lain; masuk karena menjadi prasyarat."
+    "Mengembangkan Data, Etika. Termasuk bidang pilihan Anda. Sasaran utamanya jabatan lain; masuk karena menjadi prasyarat."
   );
-  assert.equal(planner.reasonsText(data, planner.reasons(data, { ...state, competencies: [], tracks: [] }, "etika")), "");
+  // With nothing else to say, the jabatan is the reason: no module stands unexplained.
+  assert.equal(
+    planner.reasonsText(data, planner.reasons(data, { ...state, competencies: [], tracks: [] }, "etika")),
+    "Untuk jabatan Anda; menambah JP menuju target."
+  );
 });
 
 test("upcoming means a session on or after today, the same rule for ordering and for the list", () => {

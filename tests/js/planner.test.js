@@ -153,6 +153,7 @@ test("when the jabatan has too few modules, the plan holds them all and says so"
   assert.deepEqual(rules.proposePlan(noneForAll, { audience: "jpt-utama" }), {
     modules: [],
     reached: false,
+    pathway: null,
   });
 });
 
@@ -313,7 +314,7 @@ test("the link fragment round-trips and survives stale or hand-made links", () =
   const fragment = rules.encodeState(state);
   assert.equal(fragment, "jabatan=pengawas&kompetensi=f/data&jalur=digital&modul=data-dasar,data-lanjut");
   const decoded = rules.decodeState(data, "#" + fragment);
-  assert.deepEqual(decoded, { ...state, dropped: 0 });
+  assert.deepEqual(decoded, { ...state, pathway: null, dropped: 0 });
   // Unknown modules are dropped (and counted); missing prerequisites come back in order.
   const stale = rules.decodeState(data, "#jabatan=pengawas&modul=data-mahir,hilang&jalur=lama");
   assert.deepEqual(stale.modules, ["data-dasar", "data-lanjut", "data-mahir"]);
@@ -338,4 +339,70 @@ test("ids that collide with object properties are ordinary ids", () => {
   // toString is not a module: it is ignored, not mistaken for Object.prototype.toString.
   assert.deepEqual(rules.proposePlan(odd, { audience: "cpns" }).modules, ["constructor"]);
   assert.deepEqual(rules.addModule(odd, [], "hasOwnProperty").modules, []);
+});
+
+// A pathway for pelaksana whose order differs from the session order: arsip has no
+// session, data-dasar has the earliest; etika is optional.
+function withPathway(overrides) {
+  return makeData({
+    audiences: [
+      { id: "cpns", label: "CPNS", pathways: [] },
+      { id: "pelaksana", label: "Pelaksana", pathways: ["mulai", "lain"] },
+      { id: "pengawas", label: "Pengawas", pathways: [] },
+    ],
+    pathways: [
+      {
+        id: "mulai",
+        title: "Mulai",
+        audience: ["pelaksana"],
+        steps: [
+          { module: "arsip", required: true },
+          { module: "etika", required: false },
+          { module: "data-dasar", required: true },
+        ],
+      },
+      { id: "lain", title: "Lain", audience: ["pelaksana"], steps: [{ module: "webinar-lalu", required: true }] },
+    ],
+    ...overrides,
+  });
+}
+
+test("a jabatan with a pathway starts from its required steps, in the pathway's order", () => {
+  const pathwayData = withPathway({ annual_jp_target: 3 });
+  const plan = rules.proposePlan(pathwayData, { audience: "pelaksana" });
+  // 90 + 45 = 135 minutes = 3 JP: this year's part is both required steps; etika
+  // (optional) is not pulled in, and the session order does not win over the pathway's.
+  assert.deepEqual(plan, { modules: ["arsip", "data-dasar"], reached: true, pathway: "mulai" });
+  // Short of the target after the required steps: the usual candidates fill the rest,
+  // and one that is a step of the pathway (etika, optional) takes its place in it.
+  const longer = rules.proposePlan(withPathway({ annual_jp_target: 6 }), { audience: "pelaksana" });
+  assert.deepEqual(longer.modules.slice(0, 3), ["arsip", "etika", "data-dasar"]);
+  assert.equal(longer.reached, true);
+  // The target reached within the pathway: only this year's part.
+  const short = rules.proposePlan(withPathway({ annual_jp_target: 2 }), { audience: "pelaksana" });
+  assert.deepEqual(short.modules, ["arsip"]);
+  // A pathway named in the choice wins over the jabatan's first.
+  assert.equal(rules.proposePlan(pathwayData, { audience: "pelaksana", pathway: "lain" }).pathway, "lain");
+  // A reader who chose competencies or tracks gets the ranking by interest instead.
+  assert.equal(rules.proposePlan(pathwayData, { audience: "pelaksana", tracks: ["digital"] }).pathway, null);
+  // The pathway's order survives the link and an added module.
+  const fragment = rules.encodeState({ audience: "pelaksana", pathway: "mulai", modules: plan.modules });
+  assert.equal(fragment, "jabatan=pelaksana&jalur-belajar=mulai&modul=arsip,data-dasar");
+  const back = rules.decodeState(pathwayData, "#" + fragment);
+  assert.deepEqual([back.pathway, back.modules], ["mulai", ["arsip", "data-dasar"]]);
+  const first = ["arsip", "etika", "data-dasar"];
+  assert.deepEqual(rules.addModule(pathwayData, plan.modules, "etika", undefined, first).modules, first);
+  // Each module says which step of the pathway it is.
+  const state = { audience: "pelaksana", competencies: [], tracks: [], pathway: "mulai", modules: plan.modules };
+  assert.equal(
+    rules.reasonsText(pathwayData, rules.reasons(pathwayData, state, "data-dasar")),
+    "Langkah 3 dari 3 jalur belajar “Mulai” (wajib)."
+  );
+});
+
+test("numbers get a dot between thousands, as on the pages", () => {
+  assert.equal(rules.formatNumber(1035), "1.035");
+  assert.equal(rules.formatNumber(999), "999");
+  assert.equal(rules.formatNumber(1234567), "1.234.567");
+  assert.equal(rules.formatJp(45 * 1234 + 23, 45), "1.234,5");
 });
