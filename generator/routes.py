@@ -51,7 +51,8 @@ def route(kind: str, item_id: str = "") -> Route:
     """Where the page of `kind` (and `item_id`) lives.
 
     Kinds: those of SINGLE_PAGES; `track`, `module`, `pathway`, `audience` (a jabatan)
-    and `page` (a free page's file stem) with their id; `framework` with its id; `competency` with `fw/id`.
+    and `page` (a free page's file stem) with their id; `framework` with its id;
+    `competency` with `fw/id`.
     """
     if kind in SINGLE_PAGES:
         docs = SINGLE_PAGES[kind]
