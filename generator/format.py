@@ -31,6 +31,10 @@ LOCAL_TIME_PATTERN = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$"
 HTTPS_PATTERN = r"^https://[^\s/<>\"'`]+[^\s<>\"'`]*$"
 SITE_URL_PATTERN = r"^(https://[^\s/<>\"'`]+[^\s<>\"'`]*|/[^\s<>\"'`]*)$"
 ICON_PATTERN = r"^[a-z0-9-]+/[a-z0-9-]+$"
+# A contact: an e-mail address (shown as a mailto: link) or an https address, with the
+# same characters kept out as for URLs.
+EMAIL_PATTERN = r"^[^\s@<>\"'`()\[\]\\,;:]+@[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)+$"
+CONTACT_PATTERN = f"({EMAIL_PATTERN})|({HTTPS_PATTERN})"
 
 # Bounds that keep the build's work small for any input (bench/, README "Measurements").
 # Python-Markdown is quadratic in the number of `[` (links, images: each one scans on to its
@@ -184,6 +188,7 @@ LocalTime = Annotated[
     str, StringConstraints(pattern=LOCAL_TIME_PATTERN), AfterValidator(_real_local_time)
 ]
 TimezoneName = Annotated[str, AfterValidator(_known_timezone)]
+Contact = Annotated[str, StringConstraints(pattern=CONTACT_PATTERN, max_length=MAX_URL_CHARS)]
 ScaleLevel = Annotated[int, Field(ge=1, le=9)]
 
 
@@ -194,6 +199,17 @@ class Strict(BaseModel):
 
 
 # --- site_config.yml -------------------------------------------------------------
+
+
+class OwnerUnit(Strict):
+    """Satu unit penanggung jawab dan kontaknya."""
+
+    model_config = ConfigDict(title="Unit penanggung jawab")
+
+    name: Text = Field(title="Nama unit", description="Sama persis dengan `owner` di modul.")
+    contact: Contact = Field(
+        title="Kontak", description="Alamat surel atau `https://` unit ini untuk pertanyaan."
+    )
 
 
 class SiteConfig(Strict):
@@ -229,8 +245,24 @@ class SiteConfig(Strict):
     )
     tracks: list[Slug] = Field(
         min_length=1,
-        title="Urutan jalur",
-        description="Id jalur dalam urutan tampil; setiap berkas jalur muncul tepat sekali.",
+        title="Urutan bidang",
+        description="Id bidang (jalur) dalam urutan tampil; setiap berkas bidang muncul tepat sekali.",
+    )
+    contact: Contact | None = Field(
+        None,
+        title="Kontak",
+        description=(
+            "Alamat surel atau `https://` untuk pertanyaan tentang kurikulum; tampil di kaki "
+            "setiap halaman dan dipakai modul dan bidang yang unitnya tidak punya kontak."
+        ),
+    )
+    owners: list[OwnerUnit] | None = Field(
+        None,
+        title="Unit penanggung jawab",
+        description=(
+            "Kontak setiap unit; modul dan bidang yang `owner`-nya sama dengan `name` "
+            "menampilkan kontak unit itu."
+        ),
     )
 
 
@@ -312,6 +344,11 @@ class Track(Strict):
         None,
         title="Ikon",
         description="Nama ikon Material, mis. `material/shield-account`.",
+    )
+    owner: Text | None = Field(
+        None,
+        title="Pemilik",
+        description="Unit penanggung jawab; berlaku bagi modul bidang ini yang tidak menyebut `owner`.",
     )
 
 

@@ -154,6 +154,19 @@ class Curriculum:
         """JP of every published module together."""
         return self.total_jp(list(self.modules))
 
+    def module_owner(self, module_id: str) -> str | None:
+        """The unit responsible for a module: its own `owner`, else its track's."""
+        module = self.modules[module_id]
+        return module.owner or self.tracks[self.module_track[module_id]].owner
+
+    def contact_for(self, owner: str | None) -> str | None:
+        """Whom to ask about a unit's modules: the unit's contact in site_config.yml
+        (`owners`), else the site's `contact`."""
+        for unit in self.config.owners or []:
+            if unit.name == owner:
+                return unit.contact
+        return self.config.contact
+
     def module_sessions(self, module_id: str) -> list[ScheduledSession]:
         return self.index.sessions(module_id)
 

@@ -104,8 +104,11 @@ def front_matter(
     tags: list[str] | None = None,
     hide: list[str] | None = None,
     assets: list[str] | None = None,
+    contact: str | None = None,
 ) -> str:
     """The page's YAML front matter, every value double-quoted by a YAML emitter.
+
+    `contact` (site_config.yml) is for the footer (overrides/partials/copyright.html).
 
     A hand-written line (or Jinja's `tojson`, which writes an emoji as a surrogate
     pair that the YAML loader refuses) lets a title end the front matter early or
@@ -120,6 +123,8 @@ def front_matter(
         meta["hide"] = list(hide)
     if assets:
         meta["kk_assets"] = list(assets)
+    if contact:
+        meta["kk_contact"] = theme_text(contact)
     body = yaml.safe_dump(
         meta, allow_unicode=True, sort_keys=False, default_style='"', width=math.inf
     )
@@ -240,6 +245,13 @@ def session_times(session: ScheduledSession) -> dict:
     }
 
 
+def contact_link(contact: str) -> str:
+    """A contact as a Markdown link: an e-mail address opens a mail, anything else is the
+    https address itself (the format allows nothing else)."""
+    target = contact if contact.startswith("https://") else f"mailto:{contact}"
+    return f"[{escape(contact)}]({link_target(target)})"
+
+
 def link_target(url: str) -> str:
     """Percent-encode what could end a Markdown link target early and smuggle in HTML."""
     return quote(url, safe=":/?#[]@!$&*+,;=%~-._")
@@ -297,6 +309,7 @@ def _environment(curriculum: Curriculum, abbreviations: Abbreviations) -> Enviro
         ),
         link=link_target,
         route=pass_context(route_link),
+        contact=contact_link,
     )
     env.globals.update(
         c=curriculum,
@@ -313,6 +326,7 @@ def _environment(curriculum: Curriculum, abbreviations: Abbreviations) -> Enviro
         # A page's address from the site root, for raw HTML links that carry a planner
         # fragment (`#jabatan=…`), which MkDocs would take for a missing anchor.
         site_path=lambda kind, item_id="": route(kind, item_id).site,
+        site_contact=curriculum.config.contact,
     )
     return env
 
@@ -360,7 +374,9 @@ def render_pages(curriculum: Curriculum, *, guide: str = "") -> dict[str, str]:
     for free_page in curriculum.pages:
         path = route("page", PurePosixPath(free_page.path).stem).docs
         links = partial(field_link, page_root=page_root(path), curriculum=curriculum)
-        pages[path] = _free_page(free_page.path, free_page.text, abbreviations, links)
+        pages[path] = _free_page(
+            free_page.path, free_page.text, abbreviations, links, curriculum.config.contact
+        )
     page(route("pages").docs, "pages.md.j2")
     page(route("contributing").docs, "contributing.md.j2", guide=guide)
     pages[PLANNER_DATA] = json.dumps(
@@ -368,7 +384,11 @@ def render_pages(curriculum: Curriculum, *, guide: str = "") -> dict[str, str]:
     )
     reference = render_reference()
     pages[route("reference").docs] = (
-        front_matter("generator/format.py", reference.split("\n", 1)[0].removeprefix("# "))
+        front_matter(
+            "generator/format.py",
+            reference.split("\n", 1)[0].removeprefix("# "),
+            contact=curriculum.config.contact,
+        )
         + "\n"
         + reference
     )
@@ -557,7 +577,11 @@ def page_title(page: Page) -> str:
 
 
 def _free_page(
-    source: str, text: str, abbreviations: Abbreviations, links: Callable[[str], str | None]
+    source: str,
+    text: str,
+    abbreviations: Abbreviations,
+    links: Callable[[str], str | None],
+    contact: str | None,
 ) -> str:
     """Free pages are editor Markdown too: rendered and sanitised like any other field."""
     first, _, body = text.partition("\n")
@@ -567,6 +591,6 @@ def _free_page(
     html_body = markdown_html(body, abbreviations, links)
     # A raw HTML block that Markdown never parses again (see `prose` in _macros.md.j2).
     return (
-        f"{front_matter(source, heading)}\n\n# {escape(heading)}\n\n"
+        f"{front_matter(source, heading, contact=contact)}\n\n# {escape(heading)}\n\n"
         f'<div class="kk-prosa">\n{html_body}\n</div>\n'
     )
