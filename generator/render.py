@@ -25,6 +25,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markdown.extensions.abbr import AbbrExtension
+from pymdownx.slugs import slugify
 
 from generator import format as fmt
 from generator.index import jp_text
@@ -206,6 +207,30 @@ def jp_number(value: Fraction | int) -> str:
     return number(int(whole)) + comma + tenth
 
 
+def initial(text: str) -> str:
+    """The letter a term or tag is filed under in an A–Z index ("#" for the rest)."""
+    first = text.strip()[:1].upper()
+    return first if "A" <= first <= "Z" else "#"
+
+
+_TAG_SLUG = slugify(case="lower")
+
+
+def tag_anchor(tag: str) -> str:
+    """The anchor Material's tags plugin gives a tag on the tag page (its defaults:
+    pymdownx slugify, lower case, `tag:{slug}`), from the name as the front matter
+    carries it; MkDocs checks the link, so a change in the plugin fails the build."""
+    return "tag:" + _TAG_SLUG(theme_text(tag), "-")
+
+
+def a_to_z(names: list[str]) -> list[tuple[str, str]]:
+    """(letter, first name under it) in A–Z order, "#" last, for jump links."""
+    firsts: dict[str, str] = {}
+    for name in sorted(names):
+        firsts.setdefault(initial(name), name)
+    return sorted(firsts.items(), key=lambda item: (item[0] == "#", item[0]))
+
+
 def long_date(value: datetime.date) -> str:
     return format_date(value, format="EEEE, d MMMM y", locale="id")
 
@@ -327,6 +352,9 @@ def _environment(curriculum: Curriculum, abbreviations: Abbreviations) -> Enviro
         # fragment (`#jabatan=…`), which MkDocs would take for a missing anchor.
         site_path=lambda kind, item_id="": route(kind, item_id).site,
         site_contact=curriculum.config.contact,
+        a_to_z=a_to_z,
+        initial=initial,
+        tag_anchor=tag_anchor,
     )
     return env
 
