@@ -693,12 +693,21 @@
    */
   function createStore(win) {
     var KEY = "kurikulum-asn:rencana-belajar";
+    // Without its query: a link from a jabatan page (?jabatan=…) is read once, below.
     function page() {
-      return win.location.href.split("#")[0];
+      return win.location.href.split("#")[0].split("?")[0];
+    }
+    // Pages link here with a query (`?jabatan=cpns&jalur-belajar=…`), which MkDocs can
+    // check as a link where it would take a fragment for a missing anchor; a fragment
+    // (the shared plan) wins.
+    function address() {
+      var hash = win.location.hash || "";
+      var search = win.location.search || "";
+      return hash.length > 1 ? hash : search.length > 1 ? "#" + search.slice(1) : hash;
     }
     function setHash(fragment) {
       try {
-        win.history.replaceState(null, "", fragment ? "#" + fragment : page());
+        win.history.replaceState(null, "", fragment ? page() + "#" + fragment : page());
       } catch (e) {
         win.location.hash = fragment;
       }
@@ -708,7 +717,7 @@
       // neither holds a usable plan; `unknownLink` when the address holds a plan
       // link that the data cannot read.
       load: function (data, today) {
-        var hash = win.location.hash;
+        var hash = address();
         var fromLink = decodeState(data, hash, today);
         var saved = null;
         try {

@@ -150,6 +150,11 @@ function fakeWindow(href, saved, { storage = true } = {}) {
         const at = this.href.indexOf("#");
         return at === -1 ? "" : this.href.slice(at);
       },
+      get search() {
+        const base = this.href.split("#")[0];
+        const at = base.indexOf("?");
+        return at === -1 ? "" : base.slice(at);
+      },
       set hash(value) {
         this.href = this.href.split("#")[0] + (value ? "#" + value : "");
       },
@@ -185,6 +190,22 @@ test("store: a shared link wins over what this browser saved", () => {
   assert.equal(saved.fromLink, false);
   assert.equal(saved.plan.audience, "cpns");
   assert.deepEqual(saved.plan.modules, ["etika"]);
+});
+
+test("store: a jabatan page's link (?jabatan=…) asks for a plan; saving drops the query", () => {
+  const win = fakeWindow(PAGE + "?jabatan=pengawas", "jabatan=cpns&modul=etika");
+  const store = planner.createStore(win);
+  const found = store.load(data, "2026-11-29");
+  assert.equal(found.fromLink, true);
+  assert.equal(found.plan.audience, "pengawas");
+  assert.equal(found.plan.modules, null);
+  const state = { audience: "pengawas", competencies: [], tracks: [], modules: ["lanjut"] };
+  store.save(state);
+  assert.equal(win.location.href, PAGE + "#jabatan=pengawas&modul=lanjut");
+  assert.equal(store.shareUrl(state), PAGE + "#jabatan=pengawas&modul=lanjut");
+  // A fragment (a shared plan) wins over the query.
+  const both = planner.createStore(fakeWindow(PAGE + "?jabatan=pengawas#jabatan=cpns&modul=etika"));
+  assert.equal(both.load(data, "2026-11-29").plan.audience, "cpns");
 });
 
 test("store: unknown links are told apart from no link at all", () => {
