@@ -246,7 +246,9 @@ class SiteConfig(Strict):
     tracks: list[Slug] = Field(
         min_length=1,
         title="Urutan bidang",
-        description="Id bidang (jalur) dalam urutan tampil; setiap berkas bidang muncul tepat sekali.",
+        description=(
+            "Id bidang (jalur) dalam urutan tampil; setiap berkas bidang muncul tepat sekali."
+        ),
     )
     contact: Contact | None = Field(
         None,
@@ -348,7 +350,9 @@ class Track(Strict):
     owner: Text | None = Field(
         None,
         title="Pemilik",
-        description="Unit penanggung jawab; berlaku bagi modul bidang ini yang tidak menyebut `owner`.",
+        description=(
+            "Unit penanggung jawab; berlaku bagi modul bidang ini yang tidak menyebut `owner`."
+        ),
     )
 
 

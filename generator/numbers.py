@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from babel.numbers import format_decimal
+
 
 def percent_shares(parts: list[int]) -> list[int]:
     """Whole percentages of `parts` that add up to exactly 100 (largest remainder).
@@ -31,8 +33,13 @@ def jp_tenths(minutes: int, jp_minutes: int) -> int:
     return (20 * minutes + jp_minutes) // (2 * jp_minutes)
 
 
+def number_text(value: int) -> str:
+    """A whole number the Indonesian way, through Babel: a dot between thousands ("1.035")."""
+    return format_decimal(value, locale="id")
+
+
 def jp_text(minutes: int, jp_minutes: int) -> str:
-    """JP the Indonesian way: at most one decimal, with a comma ("2,5", "4")."""
+    """JP the Indonesian way: at most one decimal, with a comma ("2,5", "4", "1.035,5")."""
     tenths = jp_tenths(minutes, jp_minutes)
     whole, tenth = divmod(tenths, 10)
-    return f"{whole},{tenth}" if tenth else str(whole)
+    return f"{number_text(whole)},{tenth}" if tenth else number_text(whole)

@@ -13,7 +13,6 @@ import json
 import math
 import re
 from collections.abc import Callable
-from fractions import Fraction
 from functools import cache, partial
 from pathlib import PurePosixPath
 from urllib.parse import quote, unquote
@@ -22,12 +21,12 @@ import markdown
 import nh3
 import yaml
 from babel.dates import format_date
-from babel.numbers import format_decimal
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markdown.extensions.abbr import AbbrExtension
 from pymdownx.slugs import slugify
 
 from generator import format as fmt
+from generator import numbers
 from generator.index import jp_text
 from generator.load import Page
 from generator.model import (
@@ -196,17 +195,6 @@ def _field_markdown() -> tuple[markdown.Markdown, AbbrExtension]:
     return markdown.Markdown(extensions=[abbr, "tables", "sane_lists"]), abbr
 
 
-def number(value: int) -> str:
-    """A whole number the Indonesian way, with a dot between thousands ("1.035")."""
-    return format_decimal(value, locale="id")
-
-
-def jp_number(value: Fraction | int) -> str:
-    """JP as `jp_text` writes it (the planner's twin), with a dot between thousands."""
-    whole, comma, tenth = jp_text(value).partition(",")
-    return number(int(whole)) + comma + tenth
-
-
 def initial(text: str) -> str:
     """The letter a term or tag is filed under in an A–Z index ("#" for the rest)."""
     first = text.strip()[:1].upper()
@@ -324,8 +312,8 @@ def _environment(curriculum: Curriculum, abbreviations: Abbreviations) -> Enviro
                 partial(field_link, page_root=context["page_root"], curriculum=curriculum),
             )
         ),
-        jp=jp_number,
-        number=number,
+        jp=jp_text,
+        number=numbers.number_text,
         long_date=long_date,
         short_date=short_date,
         iso_date=datetime.date.fromisoformat,

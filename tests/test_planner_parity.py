@@ -16,7 +16,7 @@ import subprocess
 
 import pytest
 
-from generator.numbers import jp_text, percent_shares
+from generator.numbers import jp_text, number_text, percent_shares
 from tests.conftest import REPO
 
 SCRIPT = REPO / "overrides" / "assets" / "rencana-belajar.js"
@@ -31,6 +31,7 @@ process.stdin.on("end", () => {
   const cases = JSON.parse(input);
   process.stdout.write(JSON.stringify({
     jp: cases.jp.map(([minutes, jpMinutes]) => planner.formatJp(minutes, jpMinutes)),
+    numbers: cases.numbers.map((value) => planner.formatNumber(value)),
     shares: cases.shares.map((parts) => planner.percentages(parts)),
   }));
 });
@@ -57,6 +58,15 @@ def share_cases() -> list[list[int]]:
     return small + minutes + ties
 
 
+def number_cases() -> list[int]:
+    rng = random.Random(1035)
+    return (
+        list(range(0, 2001))
+        + [10**k for k in range(10)]
+        + [rng.randrange(10**9) for _ in range(500)]
+    )
+
+
 def run_planner(cases: dict) -> dict:
     node = shutil.which("node")
     if node is None:
@@ -75,7 +85,7 @@ def run_planner(cases: dict) -> dict:
 
 @pytest.fixture(scope="module")
 def answers() -> tuple[dict, dict]:
-    cases = {"jp": jp_cases(), "shares": share_cases()}
+    cases = {"jp": jp_cases(), "shares": share_cases(), "numbers": number_cases()}
     return cases, run_planner(cases)
 
 
@@ -89,6 +99,18 @@ def test_jp_text_and_format_jp_agree_on_every_case(answers):
     ]
     assert len(planner["jp"]) == len(python) > 3 * 601
     assert not differ, f"[minutes, jp_minutes], Python, JavaScript: {differ[:10]}"
+
+
+def test_number_text_and_format_number_agree_on_every_case(answers):
+    cases, planner = answers
+    python = [number_text(value) for value in cases["numbers"]]
+    differ = [
+        (case, py, js)
+        for case, py, js in zip(cases["numbers"], python, planner["numbers"], strict=True)
+        if py != js
+    ]
+    assert "1.035" in python and "1.000.000.000" in python
+    assert not differ, f"value, Babel, JavaScript: {differ[:10]}"
 
 
 def test_jp_cases_include_ties_and_zero():
