@@ -145,3 +145,69 @@ def test_planner_data_has_the_shape_the_script_reads(rendered):
     assert lanjut["competencies"] == ["digital/data"]
     assert lanjut["track"] == "digital"
     assert modules["etika"]["next_session"] is None
+
+
+# Proposes a plan for each jabatan named on stdin ({"data": …, "audiences": […]}) with
+# the planner's own rules and writes {audience: {modules, pathway}}.
+PROPOSE = """
+const planner = require(process.argv[1]);
+let input = "";
+process.stdin.on("data", (chunk) => (input += chunk));
+process.stdin.on("end", () => {
+  const { data, audiences } = JSON.parse(input);
+  const out = {};
+  for (const audience of audiences) out[audience] = planner.proposePlan(data, { audience });
+  process.stdout.write(JSON.stringify(out));
+});
+"""
+
+
+def seed_pathways() -> dict[str, dict]:
+    """The seed's pathway files as written, read straight from the YAML."""
+    return {
+        path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
+        for path in sorted((REPO / "curriculum" / "pathways").glob("*.yml"))
+    }
+
+
+def test_each_seed_jabatan_plan_starts_with_its_pathways_first_required_step():
+    generated = pipeline.generate(REPO, today=TODAY_DATE)
+    assert generated.pages is not None
+    data = json.loads(generated.pages[PLANNER_DATA])
+    pathways = seed_pathways()
+    audiences = [audience["id"] for audience in data["audiences"]]
+    node = shutil.which("node")
+    assert node, "`node` is needed to run the planner's rules"
+    done = subprocess.run(
+        [node, "-e", PROPOSE, str(SCRIPT)],
+        input=json.dumps({"data": data, "audiences": audiences}),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    plans = json.loads(done.stdout)
+    with_pathway = 0
+    for audience in audiences:
+        # The jabatan's pathway, from the YAML alone: an active one naming the jabatan,
+        # the most specific (fewest jabatan) first, then by file name.
+        own = sorted(
+            (len(p["audience"]), pathway_id)
+            for pathway_id, p in pathways.items()
+            if audience in p["audience"] and p.get("status", "active") == "active"
+        )
+        plan = plans[audience]
+        if not own:
+            assert plan["pathway"] is None, audience
+            continue
+        with_pathway += 1
+        pathway_id = own[0][1]
+        steps = [step for phase in pathways[pathway_id]["phases"] for step in phase["steps"]]
+        required = [step["module"] for step in steps if step.get("required", True)]
+        assert plan["pathway"] == pathway_id, audience
+        assert plan["modules"][0] == required[0], (audience, plan["modules"])
+        # The pathway's steps that the plan takes come in the pathway's order.
+        taken = [module_id for module_id in plan["modules"] if module_id in required]
+        assert taken == required[: len(taken)], (audience, taken)
+    assert with_pathway >= 6, "the seed should give most jabatan a pathway"
