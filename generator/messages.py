@@ -319,6 +319,8 @@ PATTERN_EXPECTED = {
     "SITE_URL_PATTERN": "harus berupa alamat `https://…` atau jalur di dalam situs yang "
     "diawali `/`",
     "ICON_PATTERN": "harus berupa nama ikon Material, mis. `material/shield-account`",
+    "CONTACT_PATTERN": "harus berupa alamat surel (mis. `kurikulum@instansi.go.id`) atau "
+    "alamat yang diawali `https://`",
     "ONE_LINE": "harus satu baris teks tanpa baris baru (uraian panjang masuk `description`)",
 }
 PATTERN_OTHER = "tidak sesuai format"

@@ -419,6 +419,10 @@ summary: "ISI: ringkasan satu baris (maks. 200 karakter) untuk kartu jalur"
 
 # Nama ikon Material untuk kartu jalur.
 # icon: material/shield-account
+
+# Unit penanggung jawab; berlaku bagi modul jalur ini yang tidak menyebut owner.
+# Kontak unit itu ditulis di site_config.yml (owners).
+# owner: "ISI: nama unit"
 """
 
 

@@ -270,3 +270,38 @@ def test_tag_page_jump_links_land_on_tags(seed_site):
     glossary = (seed_site / "glosarium" / "index.html").read_text(encoding="utf-8")
     letters = re.findall(r'<a href="#(huruf-[a-z]+)"', glossary)
     assert letters and all(f'id="{letter}"' in glossary for letter in letters)
+
+
+def test_contacts_follow_the_owner_unit_then_the_site(project):
+    from generator import pipeline
+    from tests.conftest import MODULE_ETIKA, SITE_CONFIG, TRACK_DIGITAL, TRACK_NILAI
+    from tests.constants import TODAY_DATE
+
+    root = project(
+        {
+            "site_config.yml": SITE_CONFIG
+            + "contact: kurikulum@contoh.go.id\n"
+            + "owners:\n  - name: Pusat Nilai\n    contact: https://contoh.go.id/nilai\n",
+            "curriculum/tracks/nilai.yml": TRACK_NILAI + "owner: Pusat Nilai\n",
+            "curriculum/tracks/digital.yml": TRACK_DIGITAL,
+            "curriculum/modules/nilai/etika.yml": MODULE_ETIKA,
+        }
+    )
+    generated = pipeline.generate(root, today=TODAY_DATE)
+    assert generated.pages is not None, [p.as_text() for p in generated.validation.problems]
+    etika = generated.pages["modul/etika.md"]
+    # The module names no owner: its track's unit, and that unit's contact.
+    assert "- **Penanggung jawab:** Pusat Nilai" in etika
+    assert "[https://contoh.go.id/nilai](https://contoh.go.id/nilai)" in etika
+    digital = generated.pages["jalur/digital.md"]
+    assert "[kurikulum@contoh.go.id](mailto:kurikulum@contoh.go.id)" in digital
+    assert '"kk_contact": "kurikulum@contoh.go.id"' in generated.pages["index.md"]
+
+
+def test_a_contact_that_is_neither_mail_nor_https_is_refused(validate):
+    from tests.conftest import SITE_CONFIG
+
+    result = validate({"site_config.yml": SITE_CONFIG + "contact: javascript:alert(1)\n"})
+    code, lines = result.outcome
+    assert code == 1
+    assert any("site_config.yml" in line and "alamat surel" in line for line in lines), lines

@@ -325,7 +325,8 @@ def test_a_missing_section_is_located_in_the_yaml_before_mkdocs_runs(tmp_path):
             ETIKA,
             "16:31",
             "halaman `/glosarium/` tidak punya bagian `#tidak-ada` (bagian yang ada: "
-            "`#glosarium`, `#asn-aparatur-sipil-negara`, `#jp-jam-pelajaran`)",
+            "`#glosarium`, `#huruf-a`, `#asn-aparatur-sipil-negara`, `#huruf-j`, "
+            "`#jp-jam-pelajaran`)",
         ),
         _error(
             ETIKA,

@@ -58,7 +58,10 @@ def phases(soup: BeautifulSoup) -> list[tuple[str, str, list[str]]]:
 def test_home_counts_and_next_sessions(site):
     soup = page(site, "")
     text = text_of(soup)
-    assert "5 modul dalam 2 jalur, 2 jalur belajar hibrida, dan total 20 JP" in text
+    assert "Modul dikelompokkan dalam 2 bidang; semuanya 5 modul, 20 JP." in text
+    # Jabatan first: every "Saya …" choice leads to a jabatan page.
+    choices = [a["href"] for a in soup.select("nav.kk-saya a")]
+    assert choices[0] == "jabatan/cpns/" and len(choices) == 9
     assert "Hak 20 JP per tahun" in text
     assert "20 JP setara 15 jam belajar" in text
     sessions = [li.get_text(" ", strip=True) for li in soup.select("#sesi-terdekat + ul > li")]
@@ -184,20 +187,28 @@ def test_pathway_totals_order_and_mix(site):
     soup = page(site, "jalur-belajar/asn-berintegritas")
     text = text_of(soup)
     assert "Beban belajar: 9 JP wajib + 4 JP pilihan" in text
-    assert "Lama: ±3 minggu dengan laju 4 JP per minggu" in text
-    assert "langkah wajibnya memberi 9 dari 20 JP per tahun" in text
+    # The annual target is a yearly minimum and the weekly pace a what-if: both true.
+    assert (
+        "Dalam setahun: Langkah wajibnya (9 JP) muat dalam target 20 JP setahun; sisa 11 JP "
+        "bisa diisi langkah pilihan atau modul lain. Bila instansi memberi waktu lebih, "
+        "dengan 4 JP per minggu seluruh langkah wajib selesai dalam ±3 minggu." in text
+    )
     assert "Langkah wajib 9 Langkah pilihan 4 Seluruh langkah 13" in text
     # The shares add up to 100 % and are the planner's: rounding each share on its own
     # gave 69/15/15 = 99 % here while the planner showed 69/16/15.
     assert (
-        "Formal (10): 9 JP (69%) Sosial (20): 2 JP (16%) Pengalaman kerja (70): 2 JP (15%)" in text
+        "Formal: 69% dari JP jalur belajar ini (9 JP); disarankan ±10% "
+        "Dari orang lain: 16% dari JP jalur belajar ini (2 JP); disarankan ±20% "
+        "Pengalaman kerja: 15% dari JP jalur belajar ini (2 JP); disarankan ±70%" in text
     )
+    # What to do about it, with the pathway's own optional steps that help.
+    assert "Porsi pengalaman kerja masih kecil." in text
     planner = json.loads((site / "assets/rencana-belajar.json").read_text(encoding="utf-8"))
     modules = {module["id"]: module for module in planner["modules"]}
     steps = ["integritas-dasar", "kolaborasi-tim", "keamanan-siber"]
     groups = ["formal", "social", "experiential"]
     minutes = [sum(modules[step]["groups"][group] for step in steps) for group in groups]
-    shares = re.findall(r"\((\d+)%\)", text.split("Keseimbangan 70-20-10", 1)[1])[:3]
+    shares = re.findall(r": (\d+)% dari JP", text.split("Keseimbangan 70-20-10", 1)[1])[:3]
     assert [int(share) for share in shares] == percent_shares(minutes) == [69, 16, 15]
     assert sum(percent_shares(minutes)) == 100
     assert phases(soup) == [
@@ -212,7 +223,9 @@ def test_pathway_totals_order_and_mix(site):
     assert "Keamanan Siber untuk ASN — 4 JP, pilihan" in text
     assert "Catatan: Ikuti kelas tatap muka di Makassar." in text
     bar = soup.select_one(".kk-bar")
-    assert bar["aria-label"] == "Formal 69%, sosial 16%, pengalaman kerja 15%"
+    assert bar["aria-label"] == "Formal 69%, Dari orang lain 16%, Pengalaman kerja 15%"
+    legend = [li.select_one(".kk-warna")["class"] for li in soup.select(".kk-legenda li")]
+    assert legend == [["kk-warna", f"kk-bar-{group}"] for group in groups]
 
 
 def test_pathway_names_prerequisites_taken_from_assumes(site):
@@ -222,9 +235,12 @@ def test_pathway_names_prerequisites_taken_from_assumes(site):
         ("Fase 1: Persiapan", ["Kolaborasi Lintas Unit"]),
         ("Fase 2: Praktik", ["Literasi Data Layanan"]),
     ]
-    assert "Jalur ini menganggap peserta sudah mengikuti: Integritas dalam Pelayanan (3 JP)" in text
+    assert (
+        "Jalur belajar ini disusun untuk Anda yang sudah mengikuti modul berikut. Bila belum, "
+        "ambil lebih dulu: Integritas dalam Pelayanan (3 JP)" in text
+    )
     assert "Prasyarat dari bekal awal: Integritas dalam Pelayanan" in text
-    assert "langkah wajibnya memberi 12 dari 20 JP per tahun" in text
+    assert "Langkah wajibnya (12 JP) muat dalam target 20 JP setahun" in text
 
 
 def test_competency_page_lists_modules_level_by_level(site):
@@ -239,19 +255,25 @@ def test_competency_page_lists_modules_level_by_level(site):
 
 def test_matrix_counts_cells_and_lists_promised_gaps(site):
     soup = page(site, "peta-kompetensi")
-    text = text_of(soup)
-    assert "29 dari 36 sel terlayani (81%)" in text
-    promised = soup.find(id="celah-yang-dijanjikan-jalur-belajar").find_next("table")
+    # The curriculum team's analysis is on its own page; readers get the map.
+    assert "sel terlayani" not in text_of(soup)
+    coverage = page(site, "kontributor/cakupan-kompetensi")
+    assert "29 dari 36 sel terlayani (81%)" in text_of(coverage)
+    promised = coverage.find(id="celah-di-jalur-belajar").find_next("table")
     rows = [
         [td.get_text(" ", strip=True) for td in tr.find_all("td")]
         for tr in promised.select("tbody tr")
     ]
     assert rows == [["Pelaksana", "Kolaborasi", "Menjadi Analis Data Layanan"]]
-    teknis = soup.find(id="kompetensi-teknis-digital").find_next("table")
+    teknis = soup.find(id="peta-teknis").find_next("table")
     header = [th.get_text(strip=True) for th in teknis.select("thead th")]
     analysis = [td.get_text(" ", strip=True) for td in teknis.select("tbody tr")[0].find_all("td")]
-    assert analysis[header.index("Pelaksana")] == "2 (tk. 1, 3)"
-    assert analysis[header.index("CPNS")] == "1 (tk. 3)"
+    assert analysis[header.index("Pelaksana")] == "2 modul, tk. 1, 3"
+    assert analysis[header.index("CPNS")] == "1 modul, tk. 3"
+    # Each served cell links to its competency; an empty one says so in words.
+    cell = teknis.select("tbody tr")[0].find_all("td")[header.index("CPNS")]
+    assert cell.a["href"] == "../kompetensi/teknis/analisis-data/"
+    assert "belum ada" in text_of(soup)
 
 
 def test_pages_load_nothing_from_third_parties(site):
