@@ -158,9 +158,13 @@ def test_the_competency_map_scrolls_with_its_row_labels_in_view(chromium, base_u
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("viewport", [NARROW, WIDE], ids=["360", "1280"])
-def test_every_page_type_has_no_axe_violations(chromium, base_url, page_types, viewport):
-    context = new_context(chromium, viewport=viewport)
+@pytest.mark.parametrize(
+    ("viewport", "scheme"),
+    [(NARROW, "light"), (WIDE, "light"), (NARROW, "dark")],
+    ids=["360", "1280", "360-gelap"],
+)
+def test_every_page_type_has_no_axe_violations(chromium, base_url, page_types, viewport, scheme):
+    context = new_context(chromium, viewport=viewport, color_scheme=scheme)
     page = context.new_page()
     failures = []
     plan = {"rencana (cpns)": "rencana-belajar/?jabatan=cpns"}
