@@ -309,3 +309,37 @@ def test_a_contact_that_is_neither_mail_nor_https_is_refused(validate):
     code, lines = result.outcome
     assert code == 1
     assert any("site_config.yml" in line and "alamat surel" in line for line in lines), lines
+
+
+def test_seed_pathways_say_true_things_about_the_annual_target():
+    from fractions import Fraction
+
+    from generator import pipeline
+    from generator.model import build_curriculum
+    from tests.constants import REPO, TODAY_DATE
+
+    generated = pipeline.generate(REPO, today=TODAY_DATE)
+    assert generated.pages is not None
+    curriculum = build_curriculum(generated.validation.checked, today=TODAY_DATE)
+    target = curriculum.config.annual_jp_target
+    pace = curriculum.config.weekly_jp_pace
+    for pathway_id in curriculum.pathways:
+        page = generated.pages[f"jalur-belajar/{pathway_id}.md"]
+        required = curriculum.pathway_jp(pathway_id, required=True)
+        years = curriculum.pathway_years(pathway_id)
+        # Each year but the last reaches the target; together they are the required steps.
+        assert [m for year in years for m in year] == curriculum.pathway_modules(
+            pathway_id, required=True
+        )
+        assert all(curriculum.total_jp(year) >= target for year in years[:-1])
+        if required > target:
+            assert f"selesai dalam {len(years)} tahun" in page, pathway_id
+            assert "**Tahun ini:**" in page, pathway_id
+        # The weekly pace is said as what it is: a faster rate than the annual minimum.
+        weeks = -(-required // pace)
+        assert (
+            f"dengan {pace} JP per minggu, seluruh langkah wajib selesai dalam ±{weeks} minggu"
+            in page
+        )
+        assert Fraction(weeks * pace) >= required
+        assert "memenuhi hak" not in page
