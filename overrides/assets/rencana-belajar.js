@@ -165,10 +165,29 @@
     return out;
   }
 
-  // Position in a preferred order; everything not in it comes after, equally.
-  function rank(first, id) {
-    var at = (first || []).indexOf(id);
-    return at === -1 ? Infinity : at;
+  /* Each plan module's place in the preferred order `first`: its own position there,
+   * or, for a module outside it (a prerequisite the pathway takes for granted), the
+   * place of the earliest plan module that needs it, so it comes just before that
+   * one; anything else comes after, equally.
+   */
+  function effectiveRanks(byId, inPlan, first) {
+    var ranks = dict();
+    Object.keys(inPlan).forEach(function (id) {
+      var at = (first || []).indexOf(id);
+      ranks[id] = at === -1 ? Infinity : at;
+    });
+    for (var changed = true; changed; ) {
+      changed = false;
+      Object.keys(inPlan).forEach(function (id) {
+        prerequisitesOf(byId, id).forEach(function (p) {
+          if (inPlan[p] && ranks[id] < ranks[p]) {
+            ranks[p] = ranks[id];
+            changed = true;
+          }
+        });
+      });
+    }
+    return ranks;
   }
 
   function sessionKey(module, today) {
@@ -193,6 +212,7 @@
     ids.forEach(function (id) {
       if (byId[id]) remaining[id] = true;
     });
+    var ranks = effectiveRanks(byId, remaining, first);
     var order = [];
     for (;;) {
       // Prerequisites outside the plan do not hold a module back.
@@ -203,9 +223,7 @@
       });
       if (!ready.length) break;
       ready.sort(function (a, b) {
-        var pa = rank(first, a);
-        var pb = rank(first, b);
-        if (pa !== pb) return pa - pb;
+        if (ranks[a] !== ranks[b]) return ranks[a] - ranks[b];
         return compareModules(byId[a], byId[b], today);
       });
       delete remaining[ready[0]];
@@ -400,22 +418,25 @@
         return a.module.id < b.module.id ? -1 : 1;
       });
     var pathway = startingPathway(data, choice);
-    var steps = pathwayModules(data, pathway, true);
-    var candidates = steps.concat(
-      ranked.map(function (r) {
-        return r.module.id;
-      })
-    );
     var plan = [];
     var minutes = 0;
-    for (var i = 0; i < candidates.length && minutes < targetMinutes; i++) {
-      closure(byId, [candidates[i]]).forEach(function (id) {
-        if (!has(plan, id)) {
-          plan.push(id);
-          minutes += byId[id].minutes;
+    function take(id) {
+      closure(byId, [id]).forEach(function (m) {
+        if (!has(plan, m)) {
+          plan.push(m);
+          minutes += byId[m].minutes;
         }
       });
     }
+    // This year's part counts the pathway's own steps only, as its page does; the
+    // prerequisites it takes for granted (`assumes`) come along but do not shorten it.
+    var stepMinutes = 0;
+    pathwayModules(data, pathway, true).forEach(function (id) {
+      if (stepMinutes >= targetMinutes) return;
+      stepMinutes += byId[id].minutes;
+      take(id);
+    });
+    for (var i = 0; i < ranked.length && minutes < targetMinutes; i++) take(ranked[i].module.id);
     var first = pathwayModules(data, pathway, false);
     return {
       modules: orderPlan(data, plan, today, first),

@@ -400,6 +400,30 @@ test("a jabatan with a pathway starts from its required steps, in the pathway's 
   );
 });
 
+test("a prerequisite the pathway takes for granted comes just before the step needing it", () => {
+  const assumed = withPathway({
+    audiences: [{ id: "pengawas", label: "Pengawas", pathways: ["naik"] }],
+    pathways: [
+      {
+        id: "naik",
+        title: "Naik",
+        audience: ["pengawas"],
+        steps: [
+          { module: "etika", required: true },
+          { module: "data-lanjut", required: true },
+          { module: "data-mahir", required: true },
+        ],
+      },
+    ],
+  });
+  // Target 4 JP = 180 minutes: etika (90) and data-lanjut (135) are this year's part,
+  // counted without data-dasar (45), which comes along as data-lanjut's prerequisite,
+  // right before it, although its session is the earliest of all.
+  const plan = rules.proposePlan(assumed, { audience: "pengawas" });
+  assert.deepEqual(plan.modules, ["etika", "data-dasar", "data-lanjut"]);
+  assert.equal(plan.pathway, "naik");
+});
+
 test("numbers get a dot between thousands, as on the pages", () => {
   assert.equal(rules.formatNumber(1035), "1.035");
   assert.equal(rules.formatNumber(999), "999");
