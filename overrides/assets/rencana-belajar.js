@@ -42,7 +42,7 @@
       "Dimulai dari jalur belajar {title}, dalam urutannya: bagian tahun ini, {count} dari {total} langkah wajib.",
     fromPathwayAll: "Dimulai dari jalur belajar {title}, dalam urutannya: semua {total} langkah wajibnya.",
     factsPace: " · ±{weeks} minggu dengan {pace} JP per minggu",
-    asOf: "Disusun dari data kurikulum per {date}.",
+    asOf: "Disusun dari data kurikulum tanggal {date}.",
     // The 70-20-10 mix
     mixHeading: "Keseimbangan 70-20-10",
     mixPart: "{label} {share}%",
