@@ -31,9 +31,9 @@ LOCAL_TIME_PATTERN = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$"
 HTTPS_PATTERN = r"^https://[^\s/<>\"'`]+[^\s<>\"'`]*$"
 SITE_URL_PATTERN = r"^(https://[^\s/<>\"'`]+[^\s<>\"'`]*|/[^\s<>\"'`]*)$"
 ICON_PATTERN = r"^[a-z0-9-]+/[a-z0-9-]+$"
-# A contact: an e-mail address (shown as a mailto: link) or an https address, with the
-# same characters kept out as for URLs.
-EMAIL_PATTERN = r"^[^\s@<>\"'`()\[\]\\,;:]+@[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)+$"
+# A contact: an e-mail address, bare or as a `mailto:` URL (shown as a mailto: link), or
+# an https address, with the same characters kept out as for URLs.
+EMAIL_PATTERN = r"^(mailto:)?[^\s@<>\"'`()\[\]\\,;:]+@[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)+$"
 CONTACT_PATTERN = f"({EMAIL_PATTERN})|({HTTPS_PATTERN})"
 
 # Bounds that keep the build's work small for any input (bench/, README "Measurements").

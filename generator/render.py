@@ -261,8 +261,9 @@ def session_times(session: ScheduledSession) -> dict:
 def contact_link(contact: str) -> str:
     """A contact as a Markdown link: an e-mail address opens a mail, anything else is the
     https address itself (the format allows nothing else)."""
-    target = contact if contact.startswith("https://") else f"mailto:{contact}"
-    return f"[{escape(contact)}]({link_target(target)})"
+    address = contact.removeprefix("mailto:")
+    target = contact if contact.startswith("https://") else f"mailto:{address}"
+    return f"[{escape(address)}]({link_target(target)})"
 
 
 def link_target(url: str) -> str:

@@ -284,7 +284,7 @@ def test_contacts_follow_the_owner_unit_then_the_site(project):
     root = project(
         {
             "site_config.yml": SITE_CONFIG
-            + "contact: kurikulum@contoh.go.id\n"
+            + "contact: mailto:kurikulum@contoh.go.id\n"
             + "owners:\n  - name: Pusat Nilai\n    contact: https://contoh.go.id/nilai\n",
             "curriculum/tracks/nilai.yml": TRACK_NILAI + "owner: Pusat Nilai\n",
             "curriculum/tracks/digital.yml": TRACK_DIGITAL,
@@ -299,13 +299,28 @@ def test_contacts_follow_the_owner_unit_then_the_site(project):
     assert "[https://contoh.go.id/nilai](https://contoh.go.id/nilai)" in etika
     digital = generated.pages["jalur/digital.md"]
     assert "[kurikulum@contoh.go.id](mailto:kurikulum@contoh.go.id)" in digital
-    assert '"kk_contact": "kurikulum@contoh.go.id"' in generated.pages["index.md"]
+    assert '"kk_contact": "mailto:kurikulum@contoh.go.id"' in generated.pages["index.md"]
+    # A bare address is a contact too.
+    from generator.format import CONTACT_PATTERN
+
+    assert re.fullmatch(CONTACT_PATTERN, "kurikulum@contoh.go.id")
 
 
-def test_a_contact_that_is_neither_mail_nor_https_is_refused(validate):
+@pytest.mark.parametrize(
+    "contact",
+    [
+        "javascript:alert(1)",
+        "http://contoh.go.id/kontak",
+        "'kurikulum@contoh.go.id<script>kkXss=1</script>'",
+        "'https://contoh.go.id/\"onmouseover=kkXss=1'",
+        "'mailto:kurikulum@contoh.go.id?subject=<b>'",
+    ],
+)
+def test_a_contact_that_is_neither_mail_nor_https_is_refused(validate, contact):
+    # The footer and the pages print it as a link: nothing but an address may pass.
     from tests.conftest import SITE_CONFIG
 
-    result = validate({"site_config.yml": SITE_CONFIG + "contact: javascript:alert(1)\n"})
+    result = validate({"site_config.yml": SITE_CONFIG + f"contact: {contact}\n"})
     code, lines = result.outcome
     assert code == 1
     assert any("site_config.yml" in line and "alamat surel" in line for line in lines), lines
