@@ -39,7 +39,6 @@ JABATAN_CHOICES: list[tuple[str, list[str]]] = [
     ("JPT", ["jpt-pratama", "jpt-madya", "jpt-utama"]),
     ("pejabat fungsional", ["fungsional-keterampilan", "fungsional-keahlian"]),
 ]
-GROUP_RECOMMENDED = fmt.GROUP_RECOMMENDED
 
 
 # A live session with its instant fixed (see generator.index), for listing and conversion.
@@ -254,7 +253,7 @@ class Curriculum:
         shares = self.group_shares(module_ids)
         return [
             group
-            for group, recommended in GROUP_RECOMMENDED.items()
+            for group, recommended in fmt.GROUP_RECOMMENDED.items()
             if shares[group].share * 2 < recommended
         ]
 

@@ -31,7 +31,6 @@ from generator.index import jp_text
 from generator.load import Page
 from generator.model import (
     AUDIENCE_COLUMNS,
-    GROUP_RECOMMENDED,
     JABATAN_CHOICES,
     ZONE_ALIASES,
     ZONES,
@@ -331,15 +330,11 @@ def _environment(curriculum: Curriculum, abbreviations: Abbreviations) -> Enviro
         MODE_ICONS=MODE_ICONS,
         AUDIENCE_COLUMNS=AUDIENCE_COLUMNS,
         JABATAN_CHOICES=JABATAN_CHOICES,
-        GROUP_RECOMMENDED=GROUP_RECOMMENDED,
         session_times=session_times,
         zone_label=zone_label,
         jp_text=jp_text,
         page_title=page_title,
         front_matter=front_matter,
-        # A page's address from the site root, for raw HTML links that carry a planner
-        # fragment (`#jabatan=…`), which MkDocs would take for a missing anchor.
-        site_path=lambda kind, item_id="": route(kind, item_id).site,
         site_contact=curriculum.config.contact,
         a_to_z=a_to_z,
         initial=initial,
@@ -544,7 +539,10 @@ def planner_data(curriculum: Curriculum) -> dict:
             {"id": mode, "label": label, "group": group}
             for mode, (label, group) in fmt.MODES.items()
         ],
-        "groups": [{"id": group, "label": label} for group, label in fmt.GROUPS.items()],
+        "groups": [
+            {"id": group, "label": label, "recommended": fmt.GROUP_RECOMMENDED[group]}
+            for group, label in fmt.GROUPS.items()
+        ],
         "modules": [_planner_module(c, module_id) for module_id in active],
         "pathways": [
             {

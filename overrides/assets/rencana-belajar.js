@@ -786,8 +786,6 @@
 
   // The planner page lives at rencana-belajar/; module `url`s are from the site root.
   var SITE_ROOT = "../";
-  // The 70-20-10 model's recommended share of each group (generator/format.py).
-  var RECOMMENDED = { formal: 10, social: 20, experiential: 70 };
 
   function createView(doc, data) {
     var byId = moduleIndex(data);
@@ -882,7 +880,7 @@
               minutes: formatNumber(minutes),
               jp: jpText(data, minutes),
               share: s.shares[g.id],
-              recommended: RECOMMENDED[g.id],
+              recommended: g.recommended,
             }),
           ])
         );
