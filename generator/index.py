@@ -12,7 +12,9 @@ Built once from `validation.Checked` (the typed documents keyed by id), a
 - `sessions(module_id)`: its live sessions as `SessionInstant`s, timezone-aware, once;
 - `competency(ref)` / `competencies`: `framework/competency` refs to their models;
 - `module_minutes(module_id)` / `module_jp(module_id)`: a module's load, JP in `Fraction`s.
-- `pathway_modules(pathway_id)` / `pathway_jp(pathway_id)`: its steps' modules and their JP.
+- `pathway_modules(pathway_id)` / `pathway_jp(pathway_id)`: its steps' modules and their JP;
+  `pathway_years(pathway_id)`: its required steps year by year at the annual target;
+  `audience_pathways(audience)`: a jabatan's offered pathways, the one to start from first.
 
 Functions for raw data that has no index (yet): `serves(audience_list, audience)` says
 who a module or pathway serves (`semua` counts for everyone), `is_published_status` and
@@ -244,3 +246,40 @@ class CurriculumIndex:
         modules = self.pathway_modules(pathway_id, required=required)
         known = [module_id for module_id in modules if self.model("module", module_id)]
         return self.jp(sum(self.module_minutes(module_id) for module_id in known))
+
+    def pathway_years(self, pathway_id: str) -> list[list[str]]:
+        """The required steps split into years at the annual target, in order: each year
+        takes steps until it reaches the target (the last may fall short). The planner
+        proposes the first year's part the same way (rencana-belajar.js proposePlan)."""
+        target = self.config.annual_jp_target * self.config.jp_minutes
+        years: list[list[str]] = []
+        current: list[str] = []
+        minutes = 0
+        for module_id in self.pathway_modules(pathway_id, required=True):
+            if self.model("module", module_id) is None:
+                continue
+            current.append(module_id)
+            minutes += self.module_minutes(module_id)
+            if minutes >= target:
+                years.append(current)
+                current, minutes = [], 0
+        if current:
+            years.append(current)
+        return years
+
+    def audience_pathways(self, audience: str) -> list[str]:
+        """Offered pathways serving `audience`, the one to start from first: those naming
+        the jabatan before those for everyone, then the fewest jabatan (the most
+        specific), then by id. The planner starts from the first (planner data)."""
+        found = [
+            pathway_id
+            for pathway_id, pathway in sorted(self.published("pathway").items())
+            if self.is_offered("pathway", pathway_id) and serves(pathway.audience, audience)
+        ]
+        return sorted(
+            found,
+            key=lambda pathway_id: (
+                audience not in self.model("pathway", pathway_id).audience,
+                len(self.model("pathway", pathway_id).audience),
+            ),
+        )

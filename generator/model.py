@@ -219,33 +219,12 @@ class Curriculum:
         ]
 
     def audience_pathways(self, audience: str) -> list[str]:
-        """Offered pathways for `audience`, the one to start from first: those naming the
-        jabatan before those for everyone, then the fewest jabatan (the most specific),
-        then site order. The planner starts from the first (planner data `audiences`)."""
-        return sorted(
-            self.pathways_for(audience),
-            key=lambda pathway_id: (
-                audience not in self.pathways[pathway_id].audience,
-                len(self.pathways[pathway_id].audience),
-            ),
-        )
+        """Offered pathways for `audience`, the one to start from first (see the index)."""
+        return self.index.audience_pathways(audience)
 
     def pathway_years(self, pathway_id: str) -> list[list[str]]:
-        """The required steps split into years at the annual target, in order: each year
-        takes steps until it reaches the target (the last year may fall short). The
-        planner proposes the first year's part for a pathway (rencana-belajar.js)."""
-        years: list[list[str]] = []
-        current: list[str] = []
-        minutes = 0
-        for module_id in self.pathway_modules(pathway_id, required=True):
-            current.append(module_id)
-            minutes += self.module_minutes(module_id)
-            if minutes >= self.target_minutes:
-                years.append(current)
-                current, minutes = [], 0
-        if current:
-            years.append(current)
-        return years
+        """The required steps split into years at the annual target (see the index)."""
+        return self.index.pathway_years(pathway_id)
 
     def short_groups(self, module_ids: list[str]) -> list[str]:
         """Groups whose share is well below the 70-20-10 recommendation (less than half

@@ -81,3 +81,17 @@ def test_relative_links_between_pages():
     assert relative_link(route("competency", "fw/c").docs, route("framework", "fw").docs) == (
         "index.md"
     )
+
+
+def test_pathway_years_split_the_required_steps_at_the_target(index):
+    # 9 JP of required steps: one year, holding both required steps; the optional one is
+    # not part of any year.
+    assert index.pathway_years("asn-berintegritas") == [["integritas-dasar", "kolaborasi-tim"]]
+    assert index.pathway_years("tidak-ada") == []
+
+
+def test_the_pathway_to_start_from_is_the_most_specific_for_the_jabatan(index):
+    assert index.audience_pathways("pengawas") == ["asn-berintegritas"]
+    assert index.audience_pathways("cpns") == []
+    # Named for pelaksana alone: the only one, whatever its order among files.
+    assert index.audience_pathways("pelaksana") == ["analis-data"]
