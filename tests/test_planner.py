@@ -112,6 +112,9 @@ def test_form_offers_exactly_what_the_data_knows(rendered):
         for competency in framework["competencies"]
     ]
     assert values("jalur") == [track["id"] for track in data["tracks"]]
+    # The first choice leaves the pathway to the jabatan; the others name one each.
+    pathways = re.findall(r'name="jalur-belajar" value="([^"]*)"', page)
+    assert pathways == [""] + [pathway["id"] for pathway in data["pathways"]]
     for element_id in (
         "kk-rencana-form",
         "kk-status",

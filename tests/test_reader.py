@@ -226,6 +226,31 @@ def test_home_reaches_a_jabatans_pathways_and_plan_by_links_alone(chromium, base
 
 
 @pytest.mark.browser
+def test_the_planner_form_can_start_from_another_pathway(chromium, base_url, planner_data):
+    context = new_context(chromium, viewport=NARROW)
+    page = context.new_page()
+    goto(page, base_url + "rencana-belajar/")
+    page.wait_for_selector('#kk-rencana-form button[type="submit"]:enabled')
+    pengawas = next(a for a in planner_data["audiences"] if a["id"] == "pengawas")
+    assert len(pengawas["pathways"]) >= 2, "the seed gives pengawas two pathways"
+    other = next(p for p in planner_data["pathways"] if p["id"] == pengawas["pathways"][1])
+    page.check('input[name="jabatan"][value="pengawas"]')
+    page.check(f'input[name="jalur-belajar"][value="{other["id"]}"]')
+    page.click('#kk-rencana-form button[type="submit"]')
+    page.wait_for_selector("#kk-hasil", state="visible")
+    assert other["title"] in page.inner_text("#kk-ringkasan")
+    assert f"jalur-belajar={other['id']}" in page.input_value("#kk-tautan")
+    # Back to "pick for my jabatan": the jabatan's own pathway again.
+    page.check('input[name="jalur-belajar"][value=""]')
+    page.click('#kk-rencana-form button[type="submit"]')
+    page.wait_for_function(
+        "id => document.getElementById('kk-tautan').value.includes('jalur-belajar=' + id)",
+        arg=pengawas["pathways"][0],
+    )
+    context.close()
+
+
+@pytest.mark.browser
 def test_screenshots_at_360_px(chromium, base_url):
     """Home, a jabatan, a pathway, a module and the competency map, for design review
     (saved when BROWSER_SCREENSHOTS names a folder); each must load and fit."""

@@ -983,9 +983,11 @@
           var chosen =
             input.name === "jabatan"
               ? [state.audience]
-              : input.name === "kompetensi"
-                ? state.competencies
-                : state.tracks;
+              : input.name === "jalur-belajar"
+                ? [state.pathway || ""]
+                : input.name === "kompetensi"
+                  ? state.competencies
+                  : state.tracks;
           input.checked = has(chosen, input.value);
           // Open the framework groups that hold a chosen competency.
           if (input.checked && input.name === "kompetensi") {
@@ -1121,6 +1123,8 @@
         audience: audience,
         competencies: view.checked("kompetensi"),
         tracks: view.checked("jalur"),
+        // "" (the first choice) lets the jabatan's own pathway be picked.
+        pathway: view.checked("jalur-belajar")[0] || null,
         today: localToday(data),
       };
       var plan = proposePlan(data, choice);
