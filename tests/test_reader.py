@@ -235,6 +235,7 @@ def test_the_planner_form_can_start_from_another_pathway(chromium, base_url, pla
     assert len(pengawas["pathways"]) >= 2, "the seed gives pengawas two pathways"
     other = next(p for p in planner_data["pathways"] if p["id"] == pengawas["pathways"][1])
     page.check('input[name="jabatan"][value="pengawas"]')
+    page.click("summary:has-text('Pilih jalur belajar lain')")
     page.check(f'input[name="jalur-belajar"][value="{other["id"]}"]')
     page.click('#kk-rencana-form button[type="submit"]')
     page.wait_for_selector("#kk-hasil", state="visible")

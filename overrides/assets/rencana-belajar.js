@@ -989,8 +989,8 @@
                   ? state.competencies
                   : state.tracks;
           input.checked = has(chosen, input.value);
-          // Open the framework groups that hold a chosen competency.
-          if (input.checked && input.name === "kompetensi") {
+          // Open the groups that hold a chosen competency or pathway.
+          if (input.checked && (input.name === "kompetensi" || input.name === "jalur-belajar")) {
             var details = input.closest("details");
             if (details) details.open = true;
           }
