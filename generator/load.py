@@ -48,6 +48,19 @@ KIND_PATTERNS = {
 
 _TAG = "tag:yaml.org,2002:"
 _STR = _TAG + "str"
+# YAML 1.2's core schema, which editors' YAML extensions follow: a plain scalar is a
+# boolean, integer or float only when it is written like one of these. PyYAML resolves by
+# YAML 1.1, where `yes`, `no`, `10:30`, `1_000` and `2026-04-27` are typed too; those stay
+# text here, so the validator and the editor read every file alike.
+_CORE_12 = {
+    _TAG + "bool": re.compile(r"true|True|TRUE|false|False|FALSE"),
+    _TAG + "int": re.compile(r"[-+]?[0-9]+|0x[0-9a-fA-F]+"),
+    _TAG + "float": re.compile(
+        r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)"
+    ),
+    _TAG + "timestamp": None,  # YAML 1.2 has no dates: `2026-04-27` is text
+}
+_DECIMAL = re.compile(r"[-+]?[0-9]+")
 _ScalarNode = yaml.ScalarNode
 _CORE_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "seq", "map")}
 # Implicitly resolved by YAML 1.1 from plain scalars; constructed so that a hint can
@@ -571,6 +584,12 @@ class _Builder:
     ) -> tuple[Any, str | None]:
         if node.tag == _STR:
             return node.value, None
+        if node.tag in _CORE_12 and self._implicit(node):
+            core = _CORE_12[node.tag]
+            if core is None or not core.fullmatch(node.value):
+                return node.value, None
+            if _DECIMAL.fullmatch(node.value):  # `0755` is 755 in YAML 1.2, not octal
+                return int(node.value), node.value
         tag = node.tag.removeprefix(_TAG)
         constructor = self._constructors.get(node.tag)
         if constructor is None:  # !!seq or !!map on a single value

@@ -253,9 +253,15 @@ _PATTERN_HINTS = {
 }
 
 
-def _pattern(subject: str, pattern: str | None, found: str, hint: str | None) -> str:
+def _pattern(
+    subject: str, pattern: str | None, found: str, hint: str | None, fix: str | None = None
+) -> str:
     expected = PATTERN_EXPECTED.get(pattern or "", PATTERN_OTHER)
-    return f"{subject} {expected}, ditemukan {found}{_PATTERN_HINTS.get(hint or '', '')}"
+    if hint == "seconds":
+        advice = f"; tulis tanpa detik: `{fix}`"
+    else:
+        advice = _PATTERN_HINTS.get(hint or "", "")
+    return f"{subject} {expected}, ditemukan {found}{advice}"
 
 
 _TOO_LONG_HINTS = {
@@ -312,9 +318,8 @@ PATTERN_EXPECTED = {
     "SLUG_PATTERN": "harus berupa slug (huruf kecil, angka dan tanda hubung, mis. "
     "`keamanan-siber`)",
     "REF_PATTERN": "harus berbentuk `<kerangka>/<kompetensi>`, mis. `manajerial/integritas`",
-    "DATE_PATTERN": 'harus berupa tanggal bertanda kutip "YYYY-MM-DD", mis. "2026-11-30"',
-    "LOCAL_TIME_PATTERN": 'harus berupa waktu setempat bertanda kutip "YYYY-MM-DDTHH:MM", '
-    'mis. "2026-12-10T09:00"',
+    "DATE_PATTERN": "harus berupa tanggal YYYY-MM-DD, mis. `2026-11-30`",
+    "LOCAL_TIME_PATTERN": "harus berupa waktu setempat YYYY-MM-DDTHH:MM, mis. `2026-12-10T09:00`",
     "HTTPS_PATTERN": "harus berupa alamat yang diawali `https://`",
     "SITE_URL_PATTERN": "harus berupa alamat `https://…` atau jalur di dalam situs yang "
     "diawali `/`",
@@ -541,6 +546,43 @@ _COMMANDS: dict[str, Template] = {
 }
 
 MESSAGES: dict[str, Template] = {**_LOADER, **_VALUES, **_RULES, **_COMMANDS}
+
+# --- The JSON Schema: what an editor's YAML extension shows (errorMessage, hover) ------------
+# The extension's own messages are English; these are the schema's `errorMessage` and
+# `patternErrorMessage` in its place. They say what is expected, since one errorMessage
+# stands for every way a value can fail (wrong type, not in the list, wrong pattern).
+
+
+def schema_object(title: str, required: list[str], optional: list[str]) -> str:
+    must = f"kolom wajib: {', '.join(required)}" if required else "tidak ada kolom wajib"
+    more = f"; kolom lain yang boleh: {', '.join(optional)}" if optional else ""
+    return f"{title}: kolom tidak dikenal atau kolom wajib belum ada ({must}{more})"
+
+
+SCHEMA_EXPECTED = {
+    "string": "harus berupa teks",
+    "integer": "harus berupa bilangan bulat",
+    "boolean": "harus `true` atau `false` (`yes`, `no`, `ya`, `tidak` adalah teks)",
+    "array": "harus berupa daftar (setiap butir diawali `- `)",
+    "object": "harus berupa pemetaan `kunci: nilai`",
+}
+
+
+def schema_choice(title: str, choices: Iterable[object]) -> str:
+    return f"{title} harus salah satu dari: {', '.join(str(choice) for choice in choices)}"
+
+
+def schema_integer(title: str, minimum: int | None, maximum: int | None) -> str:
+    bounds = []
+    if minimum is not None:
+        bounds.append(f"minimal {number(minimum)}")
+    if maximum is not None:
+        bounds.append(f"maksimal {number(maximum)}")
+    return f"{title} {SCHEMA_EXPECTED['integer']}" + (f", {' dan '.join(bounds)}" if bounds else "")
+
+
+def schema_keys(choices: Iterable[object]) -> str:
+    return f"kunci harus salah satu dari: {', '.join(str(choice) for choice in choices)}"
 
 
 def text(code: str, fields: Mapping[str, Any] | None = None) -> str:

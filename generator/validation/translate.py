@@ -121,11 +121,11 @@ def _type_problem(kind: str, details: dict, value: Any, found: str) -> tuple[str
         return "value-not-choice", {"choices": choices, "found": found, "suggestion": suggestion}
     if kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern")
-        return "value-pattern", {
-            "pattern": _PATTERN_NAMES.get(pattern),
-            "found": found,
-            "hint": _pattern_hint(pattern, value),
-        }
+        hint = _pattern_hint(pattern, value)
+        fields = {"pattern": fmt.PATTERN_NAMES.get(pattern), "found": found, "hint": hint}
+        if hint == "seconds":
+            fields["fix"] = value[:16]
+        return "value-pattern", fields
     if kind == "string_too_long":
         limit = ctx.get("max_length")
         hint = {200: "summary", fmt.MAX_MARKDOWN_CHARS: "markdown"}.get(limit)
@@ -157,19 +157,6 @@ def _type_problem(kind: str, details: dict, value: Any, found: str) -> tuple[str
     return "value-invalid", {"detail": details.get("msg"), "found": found}
 
 
-# The format's patterns by the name their wording has in the message catalogue.
-_PATTERN_NAMES = {
-    fmt.SLUG_PATTERN: "SLUG_PATTERN",
-    fmt.REF_PATTERN: "REF_PATTERN",
-    fmt.DATE_PATTERN: "DATE_PATTERN",
-    fmt.LOCAL_TIME_PATTERN: "LOCAL_TIME_PATTERN",
-    fmt.HTTPS_PATTERN: "HTTPS_PATTERN",
-    fmt.SITE_URL_PATTERN: "SITE_URL_PATTERN",
-    fmt.ICON_PATTERN: "ICON_PATTERN",
-    r"^[^\n]*$": "ONE_LINE",
-}
-
-
 def _pattern_hint(pattern: str | None, value: Any) -> str | None:
     if not isinstance(value, str):
         return None
@@ -177,6 +164,8 @@ def _pattern_hint(pattern: str | None, value: Any) -> str | None:
         return "https"
     if pattern in (fmt.SLUG_PATTERN, fmt.REF_PATTERN) and value.strip().lower() != value:
         return "lowercase"
+    if pattern == fmt.LOCAL_TIME_PATTERN and re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d", value):
+        return "seconds"
     return None
 
 
