@@ -166,6 +166,13 @@ def _escaped(codepoint: str, kind: str, escape: str) -> str:
     )
 
 
+_NBSP_WHERE = {
+    "indent": "di indentasi",
+    "colon": "sesudah tanda titik dua `:`",
+    "dash": "sesudah tanda butir `-`",
+    "end": "di akhir baris",
+}
+
 _ALIAS = "alias YAML (`*nama`) tidak diizinkan; tulis nilainya secara lengkap di sini"
 
 _LOADER: dict[str, Template] = {
@@ -196,11 +203,19 @@ _LOADER: dict[str, Template] = {
     ),
     "character-control": "karakter kendali {codepoint} tidak boleh ada dalam berkas; hapus "
     "karakter ini",
+    "character-nbsp": lambda where: (
+        f"spasi tak-putus (NBSP, U+00A0) {_NBSP_WHERE[where]}; tampak seperti spasi tetapi YAML "
+        "membacanya sebagai huruf, jadi ganti dengan spasi biasa"
+    ),
     "schema-line-wrong": "baris skema menunjuk `{named}`, skema untuk jenis berkas lain; di sini "
     "seharusnya `{expected}` agar editor dapat membantu mengisi",
     "yaml-too-deep": "data bersarang terlalu dalam (lebih dari {limit} tingkat); periksa kurung "
     "`[` atau `{{` yang tidak ditutup dan indentasinya",
     "yaml-syntax": lambda needle: _YAML_SYNTAX[needle],
+    "yaml-indentation": lambda found, expected, line: (
+        f"indentasi tidak cocok: baris ini menjorok {found} spasi, sedangkan baris setingkatnya "
+        f"(baris {line}) menjorok {expected} spasi; samakan indentasinya"
+    ),
     "yaml-invalid": "struktur YAML tidak valid ({detail})",
     "yaml-unreadable": "YAML tidak dapat dibaca ({exception})",
     "file-empty": "berkas tidak berisi data (kosong atau hanya komentar); isi berkas dengan data "
@@ -242,8 +257,13 @@ def _not_text(subject: str, found: str, quote: str | None = None) -> str:
     return f"{subject} harus berupa teks, ditemukan {found}{hint}"
 
 
-def _not_integer(subject: str, found: str, quoted: bool) -> str:
-    hint = "; hapus tanda kutip" if quoted else ""
+def _not_integer(subject: str, found: str, quoted: bool, suggestion: str | None = None) -> str:
+    if quoted:
+        hint = "; hapus tanda kutip"
+    elif suggestion is not None:
+        hint = f"; tulis bilangannya saja: `{suggestion}`"
+    else:
+        hint = ""
     return f"{subject} harus berupa bilangan bulat, ditemukan {found}{hint}"
 
 
@@ -254,11 +274,18 @@ _PATTERN_HINTS = {
 
 
 def _pattern(
-    subject: str, pattern: str | None, found: str, hint: str | None, fix: str | None = None
+    subject: str,
+    pattern: str | None,
+    found: str,
+    hint: str | None,
+    fix: str | None = None,
+    suggestion: str | None = None,
 ) -> str:
     expected = PATTERN_EXPECTED.get(pattern or "", PATTERN_OTHER)
     if hint == "seconds":
         advice = f"; tulis tanpa detik: `{fix}`"
+    elif suggestion:
+        advice = did_you_mean(suggestion)
     else:
         advice = _PATTERN_HINTS.get(hint or "", "")
     return f"{subject} {expected}, ditemukan {found}{advice}"
@@ -282,7 +309,7 @@ _VALUES: dict[str, Template] = {
     "field-unknown": _unknown,
     "value-not-text": _not_text,
     "value-not-integer": _not_integer,
-    "value-not-boolean": "{subject} harus `true` atau `false`, ditemukan {found}",
+    "value-not-boolean": "{subject} harus `true` atau `false`, ditemukan {found}{hint}",
     "value-not-list": "{subject} harus berupa daftar (setiap butir diawali `- `), ditemukan "
     "{found}",
     "value-not-mapping": "{subject} harus berupa pemetaan `kunci: nilai`, ditemukan {found}",

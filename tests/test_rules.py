@@ -199,7 +199,7 @@ def test_slug_pattern(validate):
             ETIKA,
             "1:5",
             "`id` harus berupa slug (huruf kecil, angka dan tanda hubung, mis. `keamanan-siber`), "
-            'ditemukan teks "Etika_Baru"; gunakan huruf kecil tanpa spasi',
+            'ditemukan teks "Etika_Baru"; mungkin maksud Anda `etika-baru`?',
         )
     ]
 
@@ -587,7 +587,8 @@ def test_broken_module_does_not_cause_undeveloped_warnings(validate):
         _error(
             ETIKA,
             "4:8",
-            '`level` harus salah satu dari: dasar, menengah, lanjut; ditemukan teks "pemula"',
+            "`level` harus salah satu dari: dasar, menengah, lanjut; ditemukan teks "
+            '"pemula"; mungkin maksud Anda `dasar`?',
         )
     ]
 
@@ -1077,7 +1078,8 @@ def test_all_problems_in_one_run_sorted_by_file_and_line(validate):
         _error(
             DATA_LANJUT,
             "4:8",
-            '`level` harus salah satu dari: dasar, menengah, lanjut; ditemukan teks "mahir"',
+            "`level` harus salah satu dari: dasar, menengah, lanjut; ditemukan teks "
+            '"mahir"; mungkin maksud Anda `lanjut`?',
         ),
         _error(
             ETIKA,
@@ -1313,7 +1315,8 @@ def test_reference_typo_in_a_file_with_another_error_is_still_reported(validate)
         _error(
             DATA_LANJUT,
             "4:8",
-            '`level` harus salah satu dari: dasar, menengah, lanjut; ditemukan teks "mahir"',
+            "`level` harus salah satu dari: dasar, menengah, lanjut; ditemukan teks "
+            '"mahir"; mungkin maksud Anda `lanjut`?',
         ),
         _error(
             DATA_LANJUT,
@@ -1323,7 +1326,8 @@ def test_reference_typo_in_a_file_with_another_error_is_still_reported(validate)
         _error(
             PATHWAY_PATH,
             "6:8",
-            '`level` harus salah satu dari: dasar, menengah, lanjut; ditemukan teks "pemula"',
+            "`level` harus salah satu dari: dasar, menengah, lanjut; ditemukan teks "
+            '"pemula"; mungkin maksud Anda `dasar`?',
         ),
         _error(
             PATHWAY_PATH,
