@@ -672,6 +672,13 @@ class _Builder:
         if node.tag == _STR and node.__class__ is _ScalarNode and id(node) not in self._seen:
             self._seen.add(id(node))
             self.spans[loc] = Span(position, key, None, node.style in _QUOTES)
+            if (
+                not node.style
+                and node.end_mark.line > mark.line
+                and loc
+                and isinstance(loc[-1], int)
+            ):
+                self._merged_item(node)
             # Written literally these were refused when the file was read; a YAML escape
             # ("\r", "\x00", "\u202E") in double quotes is the only way left to carry one.
             if node.style == '"' and (found := _escaped_suspect(node.value)):
@@ -695,6 +702,24 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
         return self._mapping(node, loc)
+
+    def _merged_item(self, node: yaml.ScalarNode) -> None:
+        """Warn when a list item's text swallowed the next item: `- a` then `    - b`.
+
+        A `- ` line indented deeper than the item above is, to YAML, more words of that
+        item's text ("... layanan. - Menerapkan ..."): valid, and silently one item short.
+        """
+        lines = self.text.split("\n", node.end_mark.line + 1)
+        for number in range(node.start_mark.line + 1, node.end_mark.line + 1):
+            line = lines[number]
+            stripped = line.lstrip(" ")
+            if stripped.startswith("- "):
+                col = len(line) - len(stripped) + 1
+                start = node.start_mark.line + 1
+                self.problems.append(
+                    warning(self.relpath, (number + 1, col), "list-item-merged", line=start)
+                )
+                return
 
     def _refused_tag(self, node: yaml.Node, position: Position) -> bool:
         if node.tag in _CORE_TAGS or node.tag in _LEGACY_TAGS:

@@ -212,6 +212,9 @@ _LOADER: dict[str, Template] = {
     "yaml-too-deep": "data bersarang terlalu dalam (lebih dari {limit} tingkat); periksa kurung "
     "`[` atau `{{` yang tidak ditutup dan indentasinya",
     "yaml-syntax": lambda needle: _YAML_SYNTAX[needle],
+    "list-item-merged": "baris ini diawali `- ` tetapi menjorok lebih dalam dari butir di baris "
+    "{line}, sehingga YAML membacanya sebagai lanjutan teks butir itu, bukan butir baru; "
+    "samakan indentasi `- ` dengan butir di atasnya",
     "yaml-indentation": lambda found, expected, line: (
         f"indentasi tidak cocok: baris ini menjorok {found} spasi, sedangkan baris setingkatnya "
         f"(baris {line}) menjorok {expected} spasi; samakan indentasinya"
@@ -399,8 +402,14 @@ def _section_missing(page: str, fragment: str, sections: list[str], more: int, s
 
 
 _RULES: dict[str, Template] = {
-    "id-not-file-name": "`id` harus sama dengan nama berkas: berkas `{stem}.yml` berisi id "
-    "`{id}`; ubah id menjadi `{stem}` atau ganti nama berkasnya",
+    "id-not-file-name": lambda stem, id, stem_valid=True: (
+        f"`id` harus sama dengan nama berkas: berkas `{stem}.yml` berisi id `{id}`; "
+        + (
+            f"ubah id menjadi `{stem}` atau ganti nama berkasnya menjadi `{id}.yml`"
+            if stem_valid
+            else f"nama berkas itu bukan id yang sah, jadi ganti nama berkasnya menjadi `{id}.yml`"
+        )
+    ),
     "id-duplicate": "id `{id}` sudah dipakai oleh `{first}`; id harus unik di semua jalur",
     "track-listed-twice": "jalur `{track}` tercantum dua kali di `tracks` (pertama di butir "
     "{first}); hapus salah satunya",
@@ -482,6 +491,18 @@ _RULES: dict[str, Template] = {
     "`/modul/<id>/`, `/jalur-belajar/<id>/` atau `/halaman/<nama>/`, atau alamat `https://`",
     "site-link": _site_link,
     "section-missing": _section_missing,
+    "module-jp-fraction": lambda minutes, exact, jp, jp_minutes, lower, lower_jp, upper, upper_jp: (
+        f"kegiatan modul ini berjumlah {number(minutes)} menit, yaitu {exact} JP ({jp_minutes} "
+        f"menit per JP), yang diterbitkan sebagai {jp} JP; JP bulat atau setengah yang tepat "
+        f"memerlukan {number(lower)} menit ({lower_jp} JP) atau {number(upper)} menit "
+        f"({upper_jp} JP)"
+    ),
+    "webinar-session-minutes": lambda webinar, sessions: (
+        f"kegiatan webinar berjumlah {number(webinar)} menit, tetapi sesi terjadwalnya "
+        + ", ".join(f"{number(length)}" for length in sessions)
+        + " menit; samakan `minutes` kegiatan webinar dengan lama sesinya agar JP yang "
+        "diterbitkan sesuai dengan yang diikuti peserta"
+    ),
     "placeholder-left": lambda field, placeholder: (
         f"`{field}` masih berisi teks isian `{placeholder} …`; ganti dengan isi sebenarnya "
         "sebelum diterbitkan"

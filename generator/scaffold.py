@@ -254,7 +254,7 @@ objectives:
 {_comment("Moda: " + _choices(fmt.MODES) + ".")}
 activities:
   - mode: webinar
-    minutes: 120
+    minutes: {2 * config.jp_minutes}
     title: "ISI: judul kegiatan"
 # draft = belum diterbitkan; ubah menjadi active setelah semua isian lengkap.
 status: draft
@@ -312,7 +312,7 @@ status: draft
 # sessions:
 #   - start: "YYYY-MM-DDTHH:MM"
 #     timezone: Asia/Jakarta
-#     minutes: 120
+#     minutes: {2 * config.jp_minutes}
 #     platform: Zoom
 #     registration_url: https://contoh.go.id/daftar
 

@@ -285,7 +285,7 @@ def test_id_must_equal_the_file_stem(validate):
             ETIKA,
             "1:5",
             "`id` harus sama dengan nama berkas: berkas `etika.yml` berisi id `etika-baru`; ubah "
-            "id menjadi `etika` atau ganti nama berkasnya",
+            "id menjadi `etika` atau ganti nama berkasnya menjadi `etika-baru.yml`",
         )
     ]
 
