@@ -558,6 +558,10 @@ _COMMANDS: dict[str, Template] = {
     "diff-not-a-repository": "`{revision}` bukan folder yang ada, dan `{root}` bukan repositori "
     "git sehingga revisi tidak dapat dibaca; berikan dua folder, atau `--root` ke repositori",
     "diff-repository-unreadable": "isi repositori `{root}` tidak dapat dibaca",
+    "diff-not-project-root": "`{folder}` bukan akar proyek: di dalamnya tidak ada "
+    "`site_config.yml` maupun folder `curriculum/`; berikan folder yang memuat keduanya{hint}",
+    "diff-revision-empty": "revisi `{revision}` tidak memuat `site_config.yml` maupun "
+    "`curriculum/` di `{root}`; berikan `--root` ke akar proyek",
     "diff-no-git": "perintah `git` tidak ditemukan; pasang git, atau bandingkan dua folder",
     "diff-new-problem": lambda severity, location, message: (
         f"- {'Galat' if severity == 'error' else 'Peringatan'} di `{location}`: {message}"
