@@ -806,6 +806,9 @@ class _Builder:
             return None
         if key_node.tag == _TAG + "str":
             if _NBSP in key_node.value:
+                # At the NBSP itself when the key is written on one line, as it nearly always is.
+                if key_node.end_mark.line == key_node.start_mark.line and not key_node.style:
+                    position = (position[0], position[1] + key_node.value.index(_NBSP))
                 self._problem(position, "yaml-key-nbsp", key=key_node.value.replace(_NBSP, "␣"))
                 # Read on as if it were fixed, so the key is not also reported as unknown.
                 return key_node.value.replace(_NBSP, " ").strip()

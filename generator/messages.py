@@ -599,6 +599,34 @@ _COMMANDS: dict[str, Template] = {
 
 MESSAGES: dict[str, Template] = {**_LOADER, **_VALUES, **_RULES, **_COMMANDS}
 
+# --- argparse's own words, in Indonesian (its gettext message ids) -------------------------
+# argparse looks each sentence up through gettext as it writes help and usage errors;
+# generator.cli answers from this table, so `--help` and a mistyped option speak Indonesian.
+ARGPARSE = {
+    "usage: ": "penggunaan: ",
+    "positional arguments": "argumen posisi",
+    "options": "opsi",
+    "show this help message and exit": "tampilkan bantuan ini lalu keluar",
+    "argument %(argument_name)s: %(message)s": "argumen %(argument_name)s: %(message)s",
+    "unrecognized arguments: %s": "argumen tidak dikenal: %s",
+    "the following arguments are required: %s": "argumen berikut wajib diisi: %s",
+    "one of the arguments %s is required": "salah satu argumen %s wajib diisi",
+    "not allowed with argument %s": "tidak boleh dipakai bersama argumen %s",
+    "ignored explicit argument %r": "nilai %r diabaikan",
+    "expected one argument": "memerlukan satu nilai",
+    "expected at most one argument": "paling banyak satu nilai",
+    "expected at least one argument": "memerlukan sedikitnya satu nilai",
+    "expected %s argument": "memerlukan %s nilai",
+    "expected %s arguments": "memerlukan %s nilai",
+    "ambiguous option: %(option)s could match %(matches)s": "opsi %(option)s ambigu: bisa "
+    "berarti %(matches)s",
+    "unexpected option string: %s": "opsi tidak diharapkan: %s",
+    "invalid %(type)s value: %(value)r": "nilai %(type)s tidak sah: %(value)r",
+    "invalid choice: %(value)r (choose from %(choices)s)": "pilihan %(value)r tidak dikenal "
+    "(pilih salah satu dari %(choices)s)",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: galat: %(message)s\n",
+}
+
 # --- The JSON Schema: what an editor's YAML extension shows (errorMessage, hover) ------------
 # The extension's own messages are English; these are the schema's `errorMessage` and
 # `patternErrorMessage` in its place. They say what is expected, since one errorMessage

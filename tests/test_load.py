@@ -176,7 +176,7 @@ def test_bidi_control(validate):
 def test_nbsp_in_a_key_is_reported_once(validate):
     assert validate({MODULE: _module("title\u00a0: Etika Pelayanan")}).problems == [
         _error(
-            "2:1",
+            "2:6",
             "kunci `title␣` berisi spasi tak-putus (NBSP, di sini ditandai ␣); ganti dengan spasi "
             "biasa atau hapus",
         )
