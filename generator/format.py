@@ -424,7 +424,7 @@ class Session(Strict):
 
     start: LocalTime = Field(
         title="Mulai",
-        description='Waktu setempat `"YYYY-MM-DDTHH:MM"` (bertanda kutip) di zona sesi, '
+        description="Waktu setempat `YYYY-MM-DDTHH:MM` (mis. `2026-12-10T09:00`) di zona sesi, "
         "tahun 2000–2100.",
     )
     timezone: TimezoneName | None = Field(
@@ -499,7 +499,7 @@ class Module(Strict):
     reviewed: IsoDate | None = Field(
         None,
         title="Tanggal telaah",
-        description='Telaah isi terakhir, `"YYYY-MM-DD"`; lebih dari 12 bulan memicu peringatan.',
+        description="Telaah isi terakhir, `YYYY-MM-DD`; lebih dari 12 bulan memicu peringatan.",
     )
     tags: list[Text] | None = Field(None, title="Tag", description="Kata kunci.")
 

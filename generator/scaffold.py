@@ -312,7 +312,7 @@ status: draft
 #   sign_language: false
 #   low_bandwidth: Rekaman audio dan salindia PDF ringkas.
 
-# Sesi langsung terjadwal: `start` waktu setempat bertanda kutip; zona
+# Sesi langsung terjadwal: `start` waktu setempat YYYY-MM-DDTHH:MM; zona
 # Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT);
 # tanpa `timezone` berlaku {config.default_timezone}.
 # sessions:
@@ -325,7 +325,7 @@ status: draft
 # Unit penanggung jawab isi modul.
 # owner: "ISI: nama unit"
 
-# Tanggal telaah isi terakhir, bertanda kutip; lebih dari 12 bulan memicu peringatan.
+# Tanggal telaah isi terakhir, YYYY-MM-DD; lebih dari 12 bulan memicu peringatan.
 # reviewed: "YYYY-MM-DD"
 
 # Kata kunci.
