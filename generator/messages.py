@@ -316,9 +316,9 @@ _VALUES: dict[str, Template] = {
     "value-not-list": "{subject} harus berupa daftar (setiap butir diawali `- `), ditemukan "
     "{found}",
     "value-not-mapping": "{subject} harus berupa pemetaan `kunci: nilai`, ditemukan {found}",
-    "value-not-choice": lambda subject, choices, found, suggestion: (
+    "value-not-choice": lambda subject, choices, found, suggestion, unquote=False: (
         f"{subject} harus salah satu dari: {', '.join(choices)}; ditemukan {found}"
-        + did_you_mean(suggestion)
+        + ("; tulis tanpa tanda kutip" if unquote else did_you_mean(suggestion))
     ),
     "value-pattern": _pattern,
     "value-too-long": _too_long,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from generator import cli
-from tests.conftest import MODULE_DATA_LANJUT, MODULE_ETIKA, PATHWAY
+from tests.conftest import FRAMEWORK_WITH_LEVELS, MODULE_DATA_LANJUT, MODULE_ETIKA, PATHWAY
 
 ETIKA = "curriculum/modules/nilai/etika.yml"
 PATHWAY_PATH = "curriculum/pathways/analis.yml"
@@ -209,6 +209,27 @@ CASES = [
             f"{DATA_LANJUT}:14:14: warning: kegiatan webinar berjumlah 135 menit, tetapi sesi "
             "terjadwalnya 90 menit; samakan `minutes` kegiatan webinar dengan lama sesinya agar "
             "JP yang diterbitkan sesuai dengan yang diikuti peserta"
+        ],
+    ),
+    (
+        "a Kirkpatrick level in quotes",
+        {ETIKA: MODULE_ETIKA + 'evaluation:\n  kirkpatrick:\n    "1": Survei.\n'},
+        [
+            f"{ETIKA}:18:5: error: kunci `1` di `evaluation.kirkpatrick` harus salah satu dari: "
+            '1, 2, 3, 4; ditemukan teks "1"; tulis tanpa tanda kutip'
+        ],
+    ),
+    (
+        "a level indicator key in quotes",
+        {
+            "curriculum/competencies/digital.yml": _replace(
+                FRAMEWORK_WITH_LEVELS, "      1: Membaca", '      "1": Membaca'
+            )
+        },
+        [
+            "curriculum/competencies/digital.yml:15:7: error: kunci `1` di "
+            "`competencies[0].level_indicators` harus berupa bilangan bulat, ditemukan teks "
+            '"1"; hapus tanda kutip'
         ],
     ),
     (

@@ -96,7 +96,10 @@ def _translate(document: Document, model_class: type[BaseModel], details: dict) 
         and not is_key
     )
     found = messages.found_unquoted(span.source, value) if retyped else describe_type(value)
-    code, fields = _type_problem(kind, details, value, found, quoted=span.quoted)
+    # A key of digits that is text was quoted (YAML reads plain digits as a number); the
+    # span's own flag is about the value under the key.
+    quoted = isinstance(value, str) and value.isdigit() if is_key else span.quoted
+    code, fields = _type_problem(kind, details, value, found, quoted=quoted)
     if retyped and kind == "string_type":
         fields["quote"] = span.source
     return error(document.path, position, code, subject=subject, **fields)
@@ -132,6 +135,14 @@ def _type_problem(
         options = re.findall(r"'([^']*)'|(\d+)", str(ctx.get("expected", "")))
         choices = [quoted or number for quoted, number in options]
         suggestion = None
+        if text is not None and text in choices and text.isdigit():
+            # `"1":` where the number 1 is meant: the quotes are the only thing wrong.
+            return "value-not-choice", {
+                "choices": choices,
+                "found": found,
+                "suggestion": None,
+                "unquote": True,
+            }
         if text is not None:
             suggestion = close_match(text, choices) or hints.choice_hint(text, choices)
         return "value-not-choice", {"choices": choices, "found": found, "suggestion": suggestion}
