@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import MODULE_ETIKA
+from tests.conftest import FRAMEWORK_WITH_LEVELS, MODULE_ETIKA
 from tests.constants import MINI, REPO
 from tests.yamlls import LanguageServer
 
@@ -194,3 +194,15 @@ def test_completion_never_writes_null(server):
     offered = {item["label"]: item.get("insertText", "") for item in items}
     assert "prerequisites" in offered and "sessions" in offered
     assert [label for label, insert in offered.items() if "null" in insert.lower()] == []
+
+
+def test_a_quoted_level_indicator_key_is_marked_by_both(server, validate):
+    path = "curriculum/competencies/digital.yml"
+    text = "# yaml-language-server: $schema=../../generator/schema/framework.schema.json\n"
+    text += _replace(FRAMEWORK_WITH_LEVELS, "      1: Membaca", '      "1": Membaca')
+    result = validate({path: text})
+    assert [line.split(": error: ")[0] for line in result.problems] == [f"{path}:16:7"]
+    marked = server.diagnostics(REPO / path, text)
+    assert [(d.line, d.col, d.message) for d in marked] == [
+        (16, 7, "kunci harus salah satu dari: 1, 2, 3, 4, 5, 6, 7, 8, 9")
+    ]
