@@ -639,3 +639,21 @@ def test_a_root_below_the_project_is_a_usage_error(
         f"galat: revisi `HEAD` tidak memuat `site_config.yml` maupun `curriculum/` di `{below}`; "
         "berikan `--root` ke akar proyek\n"
     )
+
+
+def test_session_removed_with_its_zone(diff: Callable[[Files], Diff]) -> None:
+    without = change(
+        MODULE_DATA_LANJUT,
+        'sessions:\n  - start: "2026-12-10T09:00"\n    timezone: Asia/Makassar\n    minutes: 90\n'
+        "    registration_url: https://example.org/daftar\n",
+        "",
+    )
+    assert diff({DATA_LANJUT: without}).output == HEADING + md(
+        "### Modul",
+        "",
+        "- Diubah: `data-lanjut`: `sessions`",
+        "",
+        "### Sesi",
+        "",
+        "- `data-lanjut`: sesi dihapus: 10 Desember 2026 09.00 WITA",
+    )
