@@ -111,10 +111,13 @@ def _nbsp_problems(relpath: str, text: str) -> list[Problem]:
     for where, pattern in _NBSP_PLACES.items():
         for match in pattern.finditer(text):
             found.setdefault(match.start(1), where)
+    in_block = _block_scalar_lines(text.split("\n"))
     problems = []
     for offset, where in sorted(found.items()):
         line = text.count("\n", 0, offset) + 1
         col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        if where != "indent" and in_block[line - 1]:
+            continue  # prose in a `|` or `>` block: there it is only a space that does not break
         problems.append(error(relpath, (line, col), "character-nbsp", where=where))
     return problems
 
@@ -703,13 +706,17 @@ class _Builder:
             return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
         return self._mapping(node, loc)
 
+    @functools.cached_property
+    def _lines(self) -> list[str]:
+        return self.text.split("\n")
+
     def _merged_item(self, node: yaml.ScalarNode) -> None:
         """Warn when a list item's text swallowed the next item: `- a` then `    - b`.
 
         A `- ` line indented deeper than the item above is, to YAML, more words of that
         item's text ("... layanan. - Menerapkan ..."): valid, and silently one item short.
         """
-        lines = self.text.split("\n", node.end_mark.line + 1)
+        lines = self._lines
         for number in range(node.start_mark.line + 1, node.end_mark.line + 1):
             line = lines[number]
             stripped = line.lstrip(" ")

@@ -51,6 +51,14 @@ CASES = [
         [f"{ETIKA}:1:10: error: spasi tak-putus (NBSP, U+00A0) di akhir baris; {NBSP_FIX}"],
     ),
     (
+        "NBSP at the end of a line of prose is no mistake",
+        {
+            ETIKA: MODULE_ETIKA
+            + "description: |\n  Paragraf pertama.\u00a0\n  Kedua:\u00a0berbaris.\n"
+        },
+        [],
+    ),
+    (
         "zero-width space in an id",
         {ETIKA: _replace(MODULE_ETIKA, "id: etika", "id: eti\u200bka")},
         [
