@@ -69,8 +69,11 @@ def _without_null(spec: dict) -> dict:
     other = next(option for option in options if option != {"type": "null"})
     rest = {key: value for key, value in spec.items() if key != "anyOf"}
     if "$ref" in other or not isinstance(other.get("type"), str):
-        # oneOf, unlike anyOf, is not shown option by option in hover.
-        return {"oneOf": [other, {"type": "null"}], **rest}
+        # oneOf, unlike anyOf, is not shown option by option in hover. A value of the wrong
+        # type fails both options, and the server reports the null one's message.
+        title = spec.get("title", "")
+        null = {"type": "null", "errorMessage": f"{title} {messages.SCHEMA_EXPECTED['object']}"}
+        return {"oneOf": [other, null], **rest}
     return {**other, **rest, "type": [other["type"], "null"]}
 
 
@@ -85,7 +88,7 @@ def _error_message(spec: dict, title: str) -> str | None:
         if "exclusiveMinimum" in spec:
             minimum = spec["exclusiveMinimum"] + 1
         return messages.schema_integer(title, minimum, spec.get("maximum"))
-    if kind in messages.SCHEMA_EXPECTED and kind != "object":
+    if kind in messages.SCHEMA_EXPECTED:
         return f"{title} {messages.SCHEMA_EXPECTED[kind]}"
     return None
 

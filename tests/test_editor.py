@@ -80,6 +80,18 @@ MISTAKES = [
     ),
     ("number for a text", ETIKA + "owner: 12\n", [(17, 8)], "Pemilik harus berupa teks"),
     (
+        "text for a mapping",
+        ETIKA + "evaluation: yes\n",
+        [(17, 13)],
+        "Evaluasi harus berupa pemetaan",
+    ),
+    (
+        "text for a list",
+        ETIKA + "prerequisites: data-dasar\n",
+        [(17, 16)],
+        "Prasyarat harus berupa daftar",
+    ),
+    (
         "day and month swapped",
         ETIKA + "reviewed: 30-11-2026\n",
         [(17, 11)],
