@@ -383,7 +383,14 @@ class _Comparison:
             invalid=self.invalid(),
         )
 
+    @property
+    def config_broken(self) -> bool:
+        """Head's settings are the defaults: every JP worked out from them would be untrue."""
+        return SITE_CONFIG in self.broken
+
     def config(self) -> list[ConfigChange]:
+        if self.config_broken:
+            return []
         old, new = self.base.index.config, self.head.index.config
         return [
             ConfigChange(name, getattr(old, name), getattr(new, name))
@@ -484,6 +491,8 @@ class _Comparison:
         return data
 
     def module_jp(self) -> list[ModuleJp]:
+        if self.config_broken:
+            return []
         changes = []
         for old, new in self.matchings["module"].pairs():
             before, after = self.base.module_jp(old), self.head.module_jp(new)
@@ -492,6 +501,8 @@ class _Comparison:
         return changes
 
     def pathway_jp(self) -> list[PathwayJp]:
+        if self.config_broken:
+            return []
         return [
             change
             for old, new in self.matchings["pathway"].pairs()
@@ -552,6 +563,8 @@ class _Comparison:
         return changes
 
     def sessions(self) -> list[SessionChange]:
+        if self.config_broken:
+            return []  # a session without a zone would be read in the default zone
         module = self.matchings["module"]
         pairs: list[tuple[str | None, str | None]] = [
             *module.pairs(),

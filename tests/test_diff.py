@@ -657,3 +657,15 @@ def test_session_removed_with_its_zone(diff: Callable[[Files], Diff]) -> None:
         "",
         "- `data-lanjut`: sesi dihapus: 10 Desember 2026 09.00 WITA",
     )
+
+
+def test_an_invalid_site_config_reports_no_settings_or_jp(diff: Callable[[Files], Diff]) -> None:
+    broken = change(BASE["site_config.yml"], "jp_minutes: 45", "jp_minutes: 60\njp_minute: 45")
+    assert diff({"site_config.yml": broken}).output == HEADING + md(
+        "### Berkas tidak valid",
+        "",
+        "- `site_config.yml` tidak valid; perubahan lain di berkas ini tidak dilaporkan sampai "
+        "galatnya diperbaiki:",
+        "  - Galat di `site_config.yml:2:1`: kolom `jp_minute` tidak dikenal; mungkin maksud "
+        "Anda `jp_minutes`?",
+    )
