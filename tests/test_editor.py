@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FRAMEWORK_WITH_LEVELS, MODULE_ETIKA
+from tests.conftest import FRAMEWORK_WITH_LEVELS, MODULE_ETIKA, PATHWAY
 from tests.constants import MINI, REPO
 from tests.yamlls import LanguageServer
 
@@ -213,3 +213,14 @@ def test_a_quoted_level_indicator_key_is_marked_by_both(server, validate):
     assert [(d.line, d.col, d.message) for d in marked] == [
         (16, 7, "kunci harus salah satu dari: 1, 2, 3, 4, 5, 6, 7, 8, 9")
     ]
+
+
+def test_an_indonesian_boolean_in_a_pathway_is_marked_by_both(server, validate):
+    path = "curriculum/pathways/analis.yml"
+    text = "# yaml-language-server: $schema=../../generator/schema/pathway.schema.json\n"
+    text += _replace(PATHWAY, "required: false", "required: tidak")
+    result = validate({path: text})
+    assert [line.split(": error: ")[0] for line in result.problems] == [f"{path}:18:19"]
+    marked = server.diagnostics(REPO / path, text)
+    assert [(d.line, d.col) for d in marked] == [(18, 19)]
+    assert marked[0].message.startswith("Wajib harus `true` atau `false`")
