@@ -166,13 +166,6 @@ def _escaped(codepoint: str, kind: str, escape: str) -> str:
     )
 
 
-_NBSP_WHERE = {
-    "indent": "di indentasi",
-    "colon": "sesudah tanda titik dua `:`",
-    "dash": "sesudah tanda butir `-`",
-    "end": "di akhir baris",
-}
-
 _ALIAS = "alias YAML (`*nama`) tidak diizinkan; tulis nilainya secara lengkap di sini"
 
 _LOADER: dict[str, Template] = {
@@ -203,22 +196,11 @@ _LOADER: dict[str, Template] = {
     ),
     "character-control": "karakter kendali {codepoint} tidak boleh ada dalam berkas; hapus "
     "karakter ini",
-    "character-nbsp": lambda where: (
-        f"spasi tak-putus (NBSP, U+00A0) {_NBSP_WHERE[where]}; tampak seperti spasi tetapi YAML "
-        "membacanya sebagai huruf, jadi ganti dengan spasi biasa"
-    ),
     "schema-line-wrong": "baris skema menunjuk `{named}`, skema untuk jenis berkas lain; di sini "
     "seharusnya `{expected}` agar editor dapat membantu mengisi",
     "yaml-too-deep": "data bersarang terlalu dalam (lebih dari {limit} tingkat); periksa kurung "
     "`[` atau `{{` yang tidak ditutup dan indentasinya",
     "yaml-syntax": lambda needle: _YAML_SYNTAX[needle],
-    "list-item-merged": "baris ini diawali `- ` tetapi menjorok lebih dalam dari butir di baris "
-    "{line}, sehingga YAML membacanya sebagai lanjutan teks butir itu, bukan butir baru; "
-    "samakan indentasi `- ` dengan butir di atasnya",
-    "yaml-indentation": lambda found, expected, line: (
-        f"indentasi tidak cocok: baris ini menjorok {found} spasi, sedangkan baris setingkatnya "
-        f"(baris {line}) menjorok {expected} spasi; samakan indentasinya"
-    ),
     "yaml-invalid": "struktur YAML tidak valid ({detail})",
     "yaml-unreadable": "YAML tidak dapat dibaca ({exception})",
     "file-empty": "berkas tidak berisi data (kosong atau hanya komentar); isi berkas dengan data "
@@ -491,18 +473,6 @@ _RULES: dict[str, Template] = {
     "`/modul/<id>/`, `/jalur-belajar/<id>/` atau `/halaman/<nama>/`, atau alamat `https://`",
     "site-link": _site_link,
     "section-missing": _section_missing,
-    "module-jp-fraction": lambda minutes, exact, jp, jp_minutes, lower, lower_jp, upper, upper_jp: (
-        f"kegiatan modul ini berjumlah {number(minutes)} menit, yaitu {exact} JP ({jp_minutes} "
-        f"menit per JP), yang diterbitkan sebagai {jp} JP; JP bulat atau setengah yang tepat "
-        f"memerlukan {number(lower)} menit ({lower_jp} JP) atau {number(upper)} menit "
-        f"({upper_jp} JP)"
-    ),
-    "webinar-session-minutes": lambda webinar, sessions: (
-        f"kegiatan webinar berjumlah {number(webinar)} menit, tetapi sesi terjadwalnya "
-        + ", ".join(f"{number(length)}" for length in sessions)
-        + " menit; samakan `minutes` kegiatan webinar dengan lama sesinya agar JP yang "
-        "diterbitkan sesuai dengan yang diikuti peserta"
-    ),
     "placeholder-left": lambda field, placeholder: (
         f"`{field}` masih berisi teks isian `{placeholder} …`; ganti dengan isi sebenarnya "
         "sebelum diterbitkan"
@@ -558,10 +528,6 @@ _COMMANDS: dict[str, Template] = {
     "diff-not-a-repository": "`{revision}` bukan folder yang ada, dan `{root}` bukan repositori "
     "git sehingga revisi tidak dapat dibaca; berikan dua folder, atau `--root` ke repositori",
     "diff-repository-unreadable": "isi repositori `{root}` tidak dapat dibaca",
-    "diff-not-project-root": "`{folder}` bukan akar proyek: di dalamnya tidak ada "
-    "`site_config.yml` maupun folder `curriculum/`; berikan folder yang memuat keduanya{hint}",
-    "diff-revision-empty": "revisi `{revision}` tidak memuat `site_config.yml` maupun "
-    "`curriculum/` di `{root}`; berikan `--root` ke akar proyek",
     "diff-no-git": "perintah `git` tidak ditemukan; pasang git, atau bandingkan dua folder",
     "diff-new-problem": lambda severity, location, message: (
         f"- {'Galat' if severity == 'error' else 'Peringatan'} di `{location}`: {message}"
@@ -597,7 +563,48 @@ _COMMANDS: dict[str, Template] = {
     "tidak dapat diubah otomatis karena daftarnya tidak berbentuk butir `- `)",
 }
 
-MESSAGES: dict[str, Template] = {**_LOADER, **_VALUES, **_RULES, **_COMMANDS}
+# --- Editors' mistakes that used to get no message or a misleading one ------------------------
+# (issue "the editor's IDE, the validator and the diff agree"): kept together so they merge
+# as one block.
+
+_NBSP_WHERE = {
+    "indent": "di indentasi",
+    "colon": "sesudah tanda titik dua `:`",
+    "dash": "sesudah tanda butir `-`",
+    "end": "di akhir baris",
+}
+
+_EDITORS: dict[str, Template] = {
+    "character-nbsp": lambda where: (
+        f"spasi tak-putus (NBSP, U+00A0) {_NBSP_WHERE[where]}; tampak seperti spasi tetapi YAML "
+        "membacanya sebagai huruf, jadi ganti dengan spasi biasa"
+    ),
+    "list-item-merged": "baris ini diawali `- ` tetapi menjorok lebih dalam dari butir di baris "
+    "{line}, sehingga YAML membacanya sebagai lanjutan teks butir itu, bukan butir baru; "
+    "samakan indentasi `- ` dengan butir di atasnya",
+    "yaml-indentation": lambda found, expected, line: (
+        f"indentasi tidak cocok: baris ini menjorok {found} spasi, sedangkan baris setingkatnya "
+        f"(baris {line}) menjorok {expected} spasi; samakan indentasinya"
+    ),
+    "module-jp-fraction": lambda minutes, exact, jp, jp_minutes, lower, lower_jp, upper, upper_jp: (
+        f"kegiatan modul ini berjumlah {number(minutes)} menit, yaitu {exact} JP ({jp_minutes} "
+        f"menit per JP), yang diterbitkan sebagai {jp} JP; JP bulat atau setengah yang tepat "
+        f"memerlukan {number(lower)} menit ({lower_jp} JP) atau {number(upper)} menit "
+        f"({upper_jp} JP)"
+    ),
+    "webinar-session-minutes": lambda webinar, sessions: (
+        f"kegiatan webinar berjumlah {number(webinar)} menit, tetapi sesi terjadwalnya "
+        + ", ".join(f"{number(length)}" for length in sessions)
+        + " menit; samakan `minutes` kegiatan webinar dengan lama sesinya agar JP yang "
+        "diterbitkan sesuai dengan yang diikuti peserta"
+    ),
+    "diff-not-project-root": "`{folder}` bukan akar proyek: di dalamnya tidak ada "
+    "`site_config.yml` maupun folder `curriculum/`; berikan folder yang memuat keduanya{hint}",
+    "diff-revision-empty": "revisi `{revision}` tidak memuat `site_config.yml` maupun "
+    "`curriculum/` di `{root}`; berikan `--root` ke akar proyek",
+}
+
+MESSAGES: dict[str, Template] = {**_LOADER, **_VALUES, **_RULES, **_COMMANDS, **_EDITORS}
 
 # --- argparse's own words, in Indonesian (its gettext message ids) -------------------------
 # argparse looks each sentence up through gettext as it writes help and usage errors;
