@@ -61,6 +61,7 @@ _CORE_12 = {
     _TAG + "timestamp": None,  # YAML 1.2 has no dates: `2026-04-27` is text
 }
 _DECIMAL = re.compile(r"[-+]?[0-9]+")
+_INT = _TAG + "int"
 _QUOTES = ("'", '"')
 _ScalarNode = yaml.ScalarNode
 _CORE_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "seq", "map")}
@@ -747,12 +748,14 @@ class _Builder:
     ) -> tuple[Any, str | None]:
         if node.tag == _STR:
             return node.value, None
-        if node.tag in _CORE_12 and self._implicit(node):
+        if node.tag in _CORE_12:
             core = _CORE_12[node.tag]
-            if core is None or not core.fullmatch(node.value):
+            if node.tag == _INT and _DECIMAL.fullmatch(node.value):
+                # The common case (`minutes: 90`), without asking the resolver; `0755` is
+                # 755 in YAML 1.2, not octal.
+                return int(node.value), None if node.style else node.value
+            if (core is None or not core.fullmatch(node.value)) and self._implicit(node):
                 return node.value, None
-            if _DECIMAL.fullmatch(node.value):  # `0755` is 755 in YAML 1.2, not octal
-                return int(node.value), node.value
         tag = node.tag.removeprefix(_TAG)
         constructor = self._constructors.get(node.tag)
         if constructor is None:  # !!seq or !!map on a single value
