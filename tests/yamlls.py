@@ -11,7 +11,6 @@ import json
 import queue
 import subprocess
 import threading
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -61,6 +60,7 @@ class LanguageServer:
         self._diagnostics: dict[str, queue.Queue] = {}
         self._lock = threading.Lock()
         self._version = 0
+        self._open: set[str] = set()
         threading.Thread(target=self._read, daemon=True).start()
         self.request(
             "initialize",
@@ -145,9 +145,19 @@ class LanguageServer:
         """Open `path` (with `text` instead of its content, if given); return its URI."""
         uri = path.resolve().as_uri()
         self._version += 1
-        if uri in self._diagnostics:
-            self.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
-            self._drain(uri)
+        content = path.read_text(encoding="utf-8") if text is None else text
+        if uri in self._open:
+            # A new version of an open document: one new set of diagnostics follows (closing
+            # it instead would also send an empty set, which could be taken for the answer).
+            self.notify(
+                "textDocument/didChange",
+                {
+                    "textDocument": {"uri": uri, "version": self._version},
+                    "contentChanges": [{"text": content}],
+                },
+            )
+            return uri
+        self._open.add(uri)
         self.notify(
             "textDocument/didOpen",
             {
@@ -155,20 +165,11 @@ class LanguageServer:
                     "uri": uri,
                     "languageId": "yaml",
                     "version": self._version,
-                    "text": path.read_text(encoding="utf-8") if text is None else text,
+                    "text": content,
                 }
             },
         )
         return uri
-
-    def _drain(self, uri: str) -> None:
-        waiting = self._queue(self._diagnostics, uri)
-        deadline = time.monotonic() + 0.2
-        while time.monotonic() < deadline:
-            try:
-                waiting.get(timeout=0.05)
-            except queue.Empty:
-                continue
 
     def diagnostics(self, path: Path, text: str | None = None) -> list[Diagnostic]:
         """What an editor underlines in `path` (or in `text` saved as `path`)."""
