@@ -56,8 +56,33 @@ class SiteBuildError(Exception):
     """MkDocs failed; the message carries its output."""
 
 
+class SearchIndexError(SiteBuildError):
+    """Pagefind failed on the staged site; the message carries its output."""
+
+
+# The search bundle's folder under the site root; the search script imports
+# `pagefind/pagefind.js` from there.
+SEARCH_BUNDLE = "pagefind"
+
+
+def index_search(site: Path) -> None:
+    """Build Pagefind's chunked index of `site` into `site/pagefind/`.
+
+    Indonesian is forced rather than read from `<html lang>`, so a theme change cannot
+    silently switch the stemmer off. Only `data-pagefind-body` content is indexed.
+    """
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--force-language", "id"]
+    command += ["--output-subdir", SEARCH_BUNDLE, "--quiet"]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, timeout=900)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise SearchIndexError(str(exc)) from None
+    if result.returncode != 0 or not (site / SEARCH_BUNDLE / "pagefind.js").is_file():
+        raise SearchIndexError(result.stderr + result.stdout)
+
+
 def build_site(root: Path, *, source_date_epoch: int) -> Path:
-    """Run MkDocs (strict) into a fresh folder, then swap it in place of site/.
+    """Run MkDocs (strict) and then Pagefind into a fresh folder, then swap it in for site/.
 
     The old site stays untouched until the new one is complete, so a failed build
     never leaves readers (or a preview) with a half-written site.
@@ -77,6 +102,11 @@ def build_site(root: Path, *, source_date_epoch: int) -> Path:
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         raise SiteBuildError(result.stderr + result.stdout)
+    try:
+        index_search(staging)
+    except SearchIndexError:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     retired = root / f".site-old-{os.getpid()}"
     if site_dir.exists():
         site_dir.rename(retired)
