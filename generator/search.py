@@ -39,13 +39,17 @@ def _text(value: object) -> str:
 
 def _block(meta: dict[str, str], filters: dict[str, list[str]], sort: dict[str, str]) -> str:
     lines = ['<div class="kk-cari-data" hidden data-pagefind-ignore>']
-    lines += [f'<span data-pagefind-meta="{key}">{_text(value)}</span>' for key, value in meta.items()]
+    lines += [
+        f'<span data-pagefind-meta="{key}">{_text(value)}</span>' for key, value in meta.items()
+    ]
     lines += [
         f'<span data-pagefind-filter="{key}">{_text(value)}</span>'
         for key, values in filters.items()
         for value in values
     ]
-    lines += [f'<span data-pagefind-sort="{key}">{_text(value)}</span>' for key, value in sort.items()]
+    lines += [
+        f'<span data-pagefind-sort="{key}">{_text(value)}</span>' for key, value in sort.items()
+    ]
     # A raw HTML block: at column 0 and followed by a blank line, so Markdown leaves it whole.
     return "\n\n" + "\n".join(lines) + "\n</div>\n"
 
@@ -62,12 +66,14 @@ def module_facts(c: Curriculum, module_id: str) -> str:
     }
     if not c.is_offered(module):
         meta["status"] = fmt.STATUSES[module.status]
+    # Filter values are ids, not titles: Pagefind decodes entities in filter values twice
+    # (1.5.2), so an escaped `&amp;lt;` in a title would come back as `<`.
     filters = {
-        "jenis": ["Modul"],
-        "jalur": [track.title],
-        "tingkat": [fmt.LEVELS[module.level]],
-        "moda": [fmt.MODES[mode][0] for mode in c.modes(module_id)],
-        "jabatan": [fmt.AUDIENCES[audience] for audience in module.audience],
+        "jenis": ["modul"],
+        "jalur": [c.module_track[module_id]],
+        "tingkat": [module.level],
+        "moda": c.modes(module_id),
+        "jabatan": list(module.audience),
     }
     return _block(meta, filters, {"jp": f"{jp_tenths(jp):06d}"})
 
@@ -83,15 +89,17 @@ def facts(c: Curriculum) -> dict[str, str]:
         }
         if not c.is_offered(pathway):
             meta["status"] = fmt.STATUSES[pathway.status]
-        found[route("pathway", pathway_id).docs] = _block(meta, {"jenis": ["Jalur belajar"]}, {})
+        found[route("pathway", pathway_id).docs] = _block(meta, {"jenis": ["jalur-belajar"]}, {})
     for track_id in c.tracks:
-        found[route("track", track_id).docs] = _block({"jenis": "Jalur"}, {"jenis": ["Jalur"]}, {})
+        found[route("track", track_id).docs] = _block({"jenis": "Jalur"}, {"jenis": ["jalur"]}, {})
     for framework_id, framework in c.frameworks.items():
-        block = _block({"jenis": "Kompetensi", "jalur": framework.title}, {"jenis": ["Kompetensi"]}, {})
+        block = _block(
+            {"jenis": "Kompetensi", "jalur": framework.title}, {"jenis": ["kompetensi"]}, {}
+        )
         found[route("framework", framework_id).docs] = block
         for competency in framework.competencies:
             found[route("competency", f"{framework_id}/{competency.id}").docs] = block
-    found[route("glossary").docs] = _block({"jenis": "Glosarium"}, {"jenis": ["Glosarium"]}, {})
+    found[route("glossary").docs] = _block({"jenis": "Glosarium"}, {"jenis": ["glosarium"]}, {})
     return found
 
 

@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 
 from generator.numbers import percent_shares
 from tests.constants import MINI
+from tests.search_bundle import fragments
 
 pytestmark = pytest.mark.slow
 
@@ -177,7 +178,14 @@ def test_draft_module_is_published_nowhere(site):
             assert "ai-generatif" not in content, path
             assert "AI Generatif" not in content, path
             searched.add(path.relative_to(site).as_posix())
-    assert {"index.html", "sitemap.xml", "search/search_index.json"} <= searched
+    assert {"index.html", "sitemap.xml", "assets/pencarian-kata.json"} <= searched
+    assert {"katalog/index.html", "assets/pencarian-glosarium.json"} <= searched
+    # The search index: no result, filter or metadata of the draft.
+    records = fragments(site)
+    assert len(records) > 10
+    for name, record in records.items():
+        text = json.dumps(record, ensure_ascii=False)
+        assert "ai-generatif" not in text and "AI Generatif" not in text, name
 
 
 def test_pathway_totals_order_and_mix(site):
@@ -287,9 +295,12 @@ def test_only_the_planner_page_loads_the_planner_assets(site):
 
 
 def test_search_index_and_sitemap_cover_published_pages(site):
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
-    assert "modul/etika-lama/" in locations
+    records = {record["url"]: record for record in fragments(site).values()}
+    assert "/modul/etika-lama/" in records
+    archived = records["/modul/etika-lama/"]
+    assert archived["meta"]["status"] == "Diarsipkan"
+    assert archived["meta"]["jenis"] == "Modul"
+    assert not (site / "search").exists()
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert "modul/keamanan-siber/" in sitemap
 
