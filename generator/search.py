@@ -51,7 +51,7 @@ def _block(meta: dict[str, str], filters: dict[str, list[str]], sort: dict[str, 
         f'<span data-pagefind-sort="{key}">{_text(value)}</span>' for key, value in sort.items()
     ]
     # A raw HTML block: at column 0 and followed by a blank line, so Markdown leaves it whole.
-    return "\n\n" + "\n".join(lines) + "\n</div>\n"
+    return "\n".join(lines) + "\n</div>\n"
 
 
 def module_facts(c: Curriculum, module_id: str) -> str:
@@ -105,7 +105,10 @@ def facts(c: Curriculum) -> dict[str, str]:
 
 def with_facts(pages: dict[str, str], c: Curriculum) -> dict[str, str]:
     blocks = facts(c)
-    return {path: text + blocks[path] if path in blocks else text for path, text in pages.items()}
+    return {
+        path: f"{text.rstrip()}\n\n{blocks[path]}" if path in blocks else text
+        for path, text in pages.items()
+    }
 
 
 def glossary_data(c: Curriculum) -> str:
