@@ -1,9 +1,12 @@
 """What the search dialog and the catalogue read, besides Pagefind's own index.
 
-- `facts(curriculum)`: per generated page, a hidden block of Pagefind metadata, filters and
-  sort keys (`data-pagefind-meta/filter/sort`), appended to the page's Markdown. Each value
-  is the element's text, escaped, never an attribute value: Pagefind splits attribute
-  values at commas and colons, and curriculum text has both. The block carries
+- `facts(curriculum)`: per generated page, a hidden block of Pagefind metadata and sort
+  keys (`data-pagefind-meta/sort`), appended to the page's Markdown: what a result shows
+  (kind, track, JP, level, archived). Each value is the element's text, escaped, never an
+  attribute value: Pagefind splits attribute values at commas and colons, and curriculum
+  text has both. No `data-pagefind-filter`: Pagefind 1.5.2 writes filter values in a
+  random order (a Rust HashMap), so two builds of the same input would differ, and it
+  decodes entities in them twice. The catalogue filters its own list instead. The block carries
   `data-pagefind-ignore`, so its words are not indexed twice or shown in excerpts (Pagefind
   still reads the metadata inside it).
 - `GLOSSARY_DATA`: the glossary's abbreviations with their expansions, which the search
@@ -37,18 +40,14 @@ def _text(value: object) -> str:
     return html.escape(" ".join(str(value).split()), quote=True)
 
 
-def _block(meta: dict[str, str], filters: dict[str, list[str]], sort: dict[str, str]) -> str:
+def _block(meta: dict[str, str], sort: dict[str, str] | None = None) -> str:
     lines = ['<div class="kk-cari-data" hidden data-pagefind-ignore>']
     lines += [
         f'<span data-pagefind-meta="{key}">{_text(value)}</span>' for key, value in meta.items()
     ]
     lines += [
-        f'<span data-pagefind-filter="{key}">{_text(value)}</span>'
-        for key, values in filters.items()
-        for value in values
-    ]
-    lines += [
-        f'<span data-pagefind-sort="{key}">{_text(value)}</span>' for key, value in sort.items()
+        f'<span data-pagefind-sort="{key}">{_text(value)}</span>'
+        for key, value in (sort or {}).items()
     ]
     # A raw HTML block: at column 0 and followed by a blank line, so Markdown leaves it whole.
     return "\n".join(lines) + "\n</div>\n"
@@ -66,16 +65,7 @@ def module_facts(c: Curriculum, module_id: str) -> str:
     }
     if not c.is_offered(module):
         meta["status"] = fmt.STATUSES[module.status]
-    # Filter values are ids, not titles: Pagefind decodes entities in filter values twice
-    # (1.5.2), so an escaped `&amp;lt;` in a title would come back as `<`.
-    filters = {
-        "jenis": ["modul"],
-        "jalur": [c.module_track[module_id]],
-        "tingkat": [module.level],
-        "moda": c.modes(module_id),
-        "jabatan": list(module.audience),
-    }
-    return _block(meta, filters, {"jp": f"{jp_tenths(jp):06d}"})
+    return _block(meta, {"jp": f"{jp_tenths(jp):06d}"})
 
 
 def facts(c: Curriculum) -> dict[str, str]:
@@ -89,17 +79,15 @@ def facts(c: Curriculum) -> dict[str, str]:
         }
         if not c.is_offered(pathway):
             meta["status"] = fmt.STATUSES[pathway.status]
-        found[route("pathway", pathway_id).docs] = _block(meta, {"jenis": ["jalur-belajar"]}, {})
+        found[route("pathway", pathway_id).docs] = _block(meta)
     for track_id in c.tracks:
-        found[route("track", track_id).docs] = _block({"jenis": "Jalur"}, {"jenis": ["jalur"]}, {})
+        found[route("track", track_id).docs] = _block({"jenis": "Jalur"})
     for framework_id, framework in c.frameworks.items():
-        block = _block(
-            {"jenis": "Kompetensi", "jalur": framework.title}, {"jenis": ["kompetensi"]}, {}
-        )
+        block = _block({"jenis": "Kompetensi", "jalur": framework.title})
         found[route("framework", framework_id).docs] = block
         for competency in framework.competencies:
             found[route("competency", f"{framework_id}/{competency.id}").docs] = block
-    found[route("glossary").docs] = _block({"jenis": "Glosarium"}, {"jenis": ["glosarium"]}, {})
+    found[route("glossary").docs] = _block({"jenis": "Glosarium"})
     return found
 
 

@@ -342,7 +342,7 @@ def test_catalogue_without_javascript_lists_every_published_module_by_track(seed
     assert "penyaringan dan pengurutan memerlukan JavaScript" in soup.get_text()
     listed = {}
     for section in soup.select(".kk-katalog-jalur"):
-        track = section.h2.get_text()
+        track = section.h2.get_text().removesuffix("¶").strip()
         for item in section.select("li"):
             module_id = item.a["href"].strip("/").split("/")[-1]
             listed[module_id] = (track, item.get_text())

@@ -16,13 +16,19 @@
   var SELECTS = ["jabatan", "jalur", "moda", "tingkat"];
   var EVERYONE = "semua";
 
+  // The heading of the item's track, without the theme's permalink sign.
+  function trackTitle(li) {
+    var heading = li.closest(".kk-katalog-jalur").querySelector("h2");
+    return heading.textContent.replace(/¶\s*$/, "").trim();
+  }
+
   var items = Array.prototype.map.call(groups.querySelectorAll(".kk-katalog-modul"), function (li) {
     var words = function (name) { return (li.dataset[name] || "").split(" ").filter(Boolean); };
     return {
       li: li,
       title: li.querySelector("a").textContent,
       jalur: li.dataset.jalur,
-      jalurJudul: li.dataset.jalurJudul,
+      jalurJudul: trackTitle(li),
       tingkat: li.dataset.tingkat,
       moda: words("moda"),
       jabatan: words("jabatan"),
