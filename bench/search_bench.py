@@ -118,7 +118,9 @@ def run_query(page, query: str, pagefind: bool) -> None:
             arg=query,
         )
     else:
-        page.fill("input.md-search__input", query)
+        # Material searches on key presses, not on a filled value.
+        page.fill("input.md-search__input", "")
+        page.locator("input.md-search__input").press_sequentially(query)
         page.wait_for_selector(".md-search-result__item")
     settle(page)
 
@@ -146,6 +148,7 @@ def measure_site(chromium, site: Path, kind: str) -> dict:
             run_query(page, query, pagefind)
             queries.append(total(meter.since(mark)))
             mark = meter.mark()
+        result["queries"] = dict(zip(QUERIES[kind], queries, strict=True))
         result["first_query"] = queries[0]
         result["further_query_max"] = max(queries[1:])
         context.close()
@@ -215,6 +218,12 @@ def main() -> None:
             f"{kb(row['first_visit_search'])} | {kb(row['first_query'])} | "
             f"{kb(row['further_query_max'])} | {kb(row.get('catalogue'))} |"
         )
+    print()
+    for label, row in rows:
+        each = ", ".join(f"{query} {kb(size)}" for query, size in row["queries"].items())
+        print(f"- {label}: queries in order (KB): {each}")
+        if "catalogue_shown" in row:
+            print(f"  catalogue `{CATALOGUE}` shows {row['catalogue_shown']}")
 
 
 if __name__ == "__main__":

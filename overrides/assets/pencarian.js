@@ -25,7 +25,8 @@
     page: "Halaman",
     jp: " JP",
   };
-  var PAGE_SIZE = 10;
+  // Each result fetches its page record (2–3 KB gzipped): eight fill a phone screen twice.
+  var PAGE_SIZE = 8;
   var EXCERPT_WORDS = 28;
 
   var script = document.currentScript;
