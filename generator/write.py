@@ -63,6 +63,12 @@ class SearchIndexError(SiteBuildError):
 # The search bundle's folder under the site root; the search script imports
 # `pagefind/pagefind.js` from there.
 SEARCH_BUNDLE = "pagefind"
+UNUSED_UI = (
+    "pagefind-ui.*",
+    "pagefind-modular-ui.*",
+    "pagefind-component-ui.*",
+    "pagefind-highlight.js",
+)
 
 
 def index_search(site: Path) -> None:
@@ -77,8 +83,14 @@ def index_search(site: Path) -> None:
         result = subprocess.run(command, capture_output=True, text=True, timeout=900)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise SearchIndexError(str(exc)) from None
-    if result.returncode != 0 or not (site / SEARCH_BUNDLE / "pagefind.js").is_file():
+    bundle = site / SEARCH_BUNDLE
+    if result.returncode != 0 or not (bundle / "pagefind.js").is_file():
         raise SearchIndexError(result.stderr + result.stdout)
+    # Pagefind's ready-made interfaces (400 KB) are not used: the site's own dialog asks
+    # the API, and inserts the records' text as text.
+    for unused in UNUSED_UI:
+        for path in bundle.glob(unused):
+            path.unlink()
 
 
 def build_site(root: Path, *, source_date_epoch: int) -> Path:
