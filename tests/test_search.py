@@ -211,6 +211,13 @@ def test_search_by_keyboard_only(page, base):
     page.wait_for_selector("dialog.kk-cari[open]")
     page.keyboard.type("gratifikasi")
     page.wait_for_selector(".kk-cari-butir")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    second = page.evaluate("document.activeElement.href")
+    assert second == page.eval_on_selector_all(".kk-cari-butir a", "links => links[1].href")
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.id") == "kk-cari-kata"
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.closest('.kk-cari-butir') !== null")
     assert focused, page.evaluate("document.activeElement.outerHTML")

@@ -346,3 +346,27 @@ def test_plain_text_fields_stay_text_under_the_site_markdown_extensions():
     assert not soup.select("[onclick], [onerror], img, em")
     assert html.count('Judul {: onclick="alert(1)" } &lt;img src=x onerror=alert(1)&gt;') == 2
     assert "*tebal* ~x~ 100%" in html
+
+
+def test_header_override_is_materials_header_with_only_the_search_button_changed():
+    # overrides/partials/header.html copies Material's header to swap its search block
+    # (for a plugin the site does not use) for the site's own button. After a Material
+    # upgrade this fails until the copy is refreshed from the new header.
+    import material
+
+    theirs = (Path(material.__file__).parent / "templates/partials/header.html").read_text()
+    ours = (Path(__file__).parent.parent / "overrides/partials/header.html").read_text()
+
+    def outside(text: str, start: str, end: str) -> str:
+        before, rest = text.split(start, 1)
+        return before + rest[rest.index(end) :]
+
+    body = theirs.split("-#}\n", 1)[1]
+    assert outside(
+        body, '{% if "material/search" in config.plugins %}', "{% if config.repo_url %}"
+    ) == (
+        outside(
+            ours.split("-#}\n", 1)[1], "{#- Material's search block", "{% if config.repo_url %}"
+        )
+    )
+    assert 'class="md-header__button md-icon kk-cari-tombol"' in ours

@@ -82,6 +82,17 @@
       clearTimeout(timer);
       timer = setTimeout(function () { run(input.value); }, 200);
     });
+    // Arrow keys move between the query and the results, as in Material's own search.
+    dialog.addEventListener("keydown", function (event) {
+      if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+      var links = Array.prototype.slice.call(list.querySelectorAll("a"));
+      var at = links.indexOf(document.activeElement);
+      if (at < 0 && document.activeElement !== input) return;
+      event.preventDefault();
+      var next = at + (event.key === "ArrowDown" ? 1 : -1);
+      if (next < 0) input.focus();
+      else if (next < links.length) links[next].focus();
+    });
     status = element("p", "kk-cari-status");
     status.setAttribute("role", "status");
     suggestion = element("p", "kk-cari-saran");
