@@ -2,13 +2,13 @@
 
 - `facts(curriculum)`: per generated page, a hidden block of Pagefind metadata and sort
   keys (`data-pagefind-meta/sort`), appended to the page's Markdown: what a result shows
-  (kind, track, JP, level, archived). Each value is the element's text, escaped, never an
-  attribute value: Pagefind splits attribute values at commas and colons, and curriculum
-  text has both. No `data-pagefind-filter`: Pagefind 1.5.2 writes filter values in a
-  random order (a Rust HashMap), so two builds of the same input would differ, and it
-  decodes entities in them twice. The catalogue filters its own list instead. The block carries
-  `data-pagefind-ignore`, so its words are not indexed twice or shown in excerpts (Pagefind
-  still reads the metadata inside it).
+  (kind, track, JP, level, next session, archived). Each value is the element's text,
+  escaped, never an attribute value: Pagefind splits attribute values at commas and
+  colons, and curriculum text has both. No `data-pagefind-filter`: Pagefind 1.5.2 writes
+  filter values in a random order (a Rust HashMap), so two builds of the same input
+  would differ, and it decodes entities in them twice. The catalogue filters its own
+  list instead. The block carries `data-pagefind-ignore`, so its words are not indexed
+  twice or shown in excerpts (Pagefind still reads the metadata inside it).
 - `GLOSSARY_DATA`: the glossary's abbreviations with their expansions, which the search
   script fetches with the first query to search both forms (`ZI` and *zona integritas*).
 - `WORDS_DATA`: the words of published titles and glossary terms, fetched only when a
@@ -22,6 +22,8 @@ from __future__ import annotations
 import html
 import json
 import re
+
+from babel.dates import format_date
 
 from generator import format as fmt
 from generator.index import jp_tenths, jp_text
@@ -63,6 +65,8 @@ def module_facts(c: Curriculum, module_id: str) -> str:
         "jp": jp_text(jp),
         "tingkat": fmt.LEVELS[module.level],
     }
+    if upcoming := c.upcoming_sessions(module_id):
+        meta["sesi"] = format_date(upcoming[0].start.date(), format="d MMMM y", locale="id")
     if not c.is_offered(module):
         meta["status"] = fmt.STATUSES[module.status]
     return _block(meta, {"jp": f"{jp_tenths(jp):06d}"})

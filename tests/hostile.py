@@ -704,7 +704,7 @@ class Finding:
 
 _MARKER = re.compile(r"KK\d{4}")
 SEARCH_ATTRIBUTES = ("data-pagefind-meta", "data-pagefind-filter", "data-pagefind-sort")
-SEARCH_KEYS = {"jenis", "jalur", "jp", "tingkat", "status", "moda", "jabatan"}
+SEARCH_KEYS = {"jenis", "jalur", "jp", "tingkat", "sesi", "status"}
 _SCRIPT_MARK = re.compile(r"kkXss\s*=\s*(\d+)")
 # Characters that must never reach the published site: C0/C1 controls (except tab and
 # line ends), bidi overrides and isolates, zero-width and other invisible format characters.

@@ -21,6 +21,7 @@ from generator import format as fmt
 from generator.index import jp_text, serves
 from generator.load import load_sources
 from generator.model import build_curriculum
+from generator.render import short_date
 from generator.validation import validate
 from tests.browser import (
     Traffic,
@@ -185,6 +186,10 @@ def test_result_says_kind_track_jp_and_level_and_marks_the_words(page, base):
     jp = index.module_jp("zona-integritas")
     assert info.startswith("Modul")
     assert track.title in info and f"{jp_text(jp)} JP" in info and fmt.LEVELS[module.level] in info
+    curriculum = build_curriculum(index.checked, today=datetime.date.fromisoformat(TODAY))
+    upcoming = curriculum.upcoming_sessions("zona-integritas")
+    assert upcoming, "the seed's zona-integritas module has an upcoming session"
+    assert f"sesi berikutnya {short_date(upcoming[0].start.date())}" in info
     marks = item.locator(".kk-cari-cuplikan mark").all_inner_texts()
     words = {re.sub(r"\W", "", mark.casefold()) for mark in marks}
     assert words == {"zona", "integritas"}, marks

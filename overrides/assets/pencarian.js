@@ -24,6 +24,7 @@
     offline: "Pencarian gagal dimuat. Periksa sambungan internet Anda, lalu coba lagi.",
     page: "Halaman",
     jp: " JP",
+    session: "sesi berikutnya ",
   };
   // Each result fetches its page record (2–3 KB gzipped): eight fill a phone screen twice.
   var PAGE_SIZE = 8;
@@ -256,7 +257,8 @@
     link.href = data.url;
     var info = element("p", "kk-cari-info");
     info.append(element("span", "kk-cari-jenis", meta.jenis || TEXT.page));
-    [meta.jalur, meta.jp ? meta.jp + TEXT.jp : "", meta.tingkat].forEach(function (part) {
+    var next = meta.sesi ? TEXT.session + meta.sesi : "";
+    [meta.jalur, meta.jp ? meta.jp + TEXT.jp : "", meta.tingkat, next].forEach(function (part) {
       if (part) info.append(" · " + part);
     });
     if (meta.status) {
