@@ -173,8 +173,14 @@
     (glossary || []).forEach(function (pair) {
       var term = normal(pair[0]), expansion = normal(pair[1]);
       [[term, expansion], [expansion, term]].forEach(function (swap) {
-        var pattern = new RegExp("(^|[^\\p{L}\\p{N}])" + escapeRegExp(swap[0]) +
-          "(?=$|[^\\p{L}\\p{N}])", "u");
+        var pattern;
+        if (!swap[0]) return;
+        try {
+          pattern = new RegExp("(^|[^\\p{L}\\p{N}])" + escapeRegExp(swap[0]) +
+            "(?=$|[^\\p{L}\\p{N}])", "u");
+        } catch (error) {
+          return; // a term no pattern can hold is left out, never breaks the search
+        }
         found.slice().forEach(function (text) {
           if (pattern.test(text)) {
             var swapped = text.replace(pattern, function (all, before) {
