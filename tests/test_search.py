@@ -140,6 +140,15 @@ def test_melayani_finds_the_competency_and_modules_that_say_pelayanan(page, base
     shown = search(page, "melayani")
     assert shown[0]["url"] == "/kompetensi/berakhlak/berorientasi-pelayanan/", shown[:3]
     assert shown[0]["text"].splitlines()[0] == "Berorientasi Pelayanan"
+    # More results than one page: the button to show them; fewer: no button.
+    assert len(shown) == 8
+    more = page.get_by_role("button", name="Tampilkan lebih banyak")
+    more.click()
+    page.wait_for_function("document.querySelectorAll('.kk-cari-butir').length === 16")
+    # Focus goes to the first new result, so a keyboard or screen reader user reads on.
+    assert page.evaluate(
+        "document.activeElement === document.querySelectorAll('.kk-cari-butir a')[8]"
+    )
     assert "Kompetensi" in shown[0]["text"]
     only_pelayanan = {
         f"/modul/{folder.name}/"
@@ -198,6 +207,7 @@ def test_result_says_kind_track_jp_and_level_and_marks_the_words(page, base):
 def test_a_typo_gets_a_suggestion_that_searches(page, base):
     open_dialog(page, base)
     assert search(page, "gratifkasi") == []
+    assert page.get_by_role("button", name="Tampilkan lebih banyak").is_hidden()
     offer = page.locator(".kk-cari-saran button")
     assert offer.inner_text() == "gratifikasi"
     assert page.locator(".kk-cari-saran").inner_text().startswith("Mungkin maksud Anda:")
@@ -265,6 +275,7 @@ def test_live_preview_says_once_that_search_is_unavailable(chromium, seed_site):
             "t => document.querySelector('.kk-cari-status').textContent === t", arg=PREVIEW
         )
         assert tab.locator("#kk-cari-kata").is_hidden()
+        assert tab.get_by_role("button", name="Tampilkan lebih banyak").is_hidden()
         assert tab.locator("dialog.kk-cari").inner_text().count(PREVIEW) == 1
     context.close()
 
