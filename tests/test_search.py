@@ -182,6 +182,10 @@ def test_abbreviation_and_expansion_give_the_same_top_module(page, base):
         modules = [item for item in search(page, query) if "\nModul" in "\n" + item["text"]]
         top[query] = modules[0]["url"]
     assert top["ZI"] == top["zona integritas"] == "/modul/zona-integritas/", top
+    spbe = [
+        search(page, query)[:3] for query in ("SPBE", "Sistem Pemerintahan Berbasis Elektronik")
+    ]
+    assert spbe[0] and [r["url"] for r in spbe[0]] == [r["url"] for r in spbe[1]], spbe
 
 
 def test_result_says_kind_track_jp_and_level_and_marks_the_words(page, base):
