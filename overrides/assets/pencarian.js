@@ -104,8 +104,12 @@
     moreButton.hidden = true;
     moreButton.addEventListener("click", showMore);
     dialog.append(head, form, status, suggestion, list, moreButton);
+    // Focus goes back where it was. Opened by a shortcut from the page itself, that is the
+    // body, which cannot take focus: leave the input at once, or until the browser moves
+    // focus off the closed dialog the next shortcut would count as typing in it.
     dialog.addEventListener("close", function () {
-      if (opener && opener.isConnected) opener.focus();
+      if (dialog.contains(document.activeElement)) document.activeElement.blur();
+      if (opener && opener !== document.body && opener.isConnected) opener.focus();
     });
     // A click on the backdrop (outside the dialog's box) closes it, as readers expect.
     dialog.addEventListener("click", function (event) {
