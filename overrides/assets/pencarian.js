@@ -79,6 +79,14 @@
       event.preventDefault();
       run(input.value);
     });
+    // Escape closes the dialog at once, also when the search box holds text (a search
+    // box would otherwise take the first Escape to clear itself).
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") {
+        event.preventDefault();
+        dialog.close();
+      }
+    });
     input.addEventListener("input", function () {
       clearTimeout(timer);
       timer = setTimeout(function () { run(input.value); }, 200);
