@@ -15,7 +15,7 @@ from generator.messages import ARGPARSE, say
 from generator.problems import ERROR, WARNING, report
 from generator.reference import write_reference
 from generator.schema import write_schemas
-from generator.write import SiteBuildError
+from generator.write import SearchIndexError, SiteBuildError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -220,7 +220,10 @@ def _build(args: argparse.Namespace) -> int:
         site = pipeline.build(root, today=today)
     except SiteBuildError as exc:
         print(str(exc), file=sys.stderr)
-        print(say("build-mkdocs-failed"), file=sys.stderr)
+        failed = (
+            "build-search-failed" if isinstance(exc, SearchIndexError) else "build-mkdocs-failed"
+        )
+        print(say(failed), file=sys.stderr)
         return EXIT_PROBLEMS
     print(say("build-done", folder=site.relative_to(root)))
     return EXIT_OK

@@ -26,8 +26,8 @@ from markdown.extensions.abbr import AbbrExtension
 from pymdownx.slugs import slugify
 
 from generator import format as fmt
-from generator import numbers
-from generator.index import jp_text
+from generator import numbers, search
+from generator.index import jp_tenths, jp_text
 from generator.load import Page
 from generator.model import (
     AUDIENCE_COLUMNS,
@@ -324,6 +324,8 @@ def _environment(curriculum: Curriculum, abbreviations: Abbreviations) -> Enviro
         link=link_target,
         route=pass_context(route_link),
         contact=contact_link,
+        route_site=lambda kind, item_id="": route(kind, item_id).site,
+        jp_tenths=jp_tenths,
     )
     env.globals.update(
         c=curriculum,
@@ -358,6 +360,7 @@ def render_pages(curriculum: Curriculum, *, guide: str = "") -> dict[str, str]:
         )
 
     page(route("home").docs, "home.md.j2")
+    page(route("catalog").docs, "catalog.md.j2")
     page(route("tracks").docs, "tracks.md.j2")
     for track_id, track in curriculum.tracks.items():
         page(route("track", track_id).docs, "track.md.j2", track=track)
@@ -405,6 +408,8 @@ def render_pages(curriculum: Curriculum, *, guide: str = "") -> dict[str, str]:
         + "\n"
         + reference
     )
+    pages = search.with_facts(pages, curriculum)
+    pages.update(search.data_files(curriculum))
     # MkDocs' own `abbr` explains the terms in generated page text (headings, tables,
     # lists); each page carries the definitions of the terms it contains, no others.
     return {

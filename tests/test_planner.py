@@ -77,7 +77,8 @@ def test_only_the_planner_page_asks_for_the_planner_assets(rendered):
         for path, text in rendered.items()
         if path.endswith(".md") and "kk_assets" in front_matter(text)
     ]
-    assert asking == ["rencana-belajar.md"]
+    assert asking == ["katalog.md", "rencana-belajar.md"]
+    assert front_matter(rendered["katalog.md"])["kk_assets"] == ["katalog"]
     assert front_matter(rendered["rencana-belajar.md"])["kk_assets"] == ["rencana-belajar"]
     for path, text in rendered.items():
         assert "<script" not in text and "<link" not in text, path
