@@ -85,7 +85,7 @@ def facts(c: Curriculum) -> dict[str, str]:
             meta["status"] = fmt.STATUSES[pathway.status]
         found[route("pathway", pathway_id).docs] = _block(meta)
     for track_id in c.tracks:
-        found[route("track", track_id).docs] = _block({"jenis": "Jalur"})
+        found[route("track", track_id).docs] = _block({"jenis": "Bidang"})
     for framework_id, framework in c.frameworks.items():
         block = _block({"jenis": "Kompetensi", "jalur": framework.title})
         found[route("framework", framework_id).docs] = block
