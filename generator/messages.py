@@ -20,6 +20,9 @@ from typing import Any
 
 Template = str | Callable[..., str]
 
+# The abbreviation readers know for each zone a message may suggest (see generator.zones).
+_ZONE_LABELS = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
+
 # Fields that advise (a close match, what exists elsewhere) rather than say what is wrong:
 # the diff leaves them out when it asks whether a problem is one it already knew.
 ADVICE_FIELDS = frozenset({"suggestion", "allowed", "tracks", "frameworks", "sections", "more"})
@@ -301,6 +304,14 @@ _VALUES: dict[str, Template] = {
     ),
     "timezone-unknown": "{subject}: zona waktu `{zone}` tidak dikenal; gunakan nama IANA seperti "
     "Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT){hint}",
+    "timezone-offset": lambda subject, zone, suggestion: (
+        f"{subject}: `{zone}` adalah selisih jam, bukan zona waktu; "
+        + (
+            f"tulis `{suggestion}` ({_ZONE_LABELS[suggestion]}), zona Indonesia dengan selisih itu"
+            if suggestion
+            else "tulis nama IANA kota tempat sesi diadakan, mis. `Europe/Amsterdam`"
+        )
+    ),
     "date-unreal": "{subject}: `{value}` bukan tanggal yang ada di kalender",
     "datetime-unreal": "{subject}: `{value}` bukan tanggal dan jam yang ada",
     "session-year": "{subject}: tahun {year} di luar rentang {first}–{last}; periksa tahunnya",
@@ -422,6 +433,14 @@ _RULES: dict[str, Template] = {
     ),
     "step-order": "modul `{module}` memerlukan `{prerequisite}`, yang harus muncul di langkah "
     "sebelumnya atau di `assumes`",
+    "timezone-alias": "zona waktu `{zone}` adalah nama lama yang tidak dipakai lagi; tulis "
+    "nama yang berlaku: `{current}`",
+    "timezone-abroad": "zona waktu `{zone}` bukan zona Indonesia; situs menuliskannya sebagai "
+    "“{words}” lalu mengubahnya ke WIB, WITA dan WIT. Bila sesi diadakan dari Indonesia, pakai "
+    "Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT)",
+    "session-before-prerequisite": "sesi berikutnya modul `{module}` ({start}) lebih awal "
+    "daripada sesi berikutnya prasyaratnya `{prerequisite}` ({prerequisite_start}); jadwalkan "
+    "sesi prasyarat lebih dulu, atau pindahkan sesi modul ini sesudahnya",
     "session-time-skipped": "`{start}` tidak ada di zona {zone} (jam dilompati peralihan waktu "
     "musim panas); pilih jam lain",
     "review-overdue": "isi modul terakhir ditelaah {reviewed}, lebih dari 12 bulan lalu; telaah "
