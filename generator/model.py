@@ -311,6 +311,19 @@ class Curriculum:
             if s.is_upcoming(self.today) and (module_id is None or s.module_id == module_id)
         ]
 
+    def calendar_sessions(self, kind: str, item_id: str = "") -> list[ScheduledSession]:
+        """The sessions of one calendar (generator.calendars): `schedule` has them all,
+        `track` and `pathway` those of their modules; past ones included, in time order."""
+        if kind == "schedule":
+            return self.sessions
+        if kind == "track":
+            modules = set(self.track_modules(item_id))
+        elif kind == "pathway":
+            modules = set(self.pathway_modules(item_id)) & self.modules.keys()
+        else:
+            raise KeyError(kind)
+        return [s for s in self.sessions if s.module_id in modules]
+
     def published(self, kind: str, item_id: str) -> bool:
         """Whether the site has a page for this item (see generator.routes)."""
         return self.index.is_published(kind, item_id)

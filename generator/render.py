@@ -25,6 +25,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markdown.extensions.abbr import AbbrExtension
 
 from generator import format as fmt
+from generator import zones
+from generator.calendars import calendars
 from generator.index import jp_text
 from generator.load import Page
 from generator.model import (
@@ -35,7 +37,14 @@ from generator.model import (
     ScheduledSession,
 )
 from generator.reference import render_reference
-from generator.routes import directory_url, docs_path, page_root, relative_link, route
+from generator.routes import (
+    calendar_file,
+    directory_url,
+    docs_path,
+    page_root,
+    relative_link,
+    route,
+)
 
 MODE_ICONS: dict[str, str] = {
     "webinar": "material-video-account",
@@ -203,8 +212,14 @@ def zone_label(zone: str) -> str:
 
 
 def session_times(session: ScheduledSession) -> dict:
-    """The session's time in its own zone and in each Indonesian zone."""
-    own = zone_label(session.zone)
+    """The session's time in its own zone and in each Indonesian zone, for its line.
+
+    `attrs` carries the same texts, one per Indonesian zone (`data-wib="date|range"`), and
+    the session's instants in UTC: the zone script (overrides/assets/zona-waktu.js) puts
+    the reader's zone first and moves a session that has ended to "Sudah lewat", with
+    Babel's Indonesian dates from the build rather than the browser's own wording.
+    """
+    own = zones.words(session.zone, session.start)
     conversions = []
     for zone, label in ZONES.items():
         start, end = session.in_zone(zone), session.end.astimezone(session.in_zone(zone).tzinfo)
@@ -217,12 +232,28 @@ def session_times(session: ScheduledSession) -> dict:
             }
         )
     end = session.end
+    date, own_range = long_date(session.start.date()), f"{clock(session.start)}–{clock(end)} {own}"
+    data = {
+        "data-mulai": utc_iso(session.start),
+        "data-selesai": utc_iso(end),
+        "data-zona": zones.label(session.zone) or "",
+    }
+    data.update({f"data-{c['label'].lower()}": f"{c['date']}|{c['range']}" for c in conversions})
+    if not zones.label(session.zone):
+        data["data-asal"] = f"{date}|{own_range}"
     return {
-        "date": long_date(session.start.date()),
-        "range": f"{clock(session.start)}–{clock(end)} {own}",
+        "date": date,
+        "range": own_range,
         "conversions": conversions,
         "iso": session.start.isoformat(),
+        "attrs": " ".join(f'{name}="{escape_attr(value)}"' for name, value in data.items()),
+        "calendar": calendar_file("session", session),
     }
+
+
+def utc_iso(value: datetime.datetime) -> str:
+    """An instant in UTC as JavaScript's Date parses it everywhere: 2026-12-10T02:00:00Z."""
+    return value.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def link_target(url: str) -> str:
@@ -281,6 +312,7 @@ def _environment(curriculum: Curriculum, abbreviations: Abbreviations) -> Enviro
         ),
         link=link_target,
         route=pass_context(route_link),
+        file_link=pass_context(lambda context, target: relative_link(context["page_path"], target)),
     )
     env.globals.update(
         c=curriculum,
@@ -288,6 +320,8 @@ def _environment(curriculum: Curriculum, abbreviations: Abbreviations) -> Enviro
         MODE_ICONS=MODE_ICONS,
         AUDIENCE_COLUMNS=AUDIENCE_COLUMNS,
         session_times=session_times,
+        calendar_file=calendar_file,
+        has_calendar=lambda kind, item_id: bool(curriculum.calendar_sessions(kind, item_id)),
         zone_label=zone_label,
         jp_text=jp_text,
         page_title=page_title,
@@ -296,8 +330,10 @@ def _environment(curriculum: Curriculum, abbreviations: Abbreviations) -> Enviro
     return env
 
 
-def render_pages(curriculum: Curriculum, *, guide: str = "") -> dict[str, str]:
-    """Render every page of the site as Markdown, keyed by its path under docs/."""
+def render_pages(curriculum: Curriculum, *, guide: str = "", site_url: str = "") -> dict[str, str]:
+    """Render every page of the site as Markdown, keyed by its path under docs/, with the
+    data files beside them (calendars); `site_url` (from mkdocs.yml) makes addresses
+    absolute where a file leaves the site (a calendar event's link)."""
     abbreviations = Abbreviations(curriculum.abbreviations)
     env = _environment(curriculum, abbreviations)
     pages: dict[str, str] = {}
@@ -342,6 +378,7 @@ def render_pages(curriculum: Curriculum, *, guide: str = "") -> dict[str, str]:
     pages[PLANNER_DATA] = json.dumps(
         planner_data(curriculum), ensure_ascii=False, separators=(",", ":"), sort_keys=True
     )
+    pages.update(calendars(curriculum, site_url))
     reference = render_reference()
     pages[route("reference").docs] = (
         front_matter("generator/format.py", reference.split("\n", 1)[0].removeprefix("# "))
