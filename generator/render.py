@@ -27,7 +27,9 @@ from markdown.extensions.abbr import AbbrExtension
 from generator import format as fmt
 from generator import zones
 from generator.calendars import calendars
+from generator.catalog import catalog_files
 from generator.index import jp_text
+from generator.jsonld import module_jsonld, pathway_jsonld
 from generator.load import Page
 from generator.model import (
     AUDIENCE_COLUMNS,
@@ -109,6 +111,7 @@ def front_matter(
     tags: list[str] | None = None,
     hide: list[str] | None = None,
     assets: list[str] | None = None,
+    jsonld: str = "",
 ) -> str:
     """The page's YAML front matter, every value double-quoted by a YAML emitter.
 
@@ -125,6 +128,9 @@ def front_matter(
         meta["hide"] = list(hide)
     if assets:
         meta["kk_assets"] = list(assets)
+    if jsonld:
+        # Already safe inside <script> (generator.jsonld.script_json); the theme prints it.
+        meta["kk_jsonld"] = jsonld
     body = yaml.safe_dump(
         meta, allow_unicode=True, sort_keys=False, default_style='"', width=math.inf
     )
@@ -330,12 +336,18 @@ def _environment(curriculum: Curriculum, abbreviations: Abbreviations) -> Enviro
     return env
 
 
-def render_pages(curriculum: Curriculum, *, guide: str = "", site_url: str = "") -> dict[str, str]:
+def render_pages(
+    curriculum: Curriculum, *, guide: str = "", site_url: str = "", site_name: str = ""
+) -> dict[str, str]:
     """Render every page of the site as Markdown, keyed by its path under docs/, with the
     data files beside them (calendars); `site_url` (from mkdocs.yml) makes addresses
     absolute where a file leaves the site (a calendar event's link)."""
     abbreviations = Abbreviations(curriculum.abbreviations)
     env = _environment(curriculum, abbreviations)
+    env.globals.update(
+        module_jsonld=partial(module_jsonld, curriculum, site_name=site_name, site_url=site_url),
+        pathway_jsonld=partial(pathway_jsonld, curriculum, site_name=site_name, site_url=site_url),
+    )
     pages: dict[str, str] = {}
 
     def page(path: str, template: str, **context) -> None:
@@ -379,6 +391,7 @@ def render_pages(curriculum: Curriculum, *, guide: str = "", site_url: str = "")
         planner_data(curriculum), ensure_ascii=False, separators=(",", ":"), sort_keys=True
     )
     pages.update(calendars(curriculum, site_url))
+    pages.update(catalog_files(curriculum, site_url))
     reference = render_reference()
     pages[route("reference").docs] = (
         front_matter("generator/format.py", reference.split("\n", 1)[0].removeprefix("# "))
