@@ -557,7 +557,19 @@ def _planner_module(c: Curriculum, module_id: str) -> dict:
             if prerequisite in c.modules and c.is_offered(c.modules[prerequisite])
         ],
         "next_session": upcoming[0].start.date().isoformat() if upcoming else None,
+        **_planner_session(upcoming[0] if upcoming else None),
     }
+
+
+def _planner_session(session: ScheduledSession | None) -> dict:
+    """The next session's instant and its text in each zone (Babel's Indonesian, as on the
+    module page), so the planner shows it in the reader's zone and can order by time."""
+    if session is None:
+        return {"next_session_at": None, "next_session_times": None}
+    times = session_times(session)
+    texts = {c["label"].lower(): f"{c['date']}, {c['range']}" for c in times["conversions"]}
+    texts["asal"] = f"{times['date']}, {times['range']}"
+    return {"next_session_at": utc_iso(session.start), "next_session_times": texts}
 
 
 def page_title(page: Page) -> str:

@@ -854,7 +854,8 @@ class SiteScan:
             elif path.suffix == ".ics":
                 # Bytes: text mode would hide a bare CR that ends a line early.
                 text = path.read_bytes().decode("utf-8")
-                self.check_characters(relpath, text.replace("\r\n", "\n"))
+                # Unfolded first: a fold may fall inside an emoji sequence (after a ZWJ).
+                self.check_characters(relpath, re.sub(r"\r\n[ \t]", "", text))
                 self.check_ics(relpath, text)
         return self.findings
 
