@@ -96,9 +96,16 @@ def _calendar(
         first_date=datetime.date(min(years) - 1, 1, 1),
         last_date=datetime.date(max(years) + 2, 1, 1),
     )
-    for timezone in calendar.walk("VTIMEZONE"):
+    # icalendar adds the zones in set order, which changes with each process's hash
+    # seed: sorted by TZID, two builds write the same bytes.
+    timezones = sorted(
+        (c for c in calendar.subcomponents if c.name == "VTIMEZONE"), key=lambda c: str(c["TZID"])
+    )
+    for timezone in timezones:
         # An English note on the range of years, for no reader.
         timezone.pop("COMMENT", None)
+    events = [c for c in calendar.subcomponents if c.name != "VTIMEZONE"]
+    calendar.subcomponents[:] = [*timezones, *events]
     return calendar.to_ical().decode("utf-8")
 
 

@@ -7,7 +7,10 @@ generates its pages and reads the `.ics` files among them.
 from __future__ import annotations
 
 import datetime
+import os
 import shutil
+import subprocess
+import sys
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -16,7 +19,7 @@ import yaml
 
 from generator import pipeline
 from tests.conftest import MODULE_DATA_LANJUT, MODULE_ETIKA, PATHWAY
-from tests.constants import MINI, TODAY_DATE
+from tests.constants import MINI, TODAY, TODAY_DATE
 
 ETIKA = "curriculum/modules/nilai/etika.yml"
 DATA_LANJUT = "curriculum/modules/digital/data-lanjut.yml"
@@ -107,10 +110,11 @@ def test_every_session_of_the_mini_fixture_is_in_its_own_file_and_the_schedule(t
         assert len(events(pages[path])) == 1
 
 
+ABROAD = '  - start: "2027-07-01T10:00"\n    timezone: Europe/Amsterdam\n    minutes: 60\n'
+
+
 def test_every_zone_used_has_its_vtimezone(project):
-    abroad = THREE_ZONES + (
-        '  - start: "2027-07-01T10:00"\n    timezone: Europe/Amsterdam\n    minutes: 60\n'
-    )
+    abroad = THREE_ZONES + ABROAD
     calendar = icalendar.Calendar.from_ical(
         generate(project, {ETIKA: MODULE_ETIKA + abroad})["jadwal.ics"]
     )
@@ -159,6 +163,29 @@ def test_two_builds_are_byte_identical_and_uids_follow_module_and_start(project)
     assert before[2].endswith("@kurikulum.example.go.id")
     stamps = {e.decoded("dtstamp") for e in events(first["jadwal.ics"])}
     assert stamps == {datetime.datetime(2026, 11, 29, tzinfo=datetime.UTC)}
+
+
+def test_builds_in_processes_with_different_hash_seeds_are_byte_identical(project):
+    # Set order changes with each process's hash seed; the calendars must not.
+    root = project({"mkdocs.yml": MKDOCS, ETIKA: MODULE_ETIKA + THREE_ZONES + ABROAD})
+    found = []
+    for seed in ("1", "2"):
+        command = [
+            sys.executable,
+            "-m",
+            "generator",
+            "build",
+            "--markdown-only",
+            "--root",
+            str(root),
+        ]
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [*command, "--today", TODAY], capture_output=True, text=True, env=env, timeout=300
+        )
+        assert done.returncode == 0, done.stdout + done.stderr
+        found.append({p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*.ics")})
+    assert found[0] and found[0] == found[1]
 
 
 def test_drafts_never_appear(project):
