@@ -18,10 +18,9 @@ import datetime
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-Template = str | Callable[..., str]
+from generator import zones
 
-# The abbreviation readers know for each zone a message may suggest (see generator.zones).
-_ZONE_LABELS = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
+Template = str | Callable[..., str]
 
 # Fields that advise (a close match, what exists elsewhere) rather than say what is wrong:
 # the diff leaves them out when it asks whether a problem is one it already knew.
@@ -307,7 +306,7 @@ _VALUES: dict[str, Template] = {
     "timezone-offset": lambda subject, zone, suggestion: (
         f"{subject}: `{zone}` adalah selisih jam, bukan zona waktu; "
         + (
-            f"tulis `{suggestion}` ({_ZONE_LABELS[suggestion]}), zona Indonesia dengan selisih itu"
+            f"tulis `{suggestion}` ({zones.DISPLAY[suggestion]}), zona Indonesia dengan selisih itu"
             if suggestion
             else "tulis nama IANA kota tempat sesi diadakan, mis. `Europe/Amsterdam`"
         )

@@ -13,7 +13,7 @@ from functools import cached_property
 from pathlib import PurePosixPath
 
 from generator import format as fmt
-from generator import numbers
+from generator import numbers, zones
 from generator.index import (
     EVERYONE,
     CurriculumIndex,
@@ -24,9 +24,10 @@ from generator.index import (
 from generator.load import Page
 from generator.validation import Checked
 
-# Indonesia's three zones in display order, with the abbreviations readers know.
-ZONES: dict[str, str] = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
-ZONE_ALIASES = {"Asia/Pontianak": "WIB"}
+# Indonesia's three zones in display order, with the abbreviations readers know, and the
+# other Indonesian zone that shares one (generator.zones is where zones are named).
+ZONES: dict[str, str] = zones.DISPLAY
+ZONE_ALIASES = {zone: label for zone, label in zones.INDONESIAN.items() if zone not in ZONES}
 # Matrix columns: "semua" is not a column of its own; it serves every column.
 AUDIENCE_COLUMNS = [audience for audience in fmt.AUDIENCES if audience != EVERYONE]
 
