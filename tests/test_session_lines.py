@@ -43,7 +43,9 @@ def test_zone_abroad_is_named_by_city_and_offset_never_by_its_identifier(project
 
 
 def test_registration_link_names_its_webinar_escaped(project):
-    text = MODULE_ETIKA.replace("title: Etika Pelayanan", 'title: "Etika [x](https://y.example) <b>"')
+    text = MODULE_ETIKA.replace(
+        "title: Etika Pelayanan", 'title: "Etika [x](https://y.example) <b>"'
+    )
     module = pages_of(project, text + AMSTERDAM)["modul/etika.md"]
     link = re.search(r"\[Daftar ke webinar (.*?)\]\((https://[^)]+)\)", module)
     assert link, module

@@ -125,3 +125,32 @@ def test_without_javascript_the_builds_view_stands(context, base_url):
     assert page.locator(".kk-zona-pilihan").is_hidden()
     assert first_times(page)[0] == "Rabu, 9 Desember 2026, 09.00–10.30 WIB"
     assert page.get_by_role("link", name="Tambahkan ke kalender").count() == 1
+
+
+def test_planner_shows_each_next_session_in_the_readers_zone(context, base_url):
+    page = open_at(
+        context(timezone_id="Asia/Jayapura"),
+        base_url + "rencana-belajar/#jabatan=administrator",
+        BUILD_DAY,
+    )
+    item = page.locator('#kk-daftar li[data-modul="integritas-dasar"]')
+    assert "sesi langsung berikutnya Rabu, 9 Desember 2026, 11.00–12.30 WIT" in item.inner_text()
+    page.select_option("#kk-zona-pilih-0", "WIB")
+    assert "sesi langsung berikutnya Rabu, 9 Desember 2026, 09.00–10.30 WIB" in item.inner_text()
+    # The mini plan's sessions follow their prerequisites': no warning.
+    assert page.locator(".kk-sesi-terlalu-awal").count() == 0
+
+
+def test_pathway_step_says_when_its_next_session_has_passed(context, base_url):
+    page = open_at(
+        context(timezone_id="Asia/Jakarta"),
+        base_url + "jalur-belajar/asn-berintegritas/",
+        datetime.datetime(2026, 12, 9, 4, 0, tzinfo=datetime.UTC),
+    )
+    step = page.locator(".kk-sesi-waktu", has_text="9 Desember 2026").locator("xpath=..")
+    assert "11.00–12.30 WIT (sudah lewat) · Zoom" in step.inner_text()
+    assert (
+        step.get_by_role("link", name="Daftar ke webinar Integritas dalam Pelayanan").count() == 0
+    )
+    later = page.locator(".kk-sesi-waktu", has_text="15 Desember 2026").locator("xpath=..")
+    assert later.get_by_role("link", name="Daftar ke webinar Kolaborasi Lintas Unit").count() == 1
