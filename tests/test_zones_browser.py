@@ -141,16 +141,35 @@ def test_planner_shows_each_next_session_in_the_readers_zone(context, base_url):
     assert page.locator(".kk-sesi-terlalu-awal").count() == 0
 
 
-def test_pathway_step_says_when_its_next_session_has_passed(context, base_url):
+def test_pathway_step_moves_on_to_the_following_session(context, base_url):
+    # keamanan-siber: 3 December 19.00–20.30 WIB, then 20 December 22.30 WIB.
+    page = open_at(
+        context(timezone_id="Asia/Jakarta"),
+        base_url + "jalur-belajar/asn-berintegritas/",
+        datetime.datetime(2026, 12, 3, 14, 0, tzinfo=datetime.UTC),
+    )
+    shown = page.locator(".kk-sesi-giliran:visible")
+    texts = shown.all_inner_texts()
+    assert not any("3 Desember 2026" in text for text in texts), texts
+    assert any(text.startswith("Minggu, 20 Desember 2026, 22.30") for text in texts), texts
+    assert (
+        page.locator(".kk-sesi-giliran:visible", has_text="20 Desember 2026")
+        .get_by_role("link", name="Tambahkan ke kalender")
+        .count()
+        == 1
+    )
+
+
+def test_pathway_step_says_when_its_last_written_session_has_passed(context, base_url):
     page = open_at(
         context(timezone_id="Asia/Jakarta"),
         base_url + "jalur-belajar/asn-berintegritas/",
         datetime.datetime(2026, 12, 9, 4, 0, tzinfo=datetime.UTC),
     )
-    step = page.locator(".kk-sesi-waktu", has_text="9 Desember 2026").locator("xpath=..")
+    step = page.locator(".kk-sesi-giliran", has_text="9 Desember 2026")
     assert "11.00–12.30 WIT (sudah lewat) · Zoom" in step.inner_text()
     assert (
         step.get_by_role("link", name="Daftar ke webinar Integritas dalam Pelayanan").count() == 0
     )
-    later = page.locator(".kk-sesi-waktu", has_text="15 Desember 2026").locator("xpath=..")
+    later = page.locator(".kk-sesi-giliran", has_text="15 Desember 2026")
     assert later.get_by_role("link", name="Daftar ke webinar Kolaborasi Lintas Unit").count() == 1

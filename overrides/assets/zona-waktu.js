@@ -12,8 +12,10 @@
  *     Indonesia's; the choice is kept in localStorage under "kk-zona";
  *   - a session whose end (data-selesai, UTC) has passed moves from `.kk-sesi-akan` to the
  *     top of `.kk-sesi-lewat` (or leaves a list that has no past part), losing the parts
- *     only an upcoming session has (`.kk-sesi-akan-saja`: registration, calendar); checked
- *     again every minute, so a page left open keeps up.
+ *     only an upcoming session has (`.kk-sesi-akan-saja`: registration, calendar); a
+ *     pathway step's "next session" gives way to the next one the build wrote
+ *     (`.kk-sesi-giliran`), or says it has passed; checked again every minute, so a page
+ *     left open keeps up.
  *
  * `window.kkZona` lets the planner ask for the chosen zone and hear when it changes.
  */
@@ -137,7 +139,15 @@
       var upcomingOnly = item.querySelector(".kk-sesi-akan-saja");
       if (upcomingOnly) upcomingOnly.remove();
       if (!from) {
-        span.after(document.createTextNode(TEXT.passed));
+        // A pathway step: the build wrote its next few sessions, the later ones hidden.
+        var turn = span.closest(".kk-sesi-giliran");
+        var following = turn && turn.nextElementSibling;
+        if (following && following.classList.contains("kk-sesi-giliran")) {
+          turn.hidden = true;
+          following.hidden = false;
+        } else {
+          span.after(document.createTextNode(TEXT.passed));
+        }
         return;
       }
       if (past) {
