@@ -8,14 +8,16 @@ and nothing links to it.
 
 Two builds of the same curriculum on the same day give the same bytes: each event's
 UID comes from its module and start instant, DTSTAMP from the build's date, and the
-VTIMEZONE blocks from the tz database over the years the sessions span.
+VTIMEZONE blocks from the tz database over the years the sessions span, sorted by TZID.
 """
 
 from __future__ import annotations
 
 import datetime
 import re
+from functools import cache
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 import icalendar
 
@@ -74,8 +76,28 @@ def _event(c: Curriculum, session: SessionInstant, site_url: str) -> icalendar.E
     return event
 
 
+@cache
+def _vtimezone(zone: str, years: tuple[int, int]) -> icalendar.Timezone:
+    """A zone's VTIMEZONE over the years the curriculum's sessions span, made once: the
+    tz database's rules turned into iCalendar's take a while per zone (20 ms)."""
+    first, last = years
+    timezone = icalendar.Timezone.from_tzinfo(
+        ZoneInfo(zone),
+        tzid=zone,
+        first_date=datetime.date(first - 1, 1, 1),
+        last_date=datetime.date(last + 2, 1, 1),
+    )
+    # An English note on the range of years, for no reader.
+    timezone.pop("COMMENT", None)
+    return timezone
+
+
 def _calendar(
-    c: Curriculum, name: str, sessions: list[SessionInstant], site_url: str
+    c: Curriculum,
+    name: str,
+    sessions: list[SessionInstant],
+    site_url: str,
+    years: tuple[int, int],
 ) -> str | None:
     if not sessions:
         return None
@@ -91,30 +113,22 @@ def _calendar(
     calendar.add("x-published-ttl", "P1D")
     for session in sorted(sessions, key=lambda s: s.order):
         calendar.add_component(_event(c, session, site_url))
-    years = [s.start.year for s in sessions]
-    calendar.add_missing_timezones(
-        first_date=datetime.date(min(years) - 1, 1, 1),
-        last_date=datetime.date(max(years) + 2, 1, 1),
-    )
-    # icalendar adds the zones in set order, which changes with each process's hash
-    # seed: sorted by TZID, two builds write the same bytes.
-    timezones = sorted(
-        (c for c in calendar.subcomponents if c.name == "VTIMEZONE"), key=lambda c: str(c["TZID"])
-    )
-    for timezone in timezones:
-        # An English note on the range of years, for no reader.
-        timezone.pop("COMMENT", None)
-    events = [c for c in calendar.subcomponents if c.name != "VTIMEZONE"]
-    calendar.subcomponents[:] = [*timezones, *events]
+    # Sorted by TZID, so two builds write the same bytes (icalendar's own helper adds
+    # them in set order, which changes with each process's hash seed).
+    zones_used = sorted({s.zone for s in sessions})
+    calendar.subcomponents[:0] = [_vtimezone(zone, years) for zone in zones_used]
     return calendar.to_ical().decode("utf-8")
 
 
 def calendars(c: Curriculum, site_url: str = "") -> dict[str, str]:
     """Every calendar file, docs-relative path → iCalendar text (CRLF line ends)."""
     files: dict[str, str | None] = {}
+    # One span of years for every calendar, so each zone's VTIMEZONE is made once.
+    starts = [s.start.year for s in c.sessions]
+    years = (min(starts, default=c.today.year), max(starts, default=c.today.year))
     for session in c.sessions:
         title = c.modules[session.module_id].title
-        files[calendar_file("session", session)] = _calendar(c, title, [session], site_url)
+        files[calendar_file("session", session)] = _calendar(c, title, [session], site_url, years)
     names = {
         ("schedule", ""): "Jadwal sesi kurikulum ASN",
         **{("track", i): f"Jadwal sesi jalur {t.title}" for i, t in c.tracks.items()},
@@ -122,5 +136,5 @@ def calendars(c: Curriculum, site_url: str = "") -> dict[str, str]:
     }
     for (kind, item_id), name in names.items():
         sessions = c.calendar_sessions(kind, item_id)
-        files[calendar_file(kind, item_id)] = _calendar(c, name, sessions, site_url)
+        files[calendar_file(kind, item_id)] = _calendar(c, name, sessions, site_url, years)
     return {path: text for path, text in files.items() if text is not None}
