@@ -86,8 +86,11 @@ def module_jsonld(c: Curriculum, module_id: str, site_name: str = "", site_url: 
         },
         "provider": _provider(c, site_name, site_url, module.owner),
         "teaches": [c.competency(ref.ref)[1].title for ref in module.competencies or []],
-        "hasCourseInstance": [_instance(c, s, page) for s in c.upcoming_sessions(module_id)],
     }
+    instances = [_instance(c, s, page) for s in c.upcoming_sessions(module_id)]
+    if instances:
+        # Upcoming sessions only: a search engine offers a course to join, not a past one.
+        data["hasCourseInstance"] = instances
     prerequisites = [p for p in module.prerequisites or [] if p in c.modules]
     if prerequisites:
         data["coursePrerequisites"] = [

@@ -151,3 +151,9 @@ def test_hostile_title_in_jsonld_reads_back_exactly(project):
     front = yaml.safe_load(page.split("---\n")[1])
     assert "<" not in front["kk_jsonld"]
     assert json.loads(front["kk_jsonld"])["name"] == hostile
+
+
+def test_module_without_upcoming_sessions_offers_no_course_instance(mini_site):
+    (data,) = _jsonld((mini_site / "modul" / "etika-lama" / "index.html").read_text())
+    assert data["@type"] == "Course"
+    assert "hasCourseInstance" not in data
