@@ -962,6 +962,20 @@ def test_pathway_step_with_a_session_before_its_prerequisites_session(validate):
     ]
 
 
+def test_prerequisite_in_assumes_may_have_its_session_later(validate):
+    lanjut = _replace(MODULE_DATA_LANJUT, "2026-12-10T09:00", "2026-12-03T09:00")
+    pathway = _replace(PATHWAY, "phases:\n", "assumes:\n  - data-dasar\nphases:\n")
+    pathway = _replace(
+        pathway, "  - title: Sebelum webinar\n    steps:\n      - module: data-dasar\n", ""
+    )
+    files = {
+        DATA_DASAR: _timed(MODULE_DATA_DASAR, "2027-01-07T09:00"),
+        DATA_LANJUT: lanjut,
+        PATHWAY_PATH: pathway,
+    }
+    assert validate(files).outcome == (0, [])
+
+
 def test_pathway_steps_whose_sessions_follow_prerequisites_are_fine(validate):
     files = {DATA_DASAR: _timed(MODULE_DATA_DASAR, "2026-12-01T09:00")}
     assert validate(files).outcome == (0, [])

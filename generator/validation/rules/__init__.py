@@ -147,7 +147,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         _codes(warnings=["session-before-prerequisite"]),
         "Dalam jalur belajar aktif, sesi berikutnya sebuah langkah tidak lebih awal daripada "
-        "sesi berikutnya modul prasyaratnya.",
+        "sesi berikutnya modul prasyaratnya (kecuali prasyarat yang tercantum di `assumes`).",
         sessions.check_session_order,
     ),
     Rule(

@@ -84,6 +84,8 @@ def check_session_order(checked: Checked, today: datetime.date) -> Iterator[Prob
         pathway, document = item.model, item.document
         if not is_offered_status(pathway.status):
             continue
+        # Prior learning (`assumes`) is done before the pathway starts, whenever it ran.
+        assumed = set(pathway.assumes or [])
         for p, phase in enumerate(pathway.phases):
             for s, step in enumerate(phase.steps):
                 module = index.model("module", step.module)
@@ -91,6 +93,8 @@ def check_session_order(checked: Checked, today: datetime.date) -> Iterator[Prob
                 if own is None:
                     continue
                 for prerequisite in module.prerequisites or []:
+                    if prerequisite in assumed:
+                        continue
                     before = index.next_session(prerequisite, today)
                     if before is None or prerequisite == step.module or own.order >= before.order:
                         continue
