@@ -105,6 +105,8 @@ def test_session_moves_to_past_when_the_clock_passes_it(context, base_url):
     # The older session keeps its recording link, below the one that just ended.
     assert past.get_by_role("link", name="Rekaman webinar Integritas dalam Pelayanan").count() == 1
     assert "14 Oktober 2026" in past.locator("li").nth(1).inner_text()
+    # Under "Sudah lewat" a line needs no "(sudah lewat)" of its own.
+    assert "sudah lewat" not in past.inner_text()
 
 
 def test_schedule_page_after_the_last_session(context, base_url):

@@ -134,6 +134,7 @@
         return;
       }
       span.setAttribute("data-lewat", "");
+      if (span.closest(".kk-sesi-lewat")) return; // listed as past by the build already
       var from = span.closest(".kk-sesi-akan");
       var item = from ? span.closest("li") : span.parentNode;
       var upcomingOnly = item.querySelector(".kk-sesi-akan-saja");
