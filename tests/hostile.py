@@ -39,6 +39,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import icalendar
+import jsonschema
 import yaml
 from bs4 import BeautifulSoup, NavigableString, Tag
 from pydantic import BaseModel, RootModel, TypeAdapter
@@ -1229,8 +1231,6 @@ class SiteScan:
     # -- iCalendar: icalendar's parser, then a second reading of the raw content lines
 
     def check_ics(self, relpath: str, text: str) -> None:
-        import icalendar
-
         markers = markers_in(text)
         try:
             calendar = icalendar.Calendar.from_ical(text)
@@ -1327,6 +1327,12 @@ class SiteScan:
                         location,
                         markers_in(str(doc)),
                     )
+        if relpath == "catalog.json":
+            # Read a second way, as a learning platform would: against its published schema.
+            schema = json.loads((self.site / "catalog.schema.json").read_text(encoding="utf-8"))
+            for error in jsonschema.Draft202012Validator(schema).iter_errors(data):
+                where = "/".join(str(part) for part in error.absolute_path)
+                self.add(relpath, f"[schema] {where}: {error.message}"[:300], "", markers_in(text))
         if relpath == "tags.json":
             for mapping in data.get("mappings", []):
                 title = BeautifulSoup(mapping.get("item", {}).get("title", ""), "html.parser")
