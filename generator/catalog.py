@@ -87,6 +87,7 @@ class CatalogPathway(Open):
     competencies: list[str] = Field(description="Rujukan kompetensi yang dikembangkan langkahnya.")
     steps: list[CatalogStep]
     upcoming_sessions: list[CatalogSession] = Field(description="Sesi mendatang semua langkahnya.")
+    calendar_url: str | None = Field(description="Kalender iCalendar sesi langkah-langkahnya.")
 
 
 class Catalog(Open):
@@ -102,6 +103,7 @@ class Catalog(Open):
     site_url: str
     jp_minutes: int
     annual_jp_target: int
+    calendar_url: str | None = Field(description="Kalender iCalendar semua sesi (jadwal.ics).")
     modules: list[CatalogModule]
     pathways: list[CatalogPathway]
 
@@ -182,7 +184,15 @@ def _pathway(c: Curriculum, pathway_id: str, site_url: str) -> CatalogPathway:
         upcoming_sessions=[
             _session(s, site_url) for s in c.upcoming_sessions() if s.module_id in module_ids
         ],
+        calendar_url=_calendar_url(c, site_url, "pathway", pathway_id),
     )
+
+
+def _calendar_url(c: Curriculum, site_url: str, kind: str, item_id: str = "") -> str | None:
+    """The calendar's address, when it exists (generator.calendars writes none empty)."""
+    if not c.calendar_sessions(kind, item_id):
+        return None
+    return _url(site_url, calendar_file(kind, item_id))
 
 
 def catalog(c: Curriculum, site_url: str = "") -> Catalog:
@@ -192,6 +202,7 @@ def catalog(c: Curriculum, site_url: str = "") -> Catalog:
         site_url=site_url,
         jp_minutes=c.config.jp_minutes,
         annual_jp_target=c.config.annual_jp_target,
+        calendar_url=_calendar_url(c, site_url, "schedule"),
         modules=[_module(c, module_id, site_url) for module_id in c.modules],
         pathways=[_pathway(c, pathway_id, site_url) for pathway_id in c.pathways],
     )

@@ -48,6 +48,11 @@ def test_catalog_validates_against_its_published_schema(request, which):
     assert catalog["schema_version"] == SCHEMA_VERSION
     assert schema["$id"] == catalog["site_url"] + "catalog.schema.json"
     assert catalog["modules"] and catalog["pathways"]
+    # Every calendar the catalogue names is one the site has.
+    calendars = [catalog["calendar_url"]] + [p["calendar_url"] for p in catalog["pathways"]]
+    calendars += [s["calendar_url"] for m in catalog["modules"] for s in m["upcoming_sessions"]]
+    for url in filter(None, calendars):
+        assert url.removeprefix(catalog["site_url"]) in pages, url
 
 
 def test_schema_refuses_what_a_reader_could_not_use(mini_pages):
