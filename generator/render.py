@@ -111,6 +111,7 @@ def front_matter(
     tags: list[str] | None = None,
     hide: list[str] | None = None,
     assets: list[str] | None = None,
+    *,
     jsonld: str = "",
 ) -> str:
     """The page's YAML front matter, every value double-quoted by a YAML emitter.
