@@ -59,6 +59,7 @@ golden: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/validate_bench.py
 	$(PY) bench/site_bench.py
+	$(PY) bench/search_bench.py
 
 # Lighthouse has its own lock in bench/, so `make test` never installs it.
 bench-lighthouse: $(STAMP)

@@ -27,6 +27,9 @@ def module_yaml(i: int) -> str:
     prerequisites = (
         f"prerequisites:\n  - {module_id(previous)}\n" if previous >= 0 and i % 3 else ""
     )
+    modes = [(MODES[(i + k) % len(MODES)], 45 * (1 + (i + k) % 3)) for k in range(3)]
+    # A session lasts as long as the webinar it schedules (the validator warns otherwise).
+    webinar = sum(minutes for mode, minutes in modes if mode == "webinar") or 90
     session = ""
     if i % 5 == 0:
         month = 1 + i % 12
@@ -34,14 +37,13 @@ def module_yaml(i: int) -> str:
             "sessions:\n"
             f'  - start: "2027-{month:02d}-{1 + i % 27:02d}T09:00"\n'
             f"    timezone: {ZONES[i % 3]}\n"
-            "    minutes: 150\n"
+            f"    minutes: {webinar}\n"
             "    platform: Zoom\n"
             f"    registration_url: https://contoh.go.id/daftar/{i}\n"
         )
     activities = "".join(
-        f"  - mode: {MODES[(i + k) % len(MODES)]}\n    minutes: {45 * (1 + (i + k) % 3)}\n"
-        f"    title: Kegiatan {k + 1}\n"
-        for k in range(3)
+        f"  - mode: {mode}\n    minutes: {minutes}\n    title: Kegiatan {k + 1}\n"
+        for k, (mode, minutes) in enumerate(modes)
     )
     return (
         f"id: {module_id(i)}\n"

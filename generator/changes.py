@@ -37,6 +37,8 @@ KINDS = ("track", "framework", "module", "pathway")
 RENAME_SIMILARITY = 0.8
 # Longer values (summaries, descriptions) are named, not quoted: the git diff shows them.
 SHORT_VALUE = 80
+# Lists of ids and choices, shown whole before → after ("semua" → "pelaksana, cpns").
+LISTED_FIELDS = frozenset({"audience", "prerequisites", "competencies", "assumes", "tags"})
 
 
 # --- one side ------------------------------------------------------------------------------
@@ -82,11 +84,29 @@ class Snapshot:
             return None
         return self.index.module_jp(module_id)
 
-    def required_jp(self, pathway_id: str) -> Fraction | None:
-        """A validated pathway's JP of required steps; None for an unknown pathway."""
+    def required_jp(self, pathway_id: str, required: bool = True) -> Fraction | None:
+        """A validated pathway's JP of required (or optional) steps; None for an unknown one."""
         if self.index.model("pathway", pathway_id) is None:
             return None
-        return self.index.pathway_jp(pathway_id, required=True)
+        return self.index.pathway_jp(pathway_id, required=required)
+
+    @cached_property
+    def invalid(self) -> dict[str, list[Problem]]:
+        """Files present but left out of the index (they did not load or fit the format) →
+        their problems. What the index says about them on this side is not what they say."""
+        untyped = {
+            relpath
+            for kind in KINDS
+            for item_id, relpath in self.ids(kind).items()
+            if self.index.model(kind, item_id) is None
+        }
+        if SITE_CONFIG in self.files and self.index.checked.config_document is None:
+            untyped.add(SITE_CONFIG)
+        found: dict[str, list[Problem]] = {relpath: [] for relpath in sorted(untyped)}
+        for problem in self.problems:
+            if problem.path in found:
+                found[problem.path].append(problem)
+        return found
 
 
 # --- the changes -----------------------------------------------------------------------------
@@ -112,15 +132,30 @@ class FieldChange:
 
 
 @dataclass(frozen=True)
+class StepChange:
+    """One step of a pathway that came, went, moved, became optional or required, or the
+    new order of the steps kept in one phase."""
+
+    change: Literal["added", "removed", "moved", "required", "optional", "reordered"]
+    phase: str  # the phase (title) it is in on the head side; for "removed", the base side
+    module: str | None = None
+    from_phase: str | None = None  # "moved": the phase it was in
+    required: bool = True  # "added", "removed": whether the step is required
+    before: tuple[str, ...] = ()  # "reordered": the kept steps' order, base and head
+    after: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Edit:
     """How one entity's file changed, references to renamed modules followed."""
 
     track: tuple[str, str] | None = None  # a module moved to another track's folder
     unreadable: bool = False  # a side did not load and the bytes differ
     fields: list[FieldChange] = field(default_factory=list)
+    steps: list[StepChange] = field(default_factory=list)  # pathways
 
     def __bool__(self) -> bool:
-        return bool(self.track or self.unreadable or self.fields)
+        return bool(self.track or self.unreadable or self.fields or self.steps)
 
 
 @dataclass(frozen=True)
@@ -183,15 +218,28 @@ class ModuleJp:
 
 @dataclass(frozen=True)
 class PathwayJp:
-    """A pathway whose required JP, as shown, changed, and why."""
+    """A pathway whose required (or optional) JP, as shown, changed, and why."""
 
     old_id: str
     new_id: str
     before: Fraction
     after: Fraction
     delta: Fraction
-    modules: list[str]  # required modules on both sides whose shown JP changed
-    steps_changed: bool  # the required steps themselves changed
+    modules: list[str]  # such modules on both sides whose shown JP changed
+    steps_changed: bool  # the required (optional) steps themselves changed
+    required: bool = True
+
+
+@dataclass(frozen=True)
+class InvalidFile:
+    """A file with errors on the head side: only its problems are reported, no changes.
+
+    Whatever its data would say (sessions gone, JP shifted) did not happen: the site keeps
+    building from the last valid curriculum until it is fixed.
+    """
+
+    path: str
+    problems: list[Problem]
 
 
 @dataclass(frozen=True)
@@ -243,10 +291,12 @@ class Changes:
     sessions: list[SessionChange]
     other_files: list[FileChange]
     new_problems: list[Problem]
+    invalid: list[InvalidFile] = field(default_factory=list)
 
     def __bool__(self) -> bool:
         return any(
             (
+                self.invalid,
                 self.config,
                 any(self.entities),
                 self.module_jp,
@@ -288,8 +338,33 @@ class _Comparison:
     head: Snapshot
     matchings: dict[str, Matching] = field(init=False)
 
+    broken: dict[str, list[Problem]] = field(init=False)
+
     def __post_init__(self) -> None:
         self.matchings = {kind: match(kind, self.base, self.head) for kind in KINDS}
+        # Files that became invalid: valid in base (or new). One invalid on both sides is
+        # left out of both indexes alike, so its changes and new problems stay truthful.
+        moved = self._moved_paths()
+        was_broken = {moved.get(path, path) for path in self.base.invalid}
+        self.broken = {
+            path: problems for path, problems in self.head.invalid.items() if path not in was_broken
+        }
+
+    def _moved_paths(self) -> dict[str, str]:
+        """Base path → head path of every entity present on both sides."""
+        return {
+            self.base.ids(kind)[old]: self.head.ids(kind)[new]
+            for kind, matching in self.matchings.items()
+            for old, new in matching.pairs()
+        }
+
+    def _invalid(self, kind: str, item_id: str | None) -> bool:
+        """Whether the head file of this id became invalid (and so is reported only as such)."""
+        path = self.head.ids(kind).get(item_id) if item_id is not None else None
+        return path is not None and path in self.broken
+
+    def invalid(self) -> list[InvalidFile]:
+        return [InvalidFile(path, problems) for path, problems in self.broken.items()]
 
     @property
     def renamed_modules(self) -> dict[str, str]:
@@ -305,9 +380,17 @@ class _Comparison:
             sessions=self.sessions(),
             other_files=self.other_files(),
             new_problems=self.new_problems(),
+            invalid=self.invalid(),
         )
 
+    @property
+    def config_broken(self) -> bool:
+        """Head's settings are the defaults: every JP worked out from them would be untrue."""
+        return SITE_CONFIG in self.broken
+
     def config(self) -> list[ConfigChange]:
+        if self.config_broken:
+            return []
         old, new = self.base.index.config, self.head.index.config
         return [
             ConfigChange(name, getattr(old, name), getattr(new, name))
@@ -321,15 +404,21 @@ class _Comparison:
         renamed = [
             Renamed(old, new, self.edit(kind, before[old], after[new]))
             for old, new in matching.renamed.items()
+            if not self._invalid(kind, new)
         ]
         changed = [
             Changed(item_id, edit)
             for item_id in matching.kept
-            if (edit := self.edit(kind, before[item_id], after[item_id]))
+            if not self._invalid(kind, item_id)
+            and (edit := self.edit(kind, before[item_id], after[item_id]))
         ]
         return EntityChanges(
             kind,
-            added=[self.added(kind, item_id, after[item_id]) for item_id in matching.added],
+            added=[
+                self.added(kind, item_id, after[item_id])
+                for item_id in matching.added
+                if not self._invalid(kind, item_id)
+            ],
             removed=[
                 Removed(item_id, self.base.title(before[item_id])) for item_id in matching.removed
             ],
@@ -357,12 +446,16 @@ class _Comparison:
             unreadable = self.base.files[old_path] != self.head.files[new_path]
             return Edit(track, unreadable=unreadable)
         old = self._follow_renames(kind, old)
+        steps = _step_changes(old.get("phases"), new.get("phases")) if kind == "pathway" else []
         fields = [
             _field_change(key, old.get(key), new.get(key))
             for key in _ordered_keys(kind, old, new)
-            if key != "id" and not _same(old.get(key), new.get(key))
+            if key != "id"
+            and not _same(old.get(key), new.get(key))
+            # The steps say how `phases` changed, unless more than the steps did.
+            and not (key == "phases" and steps and _same_phases(old[key], new[key]))
         ]
-        return Edit(track, fields=fields)
+        return Edit(track, fields=fields, steps=steps)
 
     def _follow_renames(self, kind: str, data: dict) -> dict:
         """Rewrite references to renamed modules, so following a rename is no change."""
@@ -398,6 +491,8 @@ class _Comparison:
         return data
 
     def module_jp(self) -> list[ModuleJp]:
+        if self.config_broken:
+            return []
         changes = []
         for old, new in self.matchings["module"].pairs():
             before, after = self.base.module_jp(old), self.head.module_jp(new)
@@ -406,35 +501,51 @@ class _Comparison:
         return changes
 
     def pathway_jp(self) -> list[PathwayJp]:
-        changes = []
-        for old, new in self.matchings["pathway"].pairs():
-            before, after = self.base.required_jp(old), self.head.required_jp(new)
-            if before is None or after is None or not _shown_jp_differs(before, after):
-                continue
-            renamed = self.renamed_modules
-            back = {new_id: old_id for old_id, new_id in renamed.items()}
-            required_before = [
-                renamed.get(m, m) for m in self.base.index.pathway_modules(old, required=True)
-            ]
-            required_after = self.head.index.pathway_modules(new, required=True)
-            modules = [
-                module_id
-                for module_id in sorted(set(required_before) & set(required_after))
-                if _shown_jp(self.base.module_jp(back.get(module_id, module_id)))
-                != _shown_jp(self.head.module_jp(module_id))
-            ]
-            changes.append(
-                PathwayJp(
-                    old,
-                    new,
-                    before,
-                    after,
-                    _shown_delta(before, after),
-                    modules,
-                    steps_changed=sorted(required_before) != sorted(required_after),
-                )
-            )
-        return changes
+        if self.config_broken:
+            return []
+        return [
+            change
+            for old, new in self.matchings["pathway"].pairs()
+            if not self._invalid("pathway", new) and not self._invalid_steps(new)
+            for required in (True, False)
+            if (change := self._pathway_jp(old, new, required))
+        ]
+
+    def _invalid_steps(self, pathway_id: str) -> bool:
+        """A step's module is invalid in head: its JP counts for nothing there, untruly."""
+        data = self.head.data(self.head.ids("pathway")[pathway_id])
+        modules = [
+            step[2] for step in _steps(data.get("phases") if isinstance(data, dict) else None)
+        ]
+        return any(self._invalid("module", module) for module in modules)
+
+    def _pathway_jp(self, old: str, new: str, required: bool) -> PathwayJp | None:
+        before = self.base.required_jp(old, required)
+        after = self.head.required_jp(new, required)
+        if before is None or after is None or not _shown_jp_differs(before, after):
+            return None
+        renamed = self.renamed_modules
+        back = {new_id: old_id for old_id, new_id in renamed.items()}
+        required_before = [
+            renamed.get(m, m) for m in self.base.index.pathway_modules(old, required=required)
+        ]
+        required_after = self.head.index.pathway_modules(new, required=required)
+        modules = [
+            module_id
+            for module_id in sorted(set(required_before) & set(required_after))
+            if _shown_jp(self.base.module_jp(back.get(module_id, module_id)))
+            != _shown_jp(self.head.module_jp(module_id))
+        ]
+        return PathwayJp(
+            old,
+            new,
+            before,
+            after,
+            _shown_delta(before, after),
+            modules,
+            steps_changed=sorted(required_before) != sorted(required_after),
+            required=required,
+        )
 
     def prerequisites(self) -> list[PrerequisiteChange]:
         changes = []
@@ -452,6 +563,8 @@ class _Comparison:
         return changes
 
     def sessions(self) -> list[SessionChange]:
+        if self.config_broken:
+            return []  # a session without a zone would be read in the default zone
         module = self.matchings["module"]
         pairs: list[tuple[str | None, str | None]] = [
             *module.pairs(),
@@ -460,6 +573,8 @@ class _Comparison:
         ]
         changes = []
         for old, new in sorted(pairs, key=lambda pair: pair[1] or pair[0] or ""):
+            if self._invalid("module", new):
+                continue
             before, after = _sessions(self.base.index, old), _sessions(self.head.index, new)
             old_id, new_id = old or new or "", new or old or ""
             changes += [
@@ -476,6 +591,8 @@ class _Comparison:
         )
         changes = []
         for relpath in paths:
+            if relpath in self.broken:
+                continue
             if relpath not in self.head.files:
                 changes.append(FileChange(relpath, "removed"))
             elif relpath not in self.base.files:
@@ -492,11 +609,7 @@ class _Comparison:
 
     def new_problems(self) -> list[Problem]:
         """Problems in head that base did not have, whatever line they moved to."""
-        moved = {
-            self.base.ids(kind)[old]: self.head.ids(kind)[new]
-            for kind, matching in self.matchings.items()
-            for old, new in matching.pairs()
-        }
+        moved = self._moved_paths()
         # By what a problem is (file, severity, code, fields), never by its wording: a message
         # reworded in the catalogue leaves every known problem known.
         known = Counter(
@@ -505,6 +618,8 @@ class _Comparison:
         )
         found = []
         for problem in self.head.problems:
+            if problem.path in self.broken:
+                continue  # listed with its file, under the invalid files
             key = problem.identity()
             if known[key]:
                 known[key] -= 1
@@ -607,7 +722,86 @@ def _ordered_keys(kind: str, old: dict, new: dict) -> list[str]:
 
 
 def _field_change(key: str, old: Any, new: Any) -> FieldChange:
+    if key in LISTED_FIELDS:
+        old, new = _listed(old), _listed(new)
+        quoted = _is_short_list(old) and _is_short_list(new)
+        return FieldChange(key, old, new, quoted=quoted)
     return FieldChange(key, old, new, quoted=_is_short(old) and _is_short(new))
+
+
+def _listed(value: Any) -> Any:
+    """A competency as `ref (tingkat N)`, so a list of them reads as one line."""
+    if not isinstance(value, list):
+        return value
+    return [
+        f"{item.get('ref')}" + (f" (tingkat {item['level']})" if "level" in item else "")
+        if isinstance(item, dict)
+        else item
+        for item in value
+    ]
+
+
+def _is_short_list(value: Any) -> bool:
+    if isinstance(value, list):
+        return (
+            all(_is_short(item) for item in value)
+            and sum(map(len, map(str, value))) <= 4 * SHORT_VALUE
+        )
+    return _is_short(value)
+
+
+def _steps(phases: Any) -> list[tuple[str, int, str, bool]]:
+    """(phase title, phase number, module, required) of each well-formed step, in order."""
+    found = []
+    for number, phase in enumerate(phases if isinstance(phases, list) else []):
+        if not isinstance(phase, dict) or not isinstance(phase.get("steps"), list):
+            continue
+        title = str(phase.get("title", number + 1))
+        for step in phase["steps"]:
+            if isinstance(step, dict) and isinstance(step.get("module"), str):
+                found.append(
+                    (title, number, step["module"], step.get("required", True) is not False)
+                )
+    return found
+
+
+def _step_changes(old: Any, new: Any) -> list[StepChange]:
+    before = {module: (title, required) for title, _, module, required in _steps(old)}
+    after_steps = _steps(new)
+    after = {module: (title, required) for title, _, module, required in after_steps}
+    changes = []
+    for title, _, module, required in after_steps:
+        if module not in before:
+            changes.append(StepChange("added", title, module, required=required))
+        elif before[module][0] != title:
+            changes.append(StepChange("moved", title, module, from_phase=before[module][0]))
+        if module in before and before[module][1] != required:
+            changes.append(StepChange("required" if required else "optional", title, module))
+    for title, _, module, required in _steps(old):
+        if module not in after:
+            changes.append(StepChange("removed", title, module, required=required))
+    for title in dict.fromkeys(title for title, *_ in after_steps):
+        kept = [m for t, _, m, _ in after_steps if t == title and before.get(m, ("",))[0] == t]
+        was = [m for t, _, m, _ in _steps(old) if t == title and m in kept]
+        if was != kept:
+            changes.append(StepChange("reordered", title, before=tuple(was), after=tuple(kept)))
+    return changes
+
+
+def _same_phases(old: Any, new: Any) -> bool:
+    """The phases alike but for their steps."""
+
+    def without_steps(phases: Any) -> Any:
+        if not isinstance(phases, list):
+            return phases
+        return [
+            {key: value for key, value in phase.items() if key != "steps"}
+            if isinstance(phase, dict)
+            else phase
+            for phase in phases
+        ]
+
+    return _same(without_steps(old), without_steps(new))
 
 
 def _is_short(value: Any) -> bool:

@@ -3,23 +3,63 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from generator import pipeline
-from generator.messages import say
+from generator.messages import ARGPARSE, say
 from generator.problems import ERROR, WARNING, report
 from generator.reference import write_reference
 from generator.schema import write_schemas
-from generator.write import SiteBuildError
+from generator.write import SearchIndexError, SiteBuildError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
+@contextlib.contextmanager
+def _indonesian_argparse() -> Iterator[None]:
+    """Answer argparse's gettext look-ups from the catalogue while it writes or parses.
+
+    argparse calls its module's `_` and `ngettext` (gettext's) for every sentence of its
+    own; they are swapped only for the duration, so nothing else in the process changes.
+    """
+    saved = argparse._, argparse.ngettext
+    argparse._ = lambda message: ARGPARSE.get(message, message)
+    argparse.ngettext = lambda singular, plural, n: ARGPARSE.get(
+        singular if n == 1 else plural, singular if n == 1 else plural
+    )
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse with usage errors in Indonesian and exit status 2."""
+    """argparse in Indonesian throughout (help, usage, errors), usage errors exit with 2."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        with _indonesian_argparse():
+            super().__init__(*args, **kwargs)
+
+    def parse_args(self, args=None, namespace=None):
+        with _indonesian_argparse():
+            return super().parse_args(args, namespace)
+
+    def parse_known_args(self, args=None, namespace=None):
+        with _indonesian_argparse():
+            return super().parse_known_args(args, namespace)
+
+    def format_usage(self) -> str:
+        with _indonesian_argparse():
+            return super().format_usage()
+
+    def format_help(self) -> str:
+        with _indonesian_argparse():
+            return super().format_help()
 
     def error(self, message: str):
         self.print_usage(sys.stderr)
@@ -45,8 +85,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="periksa semua berkas kurikulum",
         description="Periksa semua berkas kurikulum dan laporkan semua masalah sekaligus.",
     )
-    validate.add_argument("paths", nargs="*", help="hanya laporkan masalah pada berkas ini")
-    validate.add_argument("--root", type=Path, default=Path("."), help="akar proyek")
+    validate.add_argument(
+        "paths", nargs="*", metavar="BERKAS", help="hanya laporkan masalah pada berkas ini"
+    )
+    validate.add_argument(
+        "--root", type=Path, default=Path("."), metavar="FOLDER", help="akar proyek"
+    )
     validate.add_argument(
         "--strict", action="store_true", help="peringatan juga membuat pemeriksaan gagal"
     )
@@ -56,7 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="bentuk laporan (bawaan: github bila GITHUB_ACTIONS=true, selain itu text)",
     )
-    validate.add_argument("--today", type=_date, help="tanggal hari ini, YYYY-MM-DD")
+    validate.add_argument(
+        "--today", type=_date, metavar="TANGGAL", help="tanggal hari ini, YYYY-MM-DD"
+    )
     validate.set_defaults(handler=_validate)
     schema = commands.add_parser(
         "schema",
@@ -69,8 +115,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="bangun situs ke folder site/",
         description="Validasi, tulis halaman Markdown ke docs/, lalu bangun situs MkDocs ke site/.",
     )
-    build.add_argument("--root", type=Path, default=Path("."), help="akar proyek")
-    build.add_argument("--today", type=_date, help="tanggal hari ini, YYYY-MM-DD")
+    build.add_argument("--root", type=Path, default=Path("."), metavar="FOLDER", help="akar proyek")
+    build.add_argument(
+        "--today", type=_date, metavar="TANGGAL", help="tanggal hari ini, YYYY-MM-DD"
+    )
     build.add_argument(
         "--markdown-only", action="store_true", help="tulis halaman Markdown saja, tanpa MkDocs"
     )
@@ -80,23 +128,38 @@ def build_parser() -> argparse.ArgumentParser:
         help="ringkas perubahan kurikulum antara dua revisi git atau dua folder",
         description="Ringkasan perubahan kurikulum dalam Markdown, untuk peninjau.",
     )
-    diff.add_argument("base", help="revisi git atau folder dasar")
+    diff.add_argument("base", metavar="DASAR", help="revisi git atau folder dasar")
     diff.add_argument(
-        "head", nargs="?", default=None, help="revisi atau folder baru (bawaan: isi kerja)"
+        "head",
+        nargs="?",
+        default=None,
+        metavar="BARU",
+        help="revisi atau folder baru (bawaan: isi kerja)",
     )
-    diff.add_argument("--root", type=Path, default=Path("."), help="akar proyek (repositori git)")
-    diff.add_argument("--today", type=_date, help="tanggal hari ini, YYYY-MM-DD")
+    diff.add_argument(
+        "--root",
+        type=Path,
+        default=Path("."),
+        metavar="FOLDER",
+        help="akar proyek (repositori git)",
+    )
+    diff.add_argument("--today", type=_date, metavar="TANGGAL", help="tanggal hari ini, YYYY-MM-DD")
     diff.set_defaults(handler=_diff)
     new = commands.add_parser(
         "new",
         help="buat berkas modul, jalur belajar atau jalur baru",
         description="Buat berkas baru berisi kerangka isian yang lolos validasi setelah diisi.",
     )
-    new.add_argument("kind", choices=["module", "pathway", "track"], help="jenis berkas")
-    new.add_argument("--id", dest="item_id", help="id (slug), mis. keamanan-siber")
-    new.add_argument("--track", help="jalur modul (untuk modul)")
-    new.add_argument("--title", help="judul")
-    new.add_argument("--root", type=Path, default=Path("."), help="akar proyek")
+    new.add_argument(
+        "kind",
+        choices=["module", "pathway", "track"],
+        metavar="JENIS",
+        help="jenis berkas: module (modul), pathway (jalur belajar) atau track (jalur)",
+    )
+    new.add_argument("--id", dest="item_id", metavar="ID", help="id (slug), mis. keamanan-siber")
+    new.add_argument("--track", metavar="JALUR", help="jalur modul (untuk modul)")
+    new.add_argument("--title", metavar="JUDUL", help="judul")
+    new.add_argument("--root", type=Path, default=Path("."), metavar="FOLDER", help="akar proyek")
     new.set_defaults(handler=_new)
     return parser
 
@@ -157,7 +220,10 @@ def _build(args: argparse.Namespace) -> int:
         site = pipeline.build(root, today=today)
     except SiteBuildError as exc:
         print(str(exc), file=sys.stderr)
-        print(say("build-mkdocs-failed"), file=sys.stderr)
+        failed = (
+            "build-search-failed" if isinstance(exc, SearchIndexError) else "build-mkdocs-failed"
+        )
+        print(say(failed), file=sys.stderr)
         return EXIT_PROBLEMS
     print(say("build-done", folder=site.relative_to(root)))
     return EXIT_OK

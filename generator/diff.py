@@ -70,6 +70,16 @@ def read_side(side: str | None, root: Path) -> SourceFiles:
 
 
 def _read_folder(folder: Path) -> SourceFiles:
+    if not _is_project_root(folder):
+        # Two `curriculum/` folders would otherwise compare as two empty projects.
+        parent = folder.resolve().parent
+        raise UsageError(
+            say(
+                "diff-not-project-root",
+                folder=folder,
+                suggestion=str(parent) if _is_project_root(parent) else None,
+            )
+        )
     try:
         return read_folder(folder)
     except OSError as exc:
@@ -115,8 +125,14 @@ def read_revision(root: Path, revision: str) -> SourceFiles:
             symlinks.append(relpath)
         elif relpath != "curriculum":
             wanted[relpath] = meta.split()[2]
+    if not wanted and not symlinks:
+        raise UsageError(say("diff-revision-empty", revision=revision, root=root))
     contents = dict(zip(wanted, _blobs(root, list(wanted.values())), strict=True))
     return SourceFiles(contents, symlinks)
+
+
+def _is_project_root(folder: Path) -> bool:
+    return (folder / SITE_CONFIG).exists() or (folder / "curriculum").is_dir()
 
 
 def _blobs(root: Path, object_ids: list[bytes]) -> list[bytes]:

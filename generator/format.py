@@ -33,6 +33,19 @@ LOCAL_TIME_PATTERN = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$"
 HTTPS_PATTERN = r"^https://[^\s/<>\"'`]+[^\s<>\"'`]*$"
 SITE_URL_PATTERN = r"^(https://[^\s/<>\"'`]+[^\s<>\"'`]*|/[^\s<>\"'`]*)$"
 ICON_PATTERN = r"^[a-z0-9-]+/[a-z0-9-]+$"
+ONE_LINE_PATTERN = r"^[^\n]*$"
+# Each pattern by the name its wording has in the message catalogue (PATTERN_EXPECTED),
+# for the validator's messages and the schema's `patternErrorMessage` alike.
+PATTERN_NAMES = {
+    SLUG_PATTERN: "SLUG_PATTERN",
+    REF_PATTERN: "REF_PATTERN",
+    DATE_PATTERN: "DATE_PATTERN",
+    LOCAL_TIME_PATTERN: "LOCAL_TIME_PATTERN",
+    HTTPS_PATTERN: "HTTPS_PATTERN",
+    SITE_URL_PATTERN: "SITE_URL_PATTERN",
+    ICON_PATTERN: "ICON_PATTERN",
+    ONE_LINE_PATTERN: "ONE_LINE",
+}
 
 # Bounds that keep the build's work small for any input (bench/, README "Measurements").
 # Python-Markdown is quadratic in the number of `[` (links, images: each one scans on to its
@@ -178,7 +191,7 @@ MarkdownText = Annotated[
 _MARKDOWN_NOTE = (
     f" Paling banyak {MAX_MARKDOWN_CHARS:,} karakter dan {MAX_MARKUP_CHARS} tanda `[` atau `<`."
 ).replace(",", ".")
-Summary = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=r"^[^\n]*$")]
+Summary = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=ONE_LINE_PATTERN)]
 HttpsUrl = Annotated[str, StringConstraints(pattern=HTTPS_PATTERN, max_length=MAX_URL_CHARS)]
 SiteUrl = Annotated[str, StringConstraints(pattern=SITE_URL_PATTERN, max_length=MAX_URL_CHARS)]
 IsoDate = Annotated[str, StringConstraints(pattern=DATE_PATTERN), AfterValidator(_real_date)]
@@ -415,7 +428,7 @@ class Session(Strict):
 
     start: LocalTime = Field(
         title="Mulai",
-        description='Waktu setempat `"YYYY-MM-DDTHH:MM"` (bertanda kutip) di zona sesi, '
+        description="Waktu setempat `YYYY-MM-DDTHH:MM` (mis. `2026-12-10T09:00`) di zona sesi, "
         "tahun 2000–2100.",
     )
     timezone: TimezoneName | None = Field(
@@ -490,7 +503,7 @@ class Module(Strict):
     reviewed: IsoDate | None = Field(
         None,
         title="Tanggal telaah",
-        description='Telaah isi terakhir, `"YYYY-MM-DD"`; lebih dari 12 bulan memicu peringatan.',
+        description="Telaah isi terakhir, `YYYY-MM-DD`; lebih dari 12 bulan memicu peringatan.",
     )
     tags: list[Text] | None = Field(None, title="Tag", description="Kata kunci.")
 

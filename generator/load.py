@@ -48,6 +48,21 @@ KIND_PATTERNS = {
 
 _TAG = "tag:yaml.org,2002:"
 _STR = _TAG + "str"
+# YAML 1.2's core schema, which editors' YAML extensions follow: a plain scalar is a
+# boolean, integer or float only when it is written like one of these. PyYAML resolves by
+# YAML 1.1, where `yes`, `no`, `10:30`, `1_000` and `2026-04-27` are typed too; those stay
+# text here, so the validator and the editor read every file alike.
+_CORE_12 = {
+    _TAG + "bool": re.compile(r"true|True|TRUE|false|False|FALSE"),
+    _TAG + "int": re.compile(r"[-+]?[0-9]+|0x[0-9a-fA-F]+"),
+    _TAG + "float": re.compile(
+        r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)"
+    ),
+    _TAG + "timestamp": None,  # YAML 1.2 has no dates: `2026-04-27` is text
+}
+_DECIMAL = re.compile(r"[-+]?[0-9]+")
+_INT = _TAG + "int"
+_QUOTES = ("'", '"')
 _ScalarNode = yaml.ScalarNode
 _CORE_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "seq", "map")}
 # Implicitly resolved by YAML 1.1 from plain scalars; constructed so that a hint can
@@ -79,6 +94,35 @@ _EMOJI_JOINER = re.compile(
 )
 
 
+# A non-breaking space (from a word processor or a web page) where YAML expects a space:
+# in the indentation, after `:` or `- `, or at the end of a value. YAML takes it for a
+# letter, so the line's structure silently changes; inside prose it is ordinary text.
+_NBSP_PLACES = {
+    "indent": re.compile(r"^[ \u00a0]*?(\u00a0)", re.MULTILINE),
+    "colon": re.compile(r"(?<=:) *(\u00a0)"),
+    "dash": re.compile(r"^ *- *(\u00a0)", re.MULTILINE),
+    "end": re.compile(r"(\u00a0)[\u00a0 ]*\r?$", re.MULTILINE),
+}
+
+
+def _nbsp_problems(relpath: str, text: str) -> list[Problem]:
+    if _NBSP not in text:
+        return []
+    found: dict[int, str] = {}
+    for where, pattern in _NBSP_PLACES.items():
+        for match in pattern.finditer(text):
+            found.setdefault(match.start(1), where)
+    in_block = _block_scalar_lines(text.split("\n"))
+    problems = []
+    for offset, where in sorted(found.items()):
+        line = text.count("\n", 0, offset) + 1
+        col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        if where != "indent" and in_block[line - 1]:
+            continue  # prose in a `|` or `>` block: there it is only a space that does not break
+        problems.append(error(relpath, (line, col), "character-nbsp", where=where))
+    return problems
+
+
 def _joins_emoji(line: str, index: int) -> bool:
     return _EMOJI_JOINER.match(line, index) is not None
 
@@ -102,6 +146,7 @@ class Span(NamedTuple):
     value: Position
     key: Position | None = None
     source: str | None = None  # the plain scalar as written, when YAML gave it a non-text type
+    quoted: bool = False  # written in quotes: only then can a message say "remove the quotes"
 
 
 @dataclass
@@ -362,9 +407,10 @@ def read_text(relpath: str, raw: bytes) -> tuple[str | None, list[Problem]]:
         byte = f"{raw[exc.start]:02x}"
         return None, [error(relpath, (line, col), "file-not-utf8", byte=byte)]
     text = text.removeprefix("\ufeff")
+    nbsp = _nbsp_problems(relpath, text)
     if not _SUSPECT.search(_EMOJI_JOINER.sub("", text)):
-        return text, []
-    return text, list(_character_problems(relpath, text))
+        return text, nbsp
+    return text, sorted([*_character_problems(relpath, text), *nbsp])
 
 
 def _character_problems(relpath: str, text: str):
@@ -390,6 +436,8 @@ def _character_problems(relpath: str, text: str):
 
 def _sanitise(text: str) -> str:
     """Blank out what was already reported so parsing can still find the other problems."""
+    for pattern in _NBSP_PLACES.values():
+        text = pattern.sub(lambda match: match.group(0).replace(_NBSP, " "), text)
     out = []
     for line in text.split("\n"):
         indent = len(line) - len(line.lstrip(" \t"))
@@ -478,6 +526,12 @@ def _compose(relpath: str, text: str) -> tuple[yaml.Node | None, list[Problem]]:
             mark = opened  # at the end of the file: point where the quote or bracket opened
         position = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         code, fields = _translate_yaml_error(exc)
+        if fields.get("needle") in _INDENT_NEEDLES:
+            lines = [mark.line + 1 for mark in (exc.problem_mark, exc.context_mark) if mark]
+            found = _misindented(text, [*lines, *(line - 1 for line in lines)])
+            if found is not None:
+                position, fields = found
+                code = "yaml-indentation"
         return None, [error(relpath, position, code, **fields)]
     except (yaml.YAMLError, ValueError, UnicodeError, RecursionError) as exc:
         return None, [error(relpath, (1, 1), "yaml-unreadable", exception=exc.__class__.__name__)]
@@ -486,6 +540,100 @@ def _compose(relpath: str, text: str) -> tuple[yaml.Node | None, list[Problem]]:
     if node is None:
         return None, [error(relpath, (1, 1), "file-empty")]
     return node, []
+
+
+# libyaml's words for a line it cannot place; the line's indentation usually says why.
+_INDENT_NEEDLES = {
+    "mapping values are not allowed",
+    "could not find expected ':'",
+    "did not find expected key",
+    "did not find expected '-' indicator",
+    "expected <block end>",
+}
+_BLOCK_SCALAR = re.compile(r"^[^#]*(?::|-)\s+[|>][-+0-9]*\s*(#.*)?$")
+_ITEM = re.compile(r"- +")
+
+
+def _columns(line: str) -> list[int]:
+    """Where the line's keys and items start: `  - mode: x` has an item at 2 and a key at 4."""
+    column = len(line) - len(line.lstrip(" "))
+    columns = [column]
+    while match := _ITEM.match(line, column):
+        column = match.end()
+        columns.append(column)
+    return columns
+
+
+def _misindented(text: str, candidates: list[int]) -> tuple[Position, dict] | None:
+    """The first candidate line indented to no open level, with the level it likely meant."""
+    lines = text.split("\n")
+    in_block = _block_scalar_lines(lines)
+    for number in candidates:
+        if not 1 <= number <= len(lines) or in_block[number - 1]:
+            continue
+        line = lines[number - 1]
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        found = len(line) - len(line.lstrip(" "))
+        levels = _open_levels(lines, in_block, number)
+        if found in levels:
+            continue
+        opener = levels.pop(-1, None)
+        if opener is not None and found > opener[0]:
+            continue  # the line above opens a block: any deeper indentation starts it
+        if not levels:
+            continue
+        expected = min(levels, key=lambda column: (abs(column - found), -column))
+        return (number, found + 1), {
+            "found": found,
+            "expected": expected,
+            "line": levels[expected][1],
+        }
+    return None
+
+
+def _open_levels(lines: list[str], in_block: list[bool], number: int) -> dict:
+    """Columns line `number` may start at: {column: (column, a line starting there)}.
+
+    Key -1 holds the line above when it opens a block (ends with `:` or `-`).
+    """
+    levels: dict[int, tuple[int, int]] = {}
+    limit = None
+    first = True
+    for index in range(number - 2, -1, -1):
+        line = lines[index]
+        if in_block[index] or not line.strip() or line.lstrip().startswith("#"):
+            continue
+        columns = _columns(line)
+        if first:
+            first = False
+            content = line.split(" #", 1)[0].rstrip()
+            if content.endswith(":") or content.rstrip().endswith("-"):
+                levels[-1] = (columns[-1], index + 1)
+        if limit is not None and columns[0] >= limit:
+            continue
+        for column in columns:
+            if limit is None or column < limit:
+                levels.setdefault(column, (column, index + 1))
+        limit = columns[0]
+        if limit == 0:
+            break
+    return levels
+
+
+def _block_scalar_lines(lines: list[str]) -> list[bool]:
+    """Which lines are the text of a `|` or `>` block (any indentation is theirs)."""
+    inside = [False] * len(lines)
+    owner = None
+    for index, line in enumerate(lines):
+        indent = len(line) - len(line.lstrip(" "))
+        if owner is not None and (not line.strip() or indent > owner):
+            inside[index] = True
+            continue
+        owner = (
+            indent if _BLOCK_SCALAR.match(line) or line.rstrip().endswith((": |", ": >")) else None
+        )
+    return inside
 
 
 def _translate_yaml_error(exc: yaml.MarkedYAMLError) -> tuple[str, dict[str, str]]:
@@ -527,7 +675,14 @@ class _Builder:
         # Fast path for the most common node, plain text met for the first time.
         if node.tag == _STR and node.__class__ is _ScalarNode and id(node) not in self._seen:
             self._seen.add(id(node))
-            self.spans[loc] = Span(position, key)
+            self.spans[loc] = Span(position, key, None, node.style in _QUOTES)
+            if (
+                not node.style
+                and node.end_mark.line > mark.line
+                and loc
+                and isinstance(loc[-1], int)
+            ):
+                self._merged_item(node)
             # Written literally these were refused when the file was read; a YAML escape
             # ("\r", "\x00", "\u202E") in double quotes is the only way left to carry one.
             if node.style == '"' and (found := _escaped_suspect(node.value)):
@@ -552,6 +707,28 @@ class _Builder:
             return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
         return self._mapping(node, loc)
 
+    @functools.cached_property
+    def _lines(self) -> list[str]:
+        return self.text.split("\n")
+
+    def _merged_item(self, node: yaml.ScalarNode) -> None:
+        """Warn when a list item's text swallowed the next item: `- a` then `    - b`.
+
+        A `- ` line indented deeper than the item above is, to YAML, more words of that
+        item's text ("... layanan. - Menerapkan ..."): valid, and silently one item short.
+        """
+        lines = self._lines
+        for number in range(node.start_mark.line + 1, node.end_mark.line + 1):
+            line = lines[number]
+            stripped = line.lstrip(" ")
+            if stripped.startswith("- "):
+                col = len(line) - len(stripped) + 1
+                start = node.start_mark.line + 1
+                self.problems.append(
+                    warning(self.relpath, (number + 1, col), "list-item-merged", line=start)
+                )
+                return
+
     def _refused_tag(self, node: yaml.Node, position: Position) -> bool:
         if node.tag in _CORE_TAGS or node.tag in _LEGACY_TAGS:
             return False
@@ -563,7 +740,7 @@ class _Builder:
         value, source = self._construct_scalar(node, position)
         if node.style == '"' and (found := _escaped_suspect(node.value)):
             self._problem(position, "yaml-escaped-character", **_escaped_character(found))
-        self.spans[loc] = Span(position, key, source)
+        self.spans[loc] = Span(position, key, source, node.style in _QUOTES)
         return value
 
     def _construct_scalar(
@@ -571,6 +748,14 @@ class _Builder:
     ) -> tuple[Any, str | None]:
         if node.tag == _STR:
             return node.value, None
+        if node.tag in _CORE_12:
+            core = _CORE_12[node.tag]
+            if node.tag == _INT and _DECIMAL.fullmatch(node.value):
+                # The common case (`minutes: 90`), without asking the resolver; `0755` is
+                # 755 in YAML 1.2, not octal.
+                return int(node.value), None if node.style else node.value
+            if (core is None or not core.fullmatch(node.value)) and self._implicit(node):
+                return node.value, None
         tag = node.tag.removeprefix(_TAG)
         constructor = self._constructors.get(node.tag)
         if constructor is None:  # !!seq or !!map on a single value
@@ -631,6 +816,9 @@ class _Builder:
             return None
         if key_node.tag == _TAG + "str":
             if _NBSP in key_node.value:
+                # At the NBSP itself when the key is written on one line, as it nearly always is.
+                if key_node.end_mark.line == key_node.start_mark.line and not key_node.style:
+                    position = (position[0], position[1] + key_node.value.index(_NBSP))
                 self._problem(position, "yaml-key-nbsp", key=key_node.value.replace(_NBSP, "␣"))
                 # Read on as if it were fixed, so the key is not also reported as unknown.
                 return key_node.value.replace(_NBSP, " ").strip()

@@ -244,8 +244,13 @@ def _not_text(subject: str, found: str, quote: str | None = None) -> str:
     return f"{subject} harus berupa teks, ditemukan {found}{hint}"
 
 
-def _not_integer(subject: str, found: str, quoted: bool) -> str:
-    hint = "; hapus tanda kutip" if quoted else ""
+def _not_integer(subject: str, found: str, quoted: bool, suggestion: str | None = None) -> str:
+    if quoted:
+        hint = "; hapus tanda kutip"
+    elif suggestion is not None:
+        hint = f"; tulis bilangannya saja: `{suggestion}`"
+    else:
+        hint = ""
     return f"{subject} harus berupa bilangan bulat, ditemukan {found}{hint}"
 
 
@@ -255,9 +260,22 @@ _PATTERN_HINTS = {
 }
 
 
-def _pattern(subject: str, pattern: str | None, found: str, hint: str | None) -> str:
+def _pattern(
+    subject: str,
+    pattern: str | None,
+    found: str,
+    hint: str | None,
+    fix: str | None = None,
+    suggestion: str | None = None,
+) -> str:
     expected = PATTERN_EXPECTED.get(pattern or "", PATTERN_OTHER)
-    return f"{subject} {expected}, ditemukan {found}{_PATTERN_HINTS.get(hint or '', '')}"
+    if hint == "seconds":
+        advice = f"; tulis tanpa detik: `{fix}`"
+    elif suggestion:
+        advice = did_you_mean(suggestion)
+    else:
+        advice = _PATTERN_HINTS.get(hint or "", "")
+    return f"{subject} {expected}, ditemukan {found}{advice}"
 
 
 _TOO_LONG_HINTS = {
@@ -278,13 +296,13 @@ _VALUES: dict[str, Template] = {
     "field-unknown": _unknown,
     "value-not-text": _not_text,
     "value-not-integer": _not_integer,
-    "value-not-boolean": "{subject} harus `true` atau `false`, ditemukan {found}",
+    "value-not-boolean": "{subject} harus `true` atau `false`, ditemukan {found}{hint}",
     "value-not-list": "{subject} harus berupa daftar (setiap butir diawali `- `), ditemukan "
     "{found}",
     "value-not-mapping": "{subject} harus berupa pemetaan `kunci: nilai`, ditemukan {found}",
-    "value-not-choice": lambda subject, choices, found, suggestion: (
+    "value-not-choice": lambda subject, choices, found, suggestion, unquote=False: (
         f"{subject} harus salah satu dari: {', '.join(choices)}; ditemukan {found}"
-        + did_you_mean(suggestion)
+        + ("; tulis tanpa tanda kutip" if unquote else did_you_mean(suggestion))
     ),
     "value-pattern": _pattern,
     "value-too-long": _too_long,
@@ -322,9 +340,8 @@ PATTERN_EXPECTED = {
     "SLUG_PATTERN": "harus berupa slug (huruf kecil, angka dan tanda hubung, mis. "
     "`keamanan-siber`)",
     "REF_PATTERN": "harus berbentuk `<kerangka>/<kompetensi>`, mis. `manajerial/integritas`",
-    "DATE_PATTERN": 'harus berupa tanggal bertanda kutip "YYYY-MM-DD", mis. "2026-11-30"',
-    "LOCAL_TIME_PATTERN": 'harus berupa waktu setempat bertanda kutip "YYYY-MM-DDTHH:MM", '
-    'mis. "2026-12-10T09:00"',
+    "DATE_PATTERN": "harus berupa tanggal YYYY-MM-DD, mis. `2026-11-30`",
+    "LOCAL_TIME_PATTERN": "harus berupa waktu setempat YYYY-MM-DDTHH:MM, mis. `2026-12-10T09:00`",
     "HTTPS_PATTERN": "harus berupa alamat yang diawali `https://`",
     "SITE_URL_PATTERN": "harus berupa alamat `https://…` atau jalur di dalam situs yang "
     "diawali `/`",
@@ -377,8 +394,14 @@ def _section_missing(page: str, fragment: str, sections: list[str], more: int, s
 
 
 _RULES: dict[str, Template] = {
-    "id-not-file-name": "`id` harus sama dengan nama berkas: berkas `{stem}.yml` berisi id "
-    "`{id}`; ubah id menjadi `{stem}` atau ganti nama berkasnya",
+    "id-not-file-name": lambda stem, id, stem_valid=True: (
+        f"`id` harus sama dengan nama berkas: berkas `{stem}.yml` berisi id `{id}`; "
+        + (
+            f"ubah id menjadi `{stem}` atau ganti nama berkasnya menjadi `{id}.yml`"
+            if stem_valid
+            else f"nama berkas itu bukan id yang sah, jadi ganti nama berkasnya menjadi `{id}.yml`"
+        )
+    ),
     "id-duplicate": "id `{id}` sudah dipakai oleh `{first}`; id harus unik di semua jalur",
     "track-listed-twice": "jalur `{track}` tercantum dua kali di `tracks` (pertama di butir "
     "{first}); hapus salah satunya",
@@ -513,6 +536,9 @@ _COMMANDS: dict[str, Template] = {
     "utuh",
     "build-written": "{pages} halaman Markdown di {folder}/ ({changed} berubah, {removed} dihapus)",
     "build-mkdocs-failed": "galat: MkDocs gagal membangun situs; situs lama tetap utuh",
+    "build-search-failed": "galat: Pagefind gagal membuat indeks pencarian; situs lama tetap "
+    "utuh. Jalankan `make site` lagi; bila tetap gagal, pasang ulang dependensi dengan "
+    "`make clean` lalu `make site`",
     "build-done": "situs selesai dibangun di {folder}/",
     "schema-written": "ditulis: {path}",
     "diff-refused": "galat: {detail}",
@@ -558,7 +584,113 @@ _COMMANDS: dict[str, Template] = {
     "tidak dapat diubah otomatis karena daftarnya tidak berbentuk butir `- `)",
 }
 
-MESSAGES: dict[str, Template] = {**_LOADER, **_VALUES, **_RULES, **_COMMANDS}
+# --- Editors' mistakes that used to get no message or a misleading one ------------------------
+# (issue "the editor's IDE, the validator and the diff agree"): kept together so they merge
+# as one block.
+
+_NBSP_WHERE = {
+    "indent": "di indentasi",
+    "colon": "sesudah tanda titik dua `:`",
+    "dash": "sesudah tanda butir `-`",
+    "end": "di akhir baris",
+}
+
+_EDITORS: dict[str, Template] = {
+    "character-nbsp": lambda where: (
+        f"spasi tak-putus (NBSP, U+00A0) {_NBSP_WHERE[where]}; tampak seperti spasi tetapi YAML "
+        "membacanya sebagai huruf, jadi ganti dengan spasi biasa"
+    ),
+    "list-item-merged": "baris ini diawali `- ` tetapi menjorok lebih dalam dari butir di baris "
+    "{line}, sehingga YAML membacanya sebagai lanjutan teks butir itu, bukan butir baru; "
+    "samakan indentasi `- ` dengan butir di atasnya",
+    "yaml-indentation": lambda found, expected, line: (
+        f"indentasi tidak cocok: baris ini menjorok {found} spasi, sedangkan baris setingkatnya "
+        f"(baris {line}) menjorok {expected} spasi; samakan indentasinya"
+    ),
+    "module-jp-fraction": lambda minutes, exact, jp, jp_minutes, lower, lower_jp, upper, upper_jp: (
+        f"kegiatan modul ini berjumlah {number(minutes)} menit, yaitu {exact} JP ({jp_minutes} "
+        f"menit per JP), yang diterbitkan sebagai {jp} JP; JP bulat atau setengah yang tepat "
+        f"memerlukan {number(lower)} menit ({lower_jp} JP) atau {number(upper)} menit "
+        f"({upper_jp} JP)"
+    ),
+    "webinar-session-minutes": lambda webinar, sessions: (
+        f"kegiatan webinar berjumlah {number(webinar)} menit, tetapi sesi terjadwalnya "
+        + ", ".join(f"{number(length)}" for length in sessions)
+        + " menit; samakan `minutes` kegiatan webinar dengan lama sesinya agar JP yang "
+        "diterbitkan sesuai dengan yang diikuti peserta"
+    ),
+    "diff-not-project-root": "`{folder}` bukan akar proyek: di dalamnya tidak ada "
+    "`site_config.yml` maupun folder `curriculum/`; berikan folder yang memuat keduanya{hint}",
+    "diff-revision-empty": "revisi `{revision}` tidak memuat `site_config.yml` maupun "
+    "`curriculum/` di `{root}`; berikan `--root` ke akar proyek",
+}
+
+MESSAGES: dict[str, Template] = {**_LOADER, **_VALUES, **_RULES, **_COMMANDS, **_EDITORS}
+
+# --- argparse's own words, in Indonesian (its gettext message ids) -------------------------
+# argparse looks each sentence up through gettext as it writes help and usage errors;
+# generator.cli answers from this table, so `--help` and a mistyped option speak Indonesian.
+ARGPARSE = {
+    "usage: ": "penggunaan: ",
+    "positional arguments": "argumen posisi",
+    "options": "opsi",
+    "show this help message and exit": "tampilkan bantuan ini lalu keluar",
+    "argument %(argument_name)s: %(message)s": "argumen %(argument_name)s: %(message)s",
+    "unrecognized arguments: %s": "argumen tidak dikenal: %s",
+    "the following arguments are required: %s": "argumen berikut wajib diisi: %s",
+    "one of the arguments %s is required": "salah satu argumen %s wajib diisi",
+    "not allowed with argument %s": "tidak boleh dipakai bersama argumen %s",
+    "ignored explicit argument %r": "nilai %r diabaikan",
+    "expected one argument": "memerlukan satu nilai",
+    "expected at most one argument": "paling banyak satu nilai",
+    "expected at least one argument": "memerlukan sedikitnya satu nilai",
+    "expected %s argument": "memerlukan %s nilai",
+    "expected %s arguments": "memerlukan %s nilai",
+    "ambiguous option: %(option)s could match %(matches)s": "opsi %(option)s ambigu: bisa "
+    "berarti %(matches)s",
+    "unexpected option string: %s": "opsi tidak diharapkan: %s",
+    "invalid %(type)s value: %(value)r": "nilai %(type)s tidak sah: %(value)r",
+    "invalid choice: %(value)r (choose from %(choices)s)": "pilihan %(value)r tidak dikenal "
+    "(pilih salah satu dari %(choices)s)",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: galat: %(message)s\n",
+}
+
+# --- The JSON Schema: what an editor's YAML extension shows (errorMessage, hover) ------------
+# The extension's own messages are English; these are the schema's `errorMessage` and
+# `patternErrorMessage` in its place. They say what is expected, since one errorMessage
+# stands for every way a value can fail (wrong type, not in the list, wrong pattern).
+
+
+def schema_object(title: str, required: list[str], optional: list[str]) -> str:
+    must = f"kolom wajib: {', '.join(required)}" if required else "tidak ada kolom wajib"
+    more = f"; kolom lain yang boleh: {', '.join(optional)}" if optional else ""
+    return f"{title}: kolom tidak dikenal atau kolom wajib belum ada ({must}{more})"
+
+
+SCHEMA_EXPECTED = {
+    "string": "harus berupa teks",
+    "integer": "harus berupa bilangan bulat",
+    "boolean": "harus `true` atau `false` (`yes`, `no`, `ya`, `tidak` adalah teks)",
+    "array": "harus berupa daftar (setiap butir diawali `- `)",
+    "object": "harus berupa pemetaan `kunci: nilai`",
+}
+
+
+def schema_choice(title: str, choices: Iterable[object]) -> str:
+    return f"{title} harus salah satu dari: {', '.join(str(choice) for choice in choices)}"
+
+
+def schema_integer(title: str, minimum: int | None, maximum: int | None) -> str:
+    bounds = []
+    if minimum is not None:
+        bounds.append(f"minimal {number(minimum)}")
+    if maximum is not None:
+        bounds.append(f"maksimal {number(maximum)}")
+    return f"{title} {SCHEMA_EXPECTED['integer']}" + (f", {' dan '.join(bounds)}" if bounds else "")
+
+
+def schema_keys(choices: Iterable[object]) -> str:
+    return f"kunci harus salah satu dari: {', '.join(str(choice) for choice in choices)}"
 
 
 def text(code: str, fields: Mapping[str, Any] | None = None) -> str:

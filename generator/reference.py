@@ -154,9 +154,14 @@ def _resolve(spec: dict, defs: dict) -> dict:
 
 
 def _type_text(spec: dict, kind: str) -> str:
-    if "anyOf" in spec:
-        options = [option for option in spec["anyOf"] if option.get("type") != "null"]
-        return " atau ".join(_type_text(option, kind) for option in options)
+    for combined in ("anyOf", "oneOf"):
+        if combined in spec:
+            options = [option for option in spec[combined] if option.get("type") != "null"]
+            return " atau ".join(_type_text(option, kind) for option in options)
+    if isinstance(spec.get("type"), list):
+        # `X | None`: the reference's Wajib column already says the key may be left out.
+        single = next(kind for kind in spec["type"] if kind != "null")
+        return _type_text({**spec, "type": single}, kind)
     if "$ref" in spec:
         name = spec["$ref"].split("/")[-1]
         return f"[pemetaan](#{_anchor(kind, name)})"

@@ -25,10 +25,10 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markdown.extensions.abbr import AbbrExtension
 
 from generator import format as fmt
-from generator import zones
+from generator import search, zones
 from generator.calendars import calendars
 from generator.catalog import catalog_files
-from generator.index import jp_text
+from generator.index import jp_tenths, jp_text
 from generator.jsonld import module_jsonld, pathway_jsonld
 from generator.load import Page
 from generator.model import (
@@ -320,6 +320,8 @@ def _environment(curriculum: Curriculum, abbreviations: Abbreviations) -> Enviro
         link=link_target,
         route=pass_context(route_link),
         file_link=pass_context(lambda context, target: relative_link(context["page_path"], target)),
+        route_site=lambda kind, item_id="": route(kind, item_id).site,
+        jp_tenths=jp_tenths,
     )
     env.globals.update(
         c=curriculum,
@@ -359,6 +361,7 @@ def render_pages(
         )
 
     page(route("home").docs, "home.md.j2")
+    page(route("catalog").docs, "catalog.md.j2")
     page(route("tracks").docs, "tracks.md.j2")
     for track_id, track in curriculum.tracks.items():
         page(route("track", track_id).docs, "track.md.j2", track=track)
@@ -399,6 +402,8 @@ def render_pages(
         + "\n"
         + reference
     )
+    pages = search.with_facts(pages, curriculum)
+    pages.update(search.data_files(curriculum))
     # MkDocs' own `abbr` explains the terms in generated page text (headings, tables,
     # lists); each page carries the definitions of the terms it contains, no others.
     return {

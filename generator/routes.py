@@ -18,6 +18,7 @@ from typing import NamedTuple
 # Pages of which the site has one, by kind: their generated Markdown file.
 SINGLE_PAGES: dict[str, str] = {
     "home": "index.md",
+    "catalog": "katalog.md",
     "tracks": "jalur/index.md",
     "pathways": "jalur-belajar/index.md",
     "frameworks": "kompetensi/index.md",

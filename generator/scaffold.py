@@ -133,19 +133,25 @@ def gather(args: argparse.Namespace, project: Project) -> Answers:
         raise Refusal("new-track-option")
     if kind == "pathway":
         _placeholder_module(project.index)  # refuse before asking anything
-    if kind == "module":
-        if not project.tracks:
-            raise Refusal("new-no-tracks")
-        if args.track is None:
-            print("Jalur yang ada:")
-            for number, track_id in enumerate(project.tracks, start=1):
-                print(f"  {number}. {track_id}{_track_title(project, track_id)}")
-        track = _answer(args.track, "Jalur modul (nomor atau id): ", _track_parser(project))
+    if kind == "module" and not project.tracks:
+        raise Refusal("new-no-tracks")
+    # The id first, as CONTRIBUTING says: it is what the editor has in mind, and it names
+    # the file; the track only says which folder the file goes in.
+    if kind == "module" and args.track is not None:
+        track = _track_parser(project)(args.track)
     item_id = _answer(
         args.item_id,
         f"Id {noun} (slug, mis. {ID_EXAMPLES[kind]}): ",
         _id_parser(kind, track, project),
     )
+    if kind == "module" and track is None:
+        print("Jalur yang ada:")
+        for number, track_id in enumerate(project.tracks, start=1):
+            print(f"  {number}. {track_id}{_track_title(project, track_id)}")
+        track = _answer(None, "Jalur modul (nomor atau id): ", _track_parser(project))
+        target = Answers(kind, item_id, "", track).relpath
+        if (project.root / target).exists():
+            raise Refusal("new-file-exists", file=target)
     title = _answer(args.title, f"Judul {noun}: ", _parse_title)
     return Answers(kind, item_id, title, track)
 
@@ -189,8 +195,8 @@ def _id_parser(kind: str, track: str | None, project: Project) -> Callable[[str]
         value = value.strip()
         if not re.fullmatch(fmt.SLUG_PATTERN, value) or len(value) > SLUG_MAX:
             raise Refusal("new-id-invalid", id=value, limit=SLUG_MAX, suggestion=_slugify(value))
-        target = Answers(kind, value, "", track).relpath
-        if (project.root / target).exists():
+        target = Answers(kind, value, "", track).relpath if track or kind != "module" else None
+        if target is not None and (project.root / target).exists():
             raise Refusal("new-file-exists", file=target)
         if value in project.existing[kind]:
             raise Refusal("new-id-taken", id=value, kind=kind, owner=project.existing[kind][value])
@@ -254,7 +260,7 @@ objectives:
 {_comment("Moda: " + _choices(fmt.MODES) + ".")}
 activities:
   - mode: webinar
-    minutes: 120
+    minutes: {2 * config.jp_minutes}
     title: "ISI: judul kegiatan"
 # draft = belum diterbitkan; ubah menjadi active setelah semua isian lengkap.
 status: draft
@@ -306,20 +312,20 @@ status: draft
 #   sign_language: false
 #   low_bandwidth: Rekaman audio dan salindia PDF ringkas.
 
-# Sesi langsung terjadwal: `start` waktu setempat bertanda kutip; zona
+# Sesi langsung terjadwal: `start` waktu setempat YYYY-MM-DDTHH:MM; zona
 # Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT);
 # tanpa `timezone` berlaku {config.default_timezone}.
 # sessions:
 #   - start: "YYYY-MM-DDTHH:MM"
 #     timezone: Asia/Jakarta
-#     minutes: 120
+#     minutes: {2 * config.jp_minutes}
 #     platform: Zoom
 #     registration_url: https://contoh.go.id/daftar
 
 # Unit penanggung jawab isi modul.
 # owner: "ISI: nama unit"
 
-# Tanggal telaah isi terakhir, bertanda kutip; lebih dari 12 bulan memicu peringatan.
+# Tanggal telaah isi terakhir, YYYY-MM-DD; lebih dari 12 bulan memicu peringatan.
 # reviewed: "YYYY-MM-DD"
 
 # Kata kunci.

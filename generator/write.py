@@ -56,8 +56,45 @@ class SiteBuildError(Exception):
     """MkDocs failed; the message carries its output."""
 
 
+class SearchIndexError(SiteBuildError):
+    """Pagefind failed on the staged site; the message carries its output."""
+
+
+# The search bundle's folder under the site root; the search script imports
+# `pagefind/pagefind.js` from there.
+SEARCH_BUNDLE = "pagefind"
+UNUSED_UI = (
+    "pagefind-ui.*",
+    "pagefind-modular-ui.*",
+    "pagefind-component-ui.*",
+    "pagefind-highlight.js",
+)
+
+
+def index_search(site: Path) -> None:
+    """Build Pagefind's chunked index of `site` into `site/pagefind/`.
+
+    Indonesian is forced rather than read from `<html lang>`, so a theme change cannot
+    silently switch the stemmer off. Only `data-pagefind-body` content is indexed.
+    """
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--force-language", "id"]
+    command += ["--output-subdir", SEARCH_BUNDLE, "--quiet"]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, timeout=900)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise SearchIndexError(str(exc)) from None
+    bundle = site / SEARCH_BUNDLE
+    if result.returncode != 0 or not (bundle / "pagefind.js").is_file():
+        raise SearchIndexError(result.stderr + result.stdout)
+    # Pagefind's ready-made interfaces (400 KB) are not used: the site's own dialog asks
+    # the API, and inserts the records' text as text.
+    for unused in UNUSED_UI:
+        for path in bundle.glob(unused):
+            path.unlink()
+
+
 def build_site(root: Path, *, source_date_epoch: int) -> Path:
-    """Run MkDocs (strict) into a fresh folder, then swap it in place of site/.
+    """Run MkDocs (strict) and then Pagefind into a fresh folder, then swap it in for site/.
 
     The old site stays untouched until the new one is complete, so a failed build
     never leaves readers (or a preview) with a half-written site.
@@ -77,6 +114,11 @@ def build_site(root: Path, *, source_date_epoch: int) -> Path:
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         raise SiteBuildError(result.stderr + result.stdout)
+    try:
+        index_search(staging)
+    except SearchIndexError:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     retired = root / f".site-old-{os.getpid()}"
     if site_dir.exists():
         site_dir.rename(retired)

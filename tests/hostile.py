@@ -13,12 +13,13 @@ Three parts:
   double-quoted and control characters are YAML escapes (`"\\r"`, `"\\x00"`, `"\\e"` …),
   because literal ones are refused by the loader already.
 - **Site scan.** Every HTML page (BeautifulSoup's html.parser, and a second, independent
-  tokenizer written to the HTML standard's tag and attribute rules), every JSON file (the
-  search index, tags.json, the planner data, catalog.json), the schema.org JSON-LD in
-  pages (JSON parsed after both HTML parsers found the script's end), every calendar
-  (icalendar, and a second reading of RFC 5545's content lines), sitemap.xml: nothing
-  that runs script or loads from another host, and plain text that reads literally
-  wherever it is shown.
+  tokenizer written to the HTML standard's tag and attribute rules), every JSON file
+  (tags.json, the planner data, the search dialog's glossary and words, catalog.json, read
+  against its schema too), the schema.org JSON-LD in pages (JSON parsed after both HTML
+  parsers found the script's end), every calendar (icalendar, and a second reading of
+  RFC 5545's content lines), sitemap.xml: nothing that runs script or loads from another
+  host, and plain text that reads literally wherever it is shown; and Pagefind's records
+  (`pagefind/fragment/*.pf_fragment`) with the metadata attributes they are built from.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ from pydantic import BaseModel, RootModel, TypeAdapter
 from generator import format as fmt
 from generator.load import kind_of
 from tests.constants import FIXTURES
+from tests.search_bundle import decode as decode_fragment
 from tests.sitebuild import copy_project, run_generator
 
 MINI = FIXTURES / "mini"
@@ -705,6 +707,8 @@ class Finding:
 
 
 _MARKER = re.compile(r"KK\d{4}")
+SEARCH_ATTRIBUTES = ("data-pagefind-meta", "data-pagefind-filter", "data-pagefind-sort")
+SEARCH_KEYS = {"jenis", "jalur", "jp", "tingkat", "sesi", "status"}
 _SCRIPT_MARK = re.compile(r"kkXss\s*=\s*(\d+)")
 # Characters that must never reach the published site: C0/C1 controls (except tab and
 # line ends), bidi overrides and isolates, zero-width and other invisible format characters.
@@ -803,10 +807,10 @@ class Baseline:
                     baseline.styles.add(element.get_text())
                 if element.name in NEVER_FROM_CONTENT or element.attrs.get("style"):
                     baseline.signatures.add(signature(element))
-        index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-        for doc in index["docs"]:
-            for key in ("title", "text"):
-                soup = BeautifulSoup(doc[key], "html.parser")
+        tags = site / "tags.json"
+        if tags.is_file():
+            for mapping in json.loads(tags.read_text(encoding="utf-8")).get("mappings", []):
+                soup = BeautifulSoup(mapping.get("item", {}).get("title", ""), "html.parser")
                 baseline.search_tags |= {element.name for element in soup.find_all(True)}
         return baseline
 
@@ -849,6 +853,8 @@ class SiteScan:
                 text = path.read_text(encoding="utf-8")
                 self.check_characters(relpath, text)
                 self.check_json(relpath, text)
+            elif path.suffix == ".pf_fragment":
+                self.check_fragment(relpath, decode_fragment(path))
             elif path.suffix == ".xml":
                 text = path.read_text(encoding="utf-8")
                 self.check_characters(relpath, text)
@@ -888,6 +894,7 @@ class SiteScan:
         if self.literal:
             self.check_literal(relpath, soup)
         self.check_page_expectations(relpath, soup)
+        self.check_search_attributes(relpath, soup)
 
     def check_elements(self, relpath: str, soup: BeautifulSoup, *, theme: bool) -> None:
         for element in soup.find_all(True):
@@ -1314,19 +1321,6 @@ class SiteScan:
         except ValueError as exc:
             self.add(relpath, "JSON does not parse", str(exc), markers_in(text[:2000]))
             return
-        if relpath == "search/search_index.json":
-            for doc in data.get("docs", []):
-                for key in ("title", "text"):
-                    soup = BeautifulSoup(doc.get(key, ""), "html.parser")
-                    self.check_search_html(f"{relpath} [{doc.get('location')}] {key}", soup)
-                location = doc.get("location", "")
-                if urlsplit(location).scheme or location.startswith(("/", "\\")):
-                    self.add(
-                        relpath,
-                        "search result location leaves the site",
-                        location,
-                        markers_in(str(doc)),
-                    )
         if relpath == "catalog.json":
             # Read a second way, as a learning platform would: against its published schema.
             schema = json.loads((self.site / "catalog.schema.json").read_text(encoding="utf-8"))
@@ -1353,10 +1347,7 @@ class SiteScan:
                             repr(value),
                             [marker],
                         )
-                elif (
-                    expected not in normalise(html.unescape(value))
-                    and relpath != "search/search_index.json"
-                ):
+                elif expected not in normalise(html.unescape(value)):
                     self.add(
                         relpath,
                         f"value does not hold the field's text {expected!r}",
@@ -1391,6 +1382,53 @@ class SiteScan:
                         where,
                         f"plain text not literal (expected {expected!r})",
                         text[:400],
+                        [marker],
+                    )
+
+    # -- search: Pagefind's attributes in the pages and the records it built from them
+
+    def check_search_attributes(self, relpath: str, soup: BeautifulSoup) -> None:
+        """Pagefind's metadata, filters and sort keys: fixed names, text-only values."""
+        for name in SEARCH_ATTRIBUTES:
+            for element in soup.find_all(attrs={name: True}):
+                if element[name] not in SEARCH_KEYS:
+                    self.add(
+                        relpath,
+                        f"`{name}` with a name not the generator's",
+                        signature(element),
+                        element,
+                    )
+                if element.find(True) is not None:
+                    self.add(
+                        relpath, f"markup inside a `{name}` value", str(element)[:400], element
+                    )
+                if element.find_parent(attrs={"data-pagefind-body": True}) is None:
+                    self.add(
+                        relpath,
+                        f"`{name}` outside the indexed content",
+                        signature(element),
+                        element,
+                    )
+
+    def check_fragment(self, relpath: str, record: dict) -> None:
+        """One page's search record. The dialog shows every value as text, so each must hold
+        the field's text itself: an escaped `&lt;` would show as `&lt;`, markup as markup."""
+        url = record.get("url", "")
+        if not url.startswith("/") or url.startswith("//") or urlsplit(url).scheme:
+            self.add(relpath, "search result URL leaves the site", url, markers_in(str(record)))
+        if not self.literal:
+            return
+        values = [record.get("content", "")]
+        values += list((record.get("meta") or {}).values())
+        values += [v for vs in (record.get("filters") or {}).values() for v in vs]
+        for value in values:
+            for marker in _MARKER.findall(value):
+                expected = self.plain.get(marker)
+                if expected is not None and expected not in normalise(value):
+                    self.add(
+                        relpath,
+                        f"search record does not hold the field's text {expected!r}",
+                        repr(value[:400]),
                         [marker],
                     )
 

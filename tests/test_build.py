@@ -101,3 +101,29 @@ def test_failed_mkdocs_build_keeps_the_previous_site(project):
     assert tree_digest(project / "site") == site_before
     leftovers = [name for name in os.listdir(project) if name.startswith(".site-")]
     assert leftovers == []
+
+
+def test_failed_search_index_keeps_the_previous_site(project, monkeypatch, tmp_path):
+    build(project)
+    assert (project / "site" / "pagefind" / "pagefind.js").is_file()
+    site_before = tree_digest(project / "site")
+    module = project / "curriculum" / "modules" / "nilai" / "integritas-dasar.yml"
+    module.write_text(
+        module.read_text(encoding="utf-8").replace(
+            "title: Integritas dalam Pelayanan", "title: Integritas dalam Pelayanan Publik"
+        ),
+        encoding="utf-8",
+    )
+    # A Pagefind that fails, through the variable its Python wrapper reads for its binary.
+    failing = tmp_path / "pagefind-gagal"
+    failing.write_text("#!/bin/sh\necho 'Error: disk penuh' >&2\nexit 1\n", encoding="utf-8")
+    failing.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(failing))
+    result = run_generator(project, "build")
+    assert result.returncode == 1
+    assert "Pagefind gagal membuat indeks pencarian; situs lama tetap utuh" in result.stderr
+    assert "disk penuh" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert tree_digest(project / "site") == site_before
+    leftovers = [name for name in os.listdir(project) if name.startswith(".site-")]
+    assert leftovers == []

@@ -137,6 +137,10 @@ def test_removed_module_reports_the_problems_it_leaves(diff: Callable[[Files], D
         "",
         "- Dihapus: `etika` — Etika Pelayanan",
         "",
+        "### JP",
+        "",
+        "- Jalur belajar `analis`: JP pilihan 3 JP → 0 JP (-3 JP), karena `etika`",
+        "",
         "### Masalah validasi baru",
         "",
         "- Peringatan di `curriculum/competencies/nilai.yml:4:9`: kompetensi `nilai/akuntabel` "
@@ -195,11 +199,7 @@ def test_changed_fields_quote_short_values(diff: Callable[[Files], Diff]) -> Non
 
 
 def test_changed_jp_and_the_pathway_it_shifts(diff: Callable[[Files], Diff]) -> None:
-    longer = change(
-        MODULE_DATA_LANJUT,
-        "minutes: 90\n  - mode: on-the-job",
-        "minutes: 112\n  - mode: on-the-job",
-    )
+    longer = change(MODULE_DATA_LANJUT, "minutes: 180", "minutes: 225")
     result = diff({DATA_LANJUT: longer})
     assert result.output == HEADING + md(
         "### Modul",
@@ -208,28 +208,40 @@ def test_changed_jp_and_the_pathway_it_shifts(diff: Callable[[Files], Diff]) -> 
         "",
         "### JP",
         "",
-        "- Modul `data-lanjut`: 6 JP → 6,5 JP (+0,5 JP)",
-        "- Jalur belajar `analis`: JP wajib 7 JP → 7,5 JP (+0,5 JP), karena `data-lanjut`",
+        "- Modul `data-lanjut`: 6 JP → 7 JP (+1 JP)",
+        "- Jalur belajar `analis`: JP wajib 7 JP → 8 JP (+1 JP), karena `data-lanjut`",
     )
 
 
 def test_jp_minutes_shift_every_module(diff: Callable[[Files], Diff]) -> None:
-    result = diff({"site_config.yml": change(BASE["site_config.yml"], "45", "60")})
+    # 90 minutes per JP keeps every module whole or half: no JP warning in the way.
+    result = diff({"site_config.yml": change(BASE["site_config.yml"], "45", "90")})
     assert result.output == HEADING + md(
         "### Aturan kurikulum (`site_config.yml`)",
         "",
-        "- `jp_minutes`: 45 → 60",
+        "- `jp_minutes`: 45 → 90",
         "",
         "### JP",
         "",
-        "- Modul `data-dasar`: 1 JP → 0,8 JP (-0,2 JP)",
-        "- Modul `data-lanjut`: 6 JP → 4,5 JP (-1,5 JP)",
-        # 135 and 315 minutes are 2.25 and 5.25 JP: a tie, rounded half up as the site and
-        # the planner round it (float rounding gave 2,2 and 5,2).
-        "- Modul `etika`: 3 JP → 2,3 JP (-0,7 JP)",
-        "- Jalur belajar `analis`: JP wajib 7 JP → 5,3 JP (-1,7 JP), karena `data-dasar`, "
+        "- Modul `data-dasar`: 1 JP → 0,5 JP (-0,5 JP)",
+        "- Modul `data-lanjut`: 6 JP → 3 JP (-3 JP)",
+        "- Modul `etika`: 3 JP → 1,5 JP (-1,5 JP)",
+        "- Jalur belajar `analis`: JP wajib 7 JP → 3,5 JP (-3,5 JP), karena `data-dasar`, "
         "`data-lanjut`",
+        "- Jalur belajar `analis`: JP pilihan 3 JP → 1,5 JP (-1,5 JP), karena `etika`",
     )
+
+
+def test_jp_rounding_ties_round_half_up(diff: Callable[[Files], Diff]) -> None:
+    # 135 and 315 minutes at 60 are 2.25 and 5.25 JP: a tie, rounded half up as the site
+    # and the planner round it (float rounding gave 2,2 and 5,2).
+    result = diff({"site_config.yml": change(BASE["site_config.yml"], "45", "60")})
+    lines = result.output.splitlines()
+    assert "- Modul `etika`: 3 JP → 2,3 JP (-0,7 JP)" in lines
+    assert (
+        "- Jalur belajar `analis`: JP wajib 7 JP → 5,3 JP (-1,7 JP), karena `data-dasar`, "
+        "`data-lanjut`"
+    ) in lines
 
 
 def test_prerequisite_changes(diff: Callable[[Files], Diff]) -> None:
@@ -238,7 +250,7 @@ def test_prerequisite_changes(diff: Callable[[Files], Diff]) -> None:
     assert result.output == HEADING + md(
         "### Modul",
         "",
-        "- Diubah: `data-lanjut`: `prerequisites`",
+        "- Diubah: `data-lanjut`: `prerequisites` (data-dasar → etika)",
         "",
         "### Prasyarat",
         "",
@@ -276,7 +288,9 @@ def test_broken_reference_is_a_new_error(diff: Callable[[Files], Diff]) -> None:
     assert result.output == HEADING + md(
         "### Jalur belajar",
         "",
-        "- Diubah: `analis`: `phases`",
+        "- Diubah: `analis`:",
+        '  - langkah baru `data-dasr` di fase "Sebelum webinar" (wajib)',
+        '  - langkah `data-dasar` dihapus dari fase "Sebelum webinar"',
         "",
         "### JP",
         "",
@@ -377,7 +391,7 @@ def test_git_revisions_and_working_tree(repo: Path, run_diff: Callable[..., Diff
         "- `data-lanjut`: sesi dipindah dari 10 Desember 2026 09.00 WITA ke 10 Desember 2026 "
         "10.00 WITA",
     )
-    tags = "### Modul\n\n- Diubah: `etika`: `tags`\n"
+    tags = "### Modul\n\n- Diubah: `etika`: `tags` ((tidak ada) → etika)\n"
 
     between = run_diff(first, "HEAD", "--root", repo)
     assert (between.exit_code, between.output) == (0, HEADING + session)
@@ -421,7 +435,12 @@ def test_hostile_keys_and_file_names_stay_literal(diff: Callable[[Files], Diff])
         }
     )
     lines = result.output.splitlines()
-    assert "- Diubah: `data-lanjut`: ``a`<b>x</b>`` ((tidak ada) → 1)" in lines
+    # An unknown key makes the file invalid: reported as such, with no changes of its own.
+    assert (
+        "- `curriculum/modules/digital/data-lanjut.yml` tidak valid; perubahan lain di berkas "
+        "ini tidak dilaporkan sampai galatnya diperbaiki:" in lines
+    )
+    assert [line for line in lines if "Diubah: `data-lanjut`" in line] == []
     assert (
         "- Diubah: `etika`: `title` (Etika Pelayanan → \\# &lt;b&gt;x&lt;/b&gt; \\`y\\`)" in lines
     )
@@ -448,3 +467,205 @@ def test_a_symlink_is_reported_never_read(
     assert (between.exit_code, between.output) == (0, expected)
     folders = run_diff(write_project(tmp_path / "base"), repo)
     assert (folders.exit_code, folders.output) == (0, expected)
+
+
+# --- what reviewers act on: each kind of change, exactly -------------------------------------
+
+
+def test_a_step_moved_to_another_phase_and_made_required(diff: Callable[[Files], Diff]) -> None:
+    moved = change(
+        PATHWAY,
+        "      - module: data-dasar\n",
+        "      - module: data-dasar\n      - module: etika\n",
+    )
+    moved = change(moved, "      - module: etika\n        required: false\n", "")
+    assert diff({PATHWAY_PATH: moved}).output == HEADING + md(
+        "### Jalur belajar",
+        "",
+        "- Diubah: `analis`:",
+        '  - langkah `etika` dipindah dari fase "Setelah webinar" ke fase "Sebelum webinar"',
+        "  - langkah `etika` menjadi wajib",
+        "",
+        "### JP",
+        "",
+        "- Jalur belajar `analis`: JP wajib 7 JP → 10 JP (+3 JP), karena langkah wajib berubah",
+        "- Jalur belajar `analis`: JP pilihan 3 JP → 0 JP (-3 JP), karena langkah pilihan berubah",
+    )
+
+
+def test_a_required_step_made_optional(diff: Callable[[Files], Diff]) -> None:
+    optional = change(
+        PATHWAY,
+        "      - module: data-lanjut\n",
+        "      - module: data-lanjut\n        required: false\n",
+    )
+    assert diff({PATHWAY_PATH: optional}).output == HEADING + md(
+        "### Jalur belajar",
+        "",
+        "- Diubah: `analis`:",
+        "  - langkah `data-lanjut` menjadi pilihan",
+        "",
+        "### JP",
+        "",
+        "- Jalur belajar `analis`: JP wajib 7 JP → 1 JP (-6 JP), karena langkah wajib berubah",
+        "- Jalur belajar `analis`: JP pilihan 3 JP → 9 JP (+6 JP), karena langkah pilihan berubah",
+    )
+
+
+def test_steps_reordered_within_a_phase(diff: Callable[[Files], Diff]) -> None:
+    reordered = change(
+        PATHWAY,
+        "      - module: data-lanjut\n      - module: etika\n        required: false\n",
+        "      - module: etika\n        required: false\n      - module: data-lanjut\n",
+    )
+    assert diff({PATHWAY_PATH: reordered}).output == HEADING + md(
+        "### Jalur belajar",
+        "",
+        "- Diubah: `analis`:",
+        '  - urutan langkah di fase "Setelah webinar": `data-lanjut`, `etika` → `etika`, '
+        "`data-lanjut`",
+    )
+
+
+def test_an_optional_step_added_and_removed(diff: Callable[[Files], Diff]) -> None:
+    added = PATHWAY + "      - module: integritas\n        required: false\n"
+    added = change(added, "      - module: etika\n        required: false\n", "")
+    result = diff(
+        {
+            PATHWAY_PATH: added,
+            "curriculum/modules/nilai/integritas.yml": change(
+                MODULE_INTEGRITAS, "status: draft\n", ""
+            ),
+        }
+    )
+    assert result.output == HEADING + md(
+        "### Modul",
+        "",
+        "- Baru: `integritas` — Integritas di Tempat Kerja (jalur `nilai`, 3 JP)",
+        "",
+        "### Jalur belajar",
+        "",
+        "- Diubah: `analis`:",
+        '  - langkah baru `integritas` di fase "Setelah webinar" (pilihan)',
+        '  - langkah `etika` dihapus dari fase "Setelah webinar"',
+        "",
+        "### Sesi",
+        "",
+        "- `integritas`: sesi baru: 12 Januari 2027 13.30 WIT (60 menit)",
+    )
+
+
+def test_audience_level_and_competencies_before_and_after(diff: Callable[[Files], Diff]) -> None:
+    etika = change(MODULE_ETIKA, "  - semua\n", "  - pelaksana\n  - administrator\n")
+    etika = change(etika, "level: dasar", "level: menengah")
+    etika = change(
+        etika,
+        "  - ref: nilai/akuntabel",
+        "  - ref: nilai/akuntabel\n  - ref: digital/data\n    level: 1",
+    )
+    assert diff({"curriculum/modules/nilai/etika.yml": etika}).output == HEADING + md(
+        "### Modul",
+        "",
+        "- Diubah: `etika`: `level` (dasar → menengah), `audience` (semua → pelaksana, "
+        "administrator), `competencies` (nilai/akuntabel → nilai/akuntabel, digital/data "
+        "\\(tingkat 1\\))",
+    )
+
+
+def test_session_added_and_removed_with_their_zones(diff: Callable[[Files], Diff]) -> None:
+    two = change(
+        MODULE_DATA_LANJUT,
+        "    registration_url: https://example.org/daftar\n",
+        "    registration_url: https://example.org/daftar\n"
+        '  - start: "2026-12-17T09:00"\n    minutes: 90\n',
+    )
+    base = diff({DATA_LANJUT: two})
+    assert base.output == HEADING + md(
+        "### Modul",
+        "",
+        "- Diubah: `data-lanjut`: `sessions`",
+        "",
+        "### Sesi",
+        "",
+        "- `data-lanjut`: sesi baru: 17 Desember 2026 09.00 WIB (90 menit)",
+    )
+
+
+def test_a_head_file_that_became_invalid_is_reported_with_its_problems_only(
+    diff: Callable[[Files], Diff],
+) -> None:
+    # Before: "sesi dihapus: 10 Desember 2026 09.00 WITA" and a JP drop, neither true.
+    typo = change(MODULE_DATA_LANJUT, "level: menengah", "level: Menengah")
+    typo = change(typo, "title: Analisis Data Layanan", "title: Analisis Data")
+    result = diff({DATA_LANJUT: typo})
+    assert result.exit_code == 0
+    assert result.output == HEADING + md(
+        "### Berkas tidak valid",
+        "",
+        "- `curriculum/modules/digital/data-lanjut.yml` tidak valid; perubahan lain di berkas "
+        "ini tidak dilaporkan sampai galatnya diperbaiki:",
+        "  - Galat di `curriculum/modules/digital/data-lanjut.yml:4:8`: `level` harus salah satu "
+        'dari: dasar, menengah, lanjut; ditemukan teks "Menengah"; mungkin maksud Anda '
+        "`menengah`?",
+    )
+
+
+@pytest.mark.parametrize("inside", ["curriculum", "tests"])
+def test_a_folder_that_is_not_a_project_root_is_a_usage_error(
+    tmp_path: Path, run_diff: Callable[..., Diff], inside: str
+) -> None:
+    base = write_project(tmp_path / "base")
+    head = write_project(tmp_path / "head")
+    (head / "tests").mkdir()
+    result = run_diff(base / inside if inside == "curriculum" else head / inside, head / inside)
+    assert result.exit_code == 2
+    assert result.output == ""
+    folder = base / inside if inside == "curriculum" else head / inside
+    parent = folder.parent
+    assert result.stderr == (
+        f"galat: `{folder}` bukan akar proyek: di dalamnya tidak ada `site_config.yml` maupun "
+        f"folder `curriculum/`; berikan folder yang memuat keduanya; mungkin maksud Anda "
+        f"`{parent}`?\n"
+    )
+
+
+def test_a_root_below_the_project_is_a_usage_error(
+    repo: Path, run_diff: Callable[..., Diff]
+) -> None:
+    below = repo / "curriculum"
+    result = run_diff("HEAD", "HEAD", "--root", below)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"galat: revisi `HEAD` tidak memuat `site_config.yml` maupun `curriculum/` di `{below}`; "
+        "berikan `--root` ke akar proyek\n"
+    )
+
+
+def test_session_removed_with_its_zone(diff: Callable[[Files], Diff]) -> None:
+    without = change(
+        MODULE_DATA_LANJUT,
+        'sessions:\n  - start: "2026-12-10T09:00"\n    timezone: Asia/Makassar\n    minutes: 90\n'
+        "    registration_url: https://example.org/daftar\n",
+        "",
+    )
+    assert diff({DATA_LANJUT: without}).output == HEADING + md(
+        "### Modul",
+        "",
+        "- Diubah: `data-lanjut`: `sessions`",
+        "",
+        "### Sesi",
+        "",
+        "- `data-lanjut`: sesi dihapus: 10 Desember 2026 09.00 WITA",
+    )
+
+
+def test_an_invalid_site_config_reports_no_settings_or_jp(diff: Callable[[Files], Diff]) -> None:
+    broken = change(BASE["site_config.yml"], "jp_minutes: 45", "jp_minutes: 60\njp_minute: 45")
+    assert diff({"site_config.yml": broken}).output == HEADING + md(
+        "### Berkas tidak valid",
+        "",
+        "- `site_config.yml` tidak valid; perubahan lain di berkas ini tidak dilaporkan sampai "
+        "galatnya diperbaiki:",
+        "  - Galat di `site_config.yml:2:1`: kolom `jp_minute` tidak dikenal; mungkin maksud "
+        "Anda `jp_minutes`?",
+    )

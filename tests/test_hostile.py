@@ -299,6 +299,9 @@ DETECT = """() => {
 }"""
 
 
+SEARCH = "(search dialog)"
+
+
 @pytest.mark.browser
 def test_hostile_pages_run_no_script_in_chromium(tmp_path, chromium):
     project = hostile.write_hostile(tmp_path / "proyek", BROWSER_PAYLOAD)
@@ -315,6 +318,11 @@ def test_hostile_pages_run_no_script_in_chromium(tmp_path, chromium):
         "glosarium/",
         "halaman/uji-hostile/",
         "rencana-belajar/#jabatan=cpns",
+        "katalog/?urut=judul",
+        SEARCH,
+    ]
+    titles = [
+        " ".join(s.value.split()) for s in project.slots.values() if s.field.name == "module.title"
     ]
     problems = []
     with serve(project.root / "site") as base_url:
@@ -331,15 +339,24 @@ def test_hostile_pages_run_no_script_in_chromium(tmp_path, chromium):
                         dialog.dismiss(),
                     ),
                 )
-                page.goto(base_url + path, wait_until="networkidle")
+                page.goto(base_url + (f"modul/{module}/" if path == SEARCH else path))
+                page.wait_for_load_state("networkidle")
+                if path == SEARCH:
+                    # The dialog shows the index's records: the title must read literally.
+                    page.get_by_role("button", name="Cari di situs").click()
+                    marker = next(
+                        s.marker for s in project.slots.values() if s.field.name == "module.title"
+                    )
+                    page.fill("#kk-cari-kata", marker)
+                    page.wait_for_selector(".kk-cari-butir", timeout=10_000)
+                    listed = " ".join(page.inner_text(".kk-cari-hasil").split())
+                    if not any(title in listed for title in titles):
+                        problems.append(f"{path}: no result shows the module title literally")
+                if path.startswith("katalog"):
+                    page.wait_for_selector(".kk-katalog-hasil li", timeout=10_000)
                 if path.startswith("rencana-belajar"):
                     page.wait_for_selector("#kk-hasil", state="visible", timeout=10_000)
                     listed = " ".join(page.inner_text("#kk-hasil").split())
-                    titles = [
-                        " ".join(s.value.split())
-                        for s in project.slots.values()
-                        if s.field.name == "module.title"
-                    ]
                     if not any(title in listed for title in titles):
                         problems.append(f"{path}: the plan shows no hostile module title literally")
                 page.wait_for_timeout(300)

@@ -78,6 +78,7 @@ def test_only_the_planner_page_asks_for_the_planner_assets(rendered):
         if path.endswith(".md") and "rencana-belajar" in front_matter(text).get("kk_assets", [])
     ]
     assert asking == ["rencana-belajar.md"]
+    assert front_matter(rendered["katalog.md"])["kk_assets"] == ["katalog"]
     # The planner shows session times in the reader's zone, which the zone script keeps.
     assert front_matter(rendered["rencana-belajar.md"])["kk_assets"] == [
         "rencana-belajar",

@@ -199,7 +199,7 @@ def test_slug_pattern(validate):
             ETIKA,
             "1:5",
             "`id` harus berupa slug (huruf kecil, angka dan tanda hubung, mis. `keamanan-siber`), "
-            'ditemukan teks "Etika_Baru"; gunakan huruf kecil tanpa spasi',
+            'ditemukan teks "Etika_Baru"; mungkin maksud Anda `etika-baru`?',
         )
     ]
 
@@ -285,7 +285,7 @@ def test_id_must_equal_the_file_stem(validate):
             ETIKA,
             "1:5",
             "`id` harus sama dengan nama berkas: berkas `etika.yml` berisi id `etika-baru`; ubah "
-            "id menjadi `etika` atau ganti nama berkasnya",
+            "id menjadi `etika` atau ganti nama berkasnya menjadi `etika-baru.yml`",
         )
     ]
 
@@ -587,7 +587,8 @@ def test_broken_module_does_not_cause_undeveloped_warnings(validate):
         _error(
             ETIKA,
             "4:8",
-            '`level` harus salah satu dari: dasar, menengah, lanjut; ditemukan teks "pemula"',
+            "`level` harus salah satu dari: dasar, menengah, lanjut; ditemukan teks "
+            '"pemula"; mungkin maksud Anda `dasar`?',
         )
     ]
 
@@ -796,21 +797,21 @@ def test_session_start_pattern(validate):
         _error(
             ETIKA,
             "17:12",
-            '`sessions[0].start` harus berupa waktu setempat bertanda kutip "YYYY-MM-DDTHH:MM", '
-            'mis. "2026-12-10T09:00", ditemukan teks "10-12-2026 09:00"',
+            "`sessions[0].start` harus berupa waktu setempat YYYY-MM-DDTHH:MM, mis. "
+            '`2026-12-10T09:00`, ditemukan teks "10-12-2026 09:00"',
         )
     ]
 
 
-def test_session_start_with_seconds_unquoted_is_a_timestamp(validate):
+def test_session_start_with_seconds_is_told_to_drop_them(validate):
     text = _with_session('"2026-12-10T09:00"', "2026-12-10T09:00:00")
     assert validate({ETIKA: text}).problems == [
         _error(
             ETIKA,
             "17:12",
-            "`sessions[0].start` harus berupa teks, ditemukan `2026-12-10T09:00:00` tanpa tanda "
-            "kutip, yang dibaca YAML sebagai waktu `2026-12-10T09:00:00`; apitkan nilai dengan "
-            'tanda kutip: "2026-12-10T09:00:00"',
+            "`sessions[0].start` harus berupa waktu setempat YYYY-MM-DDTHH:MM, mis. "
+            '`2026-12-10T09:00`, ditemukan teks "2026-12-10T09:00:00"; tulis tanpa detik: '
+            "`2026-12-10T09:00`",
         )
     ]
 
@@ -1152,7 +1153,7 @@ def test_review_date_pattern(validate):
         _error(
             ETIKA,
             "16:11",
-            '`reviewed` harus berupa tanggal bertanda kutip "YYYY-MM-DD", mis. "2026-11-30", '
+            "`reviewed` harus berupa tanggal YYYY-MM-DD, mis. `2026-11-30`, "
             'ditemukan teks "30-11-2026"',
         ),
     ]
@@ -1201,7 +1202,7 @@ def test_strict_without_warnings_passes(validate):
 def test_all_problems_in_one_run_sorted_by_file_and_line(validate):
     files = {
         DATA_LANJUT: _replace(MODULE_DATA_LANJUT, "level: menengah", "level: mahir"),
-        ETIKA: MODULE_ETIKA + "status: archived\nowner: no\n",
+        ETIKA: MODULE_ETIKA + "status: archived\nowner: 12\n",
         CONFIG: SITE_CONFIG + "jp_minutes: 50\n",
     }
     result = validate(files)
@@ -1209,13 +1210,14 @@ def test_all_problems_in_one_run_sorted_by_file_and_line(validate):
         _error(
             DATA_LANJUT,
             "4:8",
-            '`level` harus salah satu dari: dasar, menengah, lanjut; ditemukan teks "mahir"',
+            "`level` harus salah satu dari: dasar, menengah, lanjut; ditemukan teks "
+            '"mahir"; mungkin maksud Anda `lanjut`?',
         ),
         _error(
             ETIKA,
             "17:8",
-            "`owner` harus berupa teks, ditemukan `no` tanpa tanda kutip, yang dibaca YAML "
-            'sebagai boolean `false`; apitkan nilai dengan tanda kutip: "no"',
+            "`owner` harus berupa teks, ditemukan `12` tanpa tanda kutip, yang dibaca YAML "
+            'sebagai bilangan bulat `12`; apitkan nilai dengan tanda kutip: "12"',
         ),
         _error(
             CONFIG,
@@ -1295,7 +1297,7 @@ def test_json_format_without_problems(validate):
 
 def test_positional_paths_filter_the_report(project):
     files = {
-        ETIKA: MODULE_ETIKA + "owner: no\n",
+        ETIKA: MODULE_ETIKA + "owner: 12\n",
         DATA_DASAR: _replace(MODULE_DATA_DASAR, "level: dasar", "level: pemula"),
     }
     root = project(files)
@@ -1445,7 +1447,8 @@ def test_reference_typo_in_a_file_with_another_error_is_still_reported(validate)
         _error(
             DATA_LANJUT,
             "4:8",
-            '`level` harus salah satu dari: dasar, menengah, lanjut; ditemukan teks "mahir"',
+            "`level` harus salah satu dari: dasar, menengah, lanjut; ditemukan teks "
+            '"mahir"; mungkin maksud Anda `lanjut`?',
         ),
         _error(
             DATA_LANJUT,
@@ -1455,7 +1458,8 @@ def test_reference_typo_in_a_file_with_another_error_is_still_reported(validate)
         _error(
             PATHWAY_PATH,
             "6:8",
-            '`level` harus salah satu dari: dasar, menengah, lanjut; ditemukan teks "pemula"',
+            "`level` harus salah satu dari: dasar, menengah, lanjut; ditemukan teks "
+            '"pemula"; mungkin maksud Anda `dasar`?',
         ),
         _error(
             PATHWAY_PATH,

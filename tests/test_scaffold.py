@@ -93,15 +93,16 @@ def test_options_mode_writes_a_module_that_validates_as_written(
     assert run_validate(root).lines == [f"11 {CLEAN}"]
 
 
-def test_interactive_mode_asks_for_track_id_and_title(
+def test_interactive_mode_asks_for_id_track_and_title(
     tmp_path: Path, new: Callable[..., New]
 ) -> None:
     root = write_project(tmp_path)
-    result = new(root, "module", answers=["2", "keamanan-siber", "Keamanan Siber: Dasar"])
+    result = new(root, "module", answers=["keamanan-siber", "2", "Keamanan Siber: Dasar"])
     assert result.exit_code == 0
+    # In CONTRIBUTING's order: id, track, title.
     assert result.prompts == [
-        "Jalur modul (nomor atau id): ",
         "Id modul (slug, mis. keamanan-siber): ",
+        "Jalur modul (nomor atau id): ",
         "Judul modul: ",
     ]
     assert result.output == (
@@ -118,17 +119,17 @@ def test_interactive_mode_asks_again_after_an_unusable_answer(
     tmp_path: Path, new: Callable[..., New]
 ) -> None:
     root = write_project(tmp_path)
-    answers = ["digitl", "digital", "Keamanan Siber", "data-dasar", "keamanan-siber", " ", "Aman"]
+    answers = ["Keamanan Siber", "data-dasar", "keamanan-siber", "digitl", "digital", " ", "Aman"]
     result = new(root, "module", answers=answers)
     assert result.exit_code == 0
     assert len(result.prompts) == len(answers)
     assert result.stderr == (
-        "galat: jalur `digitl` tidak dikenal; jalur yang ada: nilai, digital; mungkin maksud "
-        "Anda `digital`?\n"
         f"galat: id `Keamanan Siber` tidak sah: {SLUG_RULE}; mungkin maksud Anda "
         "`keamanan-siber`?\n"
-        "galat: berkas `curriculum/modules/digital/data-dasar.yml` sudah ada dan tidak akan "
-        "ditimpa; pilih id lain, atau sunting berkas itu langsung\n"
+        "galat: id `data-dasar` sudah dipakai oleh `curriculum/modules/digital/data-dasar.yml`; "
+        "id modul harus unik di semua jalur, pilih id lain\n"
+        "galat: jalur `digitl` tidak dikenal; jalur yang ada: nilai, digital; mungkin maksud "
+        "Anda `digital`?\n"
         "galat: judul tidak boleh kosong\n"
     )
     assert (root / MODULE_PATH).is_file()

@@ -6,6 +6,7 @@ its file's name, and ids are unique per kind (the table in `rules` declares them
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import PurePosixPath
@@ -83,6 +84,7 @@ def collect(typed: list[Located], pages: list[Page]) -> tuple[Checked, list[Prob
                     "id-not-file-name",
                     stem=stem,
                     id=item.model.id,
+                    stem_valid=re.fullmatch(fmt.SLUG_PATTERN, stem) is not None,
                 )
             )
             continue

@@ -21,6 +21,7 @@ from generator import messages, zones
 from generator.load import Document, Loc
 from generator.messages import describe_type
 from generator.problems import Problem, error
+from generator.validation import hints
 
 
 def check_document(document: Document) -> tuple[Any, list[Problem]]:
@@ -95,21 +96,37 @@ def _translate(document: Document, model_class: type[BaseModel], details: dict) 
         and not is_key
     )
     found = messages.found_unquoted(span.source, value) if retyped else describe_type(value)
-    code, fields = _type_problem(kind, details, value, found)
+    # A key of digits that is text was quoted (YAML reads plain digits as a number); the
+    # span's own flag is about the value under the key.
+    quoted = isinstance(value, str) and value.isdigit() if is_key else span.quoted
+    code, fields = _type_problem(kind, details, value, found, quoted=quoted)
     if retyped and kind == "string_type":
         fields["quote"] = span.source
     return error(document.path, position, code, subject=subject, **fields)
 
 
-def _type_problem(kind: str, details: dict, value: Any, found: str) -> tuple[str, dict]:
+def _type_problem(
+    kind: str, details: dict, value: Any, found: str, *, quoted: bool = False
+) -> tuple[str, dict]:
     """The catalogue code and fields (besides `subject`) for one model error."""
     ctx = details.get("ctx") or {}
+    text = value if isinstance(value, str) else None
     if kind == "string_type":
         return "value-not-text", {"found": found}
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        return "value-not-integer", {"found": found, "quoted": isinstance(value, str)}
+        number = hints.integer_hint(text) if text is not None else None
+        # "Remove the quotes" only for a number in quotes: `"60"`, not `60 menit` or `empat`.
+        unquote = quoted and number == text.strip()
+        return "value-not-integer", {
+            "found": found,
+            "quoted": unquote,
+            "suggestion": None if unquote else number,
+        }
     if kind == "bool_type":
-        return "value-not-boolean", {"found": found}
+        return "value-not-boolean", {
+            "found": found,
+            "suggestion": hints.boolean_hint(text) if text is not None else None,
+        }
     if kind == "list_type":
         return "value-not-list", {"found": found}
     if kind in ("dict_type", "model_type", "model_attributes_type"):
@@ -117,15 +134,29 @@ def _type_problem(kind: str, details: dict, value: Any, found: str) -> tuple[str
     if kind == "literal_error":
         options = re.findall(r"'([^']*)'|(\d+)", str(ctx.get("expected", "")))
         choices = [quoted or number for quoted, number in options]
-        suggestion = close_match(str(value), choices) if isinstance(value, str) else None
+        suggestion = None
+        if text is not None and text in choices and text.isdigit():
+            # `"1":` where the number 1 is meant: the quotes are the only thing wrong.
+            return "value-not-choice", {
+                "choices": choices,
+                "found": found,
+                "suggestion": None,
+                "unquote": True,
+            }
+        if text is not None:
+            suggestion = close_match(text, choices) or hints.choice_hint(text, choices)
         return "value-not-choice", {"choices": choices, "found": found, "suggestion": suggestion}
     if kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern")
-        return "value-pattern", {
-            "pattern": _PATTERN_NAMES.get(pattern),
-            "found": found,
-            "hint": _pattern_hint(pattern, value),
-        }
+        hint = _pattern_hint(pattern, value)
+        fields = {"pattern": fmt.PATTERN_NAMES.get(pattern), "found": found, "hint": hint}
+        if hint == "seconds":
+            fields["fix"] = value[:16]
+        elif text is not None and pattern in (fmt.SLUG_PATTERN, fmt.REF_PATTERN):
+            slug = hints.slug_hint if pattern == fmt.SLUG_PATTERN else hints.ref_hint
+            if suggestion := slug(text):
+                fields["hint"], fields["suggestion"] = None, suggestion
+        return "value-pattern", fields
     if kind == "string_too_long":
         limit = ctx.get("max_length")
         hint = {200: "summary", fmt.MAX_MARKDOWN_CHARS: "markdown"}.get(limit)
@@ -159,19 +190,6 @@ def _type_problem(kind: str, details: dict, value: Any, found: str) -> tuple[str
     return "value-invalid", {"detail": details.get("msg"), "found": found}
 
 
-# The format's patterns by the name their wording has in the message catalogue.
-_PATTERN_NAMES = {
-    fmt.SLUG_PATTERN: "SLUG_PATTERN",
-    fmt.REF_PATTERN: "REF_PATTERN",
-    fmt.DATE_PATTERN: "DATE_PATTERN",
-    fmt.LOCAL_TIME_PATTERN: "LOCAL_TIME_PATTERN",
-    fmt.HTTPS_PATTERN: "HTTPS_PATTERN",
-    fmt.SITE_URL_PATTERN: "SITE_URL_PATTERN",
-    fmt.ICON_PATTERN: "ICON_PATTERN",
-    r"^[^\n]*$": "ONE_LINE",
-}
-
-
 def _pattern_hint(pattern: str | None, value: Any) -> str | None:
     if not isinstance(value, str):
         return None
@@ -179,6 +197,8 @@ def _pattern_hint(pattern: str | None, value: Any) -> str | None:
         return "https"
     if pattern in (fmt.SLUG_PATTERN, fmt.REF_PATTERN) and value.strip().lower() != value:
         return "lowercase"
+    if pattern == fmt.LOCAL_TIME_PATTERN and re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d", value):
+        return "seconds"
     return None
 
 

@@ -18,6 +18,7 @@ from generator.problems import ERROR, WARNING, Problem
 from generator.validation.collect import Checked
 from generator.validation.rules import (
     competencies,
+    durations,
     links,
     pages,
     pathways,
@@ -112,6 +113,18 @@ RULES: tuple[Rule, ...] = (
         _codes(["prerequisite-cycle"]),
         "Prasyarat tidak membentuk siklus; pesannya menyebut seluruh siklus.",
         prerequisites.check_cycles,
+    ),
+    Rule(
+        _codes(warnings=["module-jp-fraction"]),
+        "JP modul (total menit kegiatan / `jp_minutes`) bilangan bulat atau setengah; selain "
+        "itu diberi peringatan yang menyebut total menit yang tepat.",
+        durations.check_module_jp,
+    ),
+    Rule(
+        _codes(warnings=["webinar-session-minutes"]),
+        "Menit kegiatan webinar sama dengan lama sesinya (setiap sesi, atau jumlah semua sesi "
+        "bila sesinya bagian-bagian webinar).",
+        durations.check_webinar_sessions,
     ),
     Rule(
         _codes(
