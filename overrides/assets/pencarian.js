@@ -32,11 +32,29 @@
 
   var script = document.currentScript;
   var root = new URL("../", script.src);
-  var button = document.querySelector(".kk-cari-tombol");
+  var button = headerButton();
   var dialog = null, input, status, suggestion, list, moreButton;
   var pagefind = null, loading = null, failed = false;
   var glossary = null, words = null;
   var sequence = 0, timer = null, merged = [], shown = 0, opener = null;
+
+  // The button is made here, not in a copy of the theme's header template: without
+  // JavaScript there is no search, so there is no dead button either. Its icon is the
+  // theme's own, put in a <template> by overrides/main.html.
+  function headerButton() {
+    var made = document.createElement("button");
+    made.type = "button";
+    made.className = "md-header__button md-icon kk-cari-tombol";
+    made.setAttribute("aria-label", "Cari di situs");
+    made.setAttribute("aria-haspopup", "dialog");
+    made.title = "Cari (/)";
+    made.hidden = true;
+    var icon = document.getElementById("kk-cari-ikon");
+    if (icon) made.appendChild(icon.content.cloneNode(true));
+    var header = document.querySelector(".md-header__inner");
+    if (header) header.insertBefore(made, header.querySelector(".md-header__source"));
+    return made;
+  }
 
   function element(tag, className, text) {
     var node = document.createElement(tag);
