@@ -22,6 +22,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from generator import zones
+
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 REF_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
@@ -174,7 +176,9 @@ def timezone_names() -> frozenset[str]:
 
 
 def _known_timezone(value: str) -> str:
-    if value not in timezone_names():
+    # `Etc/GMT-8` is in the database, but it is an offset, not a place: editors who
+    # write one get the same advice as for `UTC+8` (see generator.zones).
+    if value not in timezone_names() or zones.offset_hours(value) is not None:
         raise PydanticCustomError("timezone", "zona waktu tidak dikenal", {"value": value})
     ZoneInfo(value)
     return value

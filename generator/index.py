@@ -10,6 +10,7 @@ Built once from `validation.Checked` (the typed documents keyed by id), a
 - `is_offered(kind, id)`: published and still offered (`active`, not `archived`);
 - `track_of(module_id)`: a module's track, the folder its file is in;
 - `sessions(module_id)`: its live sessions as `SessionInstant`s, timezone-aware, once;
+  `next_session(module_id, today)`: the first of them on or after `today`;
 - `competency(ref)` / `competencies`: `framework/competency` refs to their models;
 - `module_minutes(module_id)` / `module_jp(module_id)`: a module's load, JP in `Fraction`s.
 - `pathway_modules(pathway_id)` / `pathway_jp(pathway_id)`: its steps' modules and their JP;
@@ -214,6 +215,10 @@ class CurriculumIndex:
             )
             for module_id, item in self.collection("module").items()
         }
+
+    def next_session(self, module_id: str, today: datetime.date) -> SessionInstant | None:
+        """A module's first session on or after `today` (the build's notion of upcoming)."""
+        return next((s for s in self.sessions(module_id) if s.is_upcoming(today)), None)
 
     # competencies
     @cached_property

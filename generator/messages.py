@@ -18,6 +18,8 @@ import datetime
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from generator import zones
+
 Template = str | Callable[..., str]
 
 # Fields that advise (a close match, what exists elsewhere) rather than say what is wrong:
@@ -319,6 +321,14 @@ _VALUES: dict[str, Template] = {
     ),
     "timezone-unknown": "{subject}: zona waktu `{zone}` tidak dikenal; gunakan nama IANA seperti "
     "Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT){hint}",
+    "timezone-offset": lambda subject, zone, suggestion: (
+        f"{subject}: `{zone}` adalah selisih jam, bukan zona waktu; "
+        + (
+            f"tulis `{suggestion}` ({zones.DISPLAY[suggestion]}), zona Indonesia dengan selisih itu"
+            if suggestion
+            else "tulis nama IANA kota tempat sesi diadakan, mis. `Europe/Amsterdam`"
+        )
+    ),
     "date-unreal": "{subject}: `{value}` bukan tanggal yang ada di kalender",
     "datetime-unreal": "{subject}: `{value}` bukan tanggal dan jam yang ada",
     "session-year": "{subject}: tahun {year} di luar rentang {first}–{last}; periksa tahunnya",
@@ -447,6 +457,14 @@ _RULES: dict[str, Template] = {
     ),
     "step-order": "modul `{module}` memerlukan `{prerequisite}`, yang harus muncul di langkah "
     "sebelumnya atau di `assumes`",
+    "timezone-alias": "zona waktu `{zone}` adalah nama lama yang tidak dipakai lagi; tulis "
+    "nama yang berlaku: `{current}`",
+    "timezone-abroad": "zona waktu `{zone}` bukan zona Indonesia; situs menuliskannya sebagai "
+    "“{words}” lalu mengubahnya ke WIB, WITA dan WIT. Bila sesi diadakan dari Indonesia, pakai "
+    "Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT)",
+    "session-before-prerequisite": "sesi berikutnya modul `{module}` ({start}) lebih awal "
+    "daripada sesi berikutnya prasyaratnya `{prerequisite}` ({prerequisite_start}); jadwalkan "
+    "sesi prasyarat lebih dulu, atau pindahkan sesi modul ini sesudahnya",
     "session-time-skipped": "`{start}` tidak ada di zona {zone} (jam dilompati peralihan waktu "
     "musim panas); pilih jam lain",
     "review-overdue": "isi modul terakhir ditelaah {reviewed}, lebih dari 12 bulan lalu; telaah "

@@ -13,7 +13,7 @@ from functools import cached_property
 from pathlib import PurePosixPath
 
 from generator import format as fmt
-from generator import numbers
+from generator import numbers, zones
 from generator.index import (
     EVERYONE,
     CurriculumIndex,
@@ -24,9 +24,10 @@ from generator.index import (
 from generator.load import Page
 from generator.validation import Checked
 
-# Indonesia's three zones in display order, with the abbreviations readers know.
-ZONES: dict[str, str] = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
-ZONE_ALIASES = {"Asia/Pontianak": "WIB"}
+# Indonesia's three zones in display order, with the abbreviations readers know, and the
+# other Indonesian zone that shares one (generator.zones is where zones are named).
+ZONES: dict[str, str] = zones.DISPLAY
+ZONE_ALIASES = {zone: label for zone, label in zones.INDONESIAN.items() if zone not in ZONES}
 # Matrix columns: "semua" is not a column of its own; it serves every column.
 AUDIENCE_COLUMNS = [audience for audience in fmt.AUDIENCES if audience != EVERYONE]
 # The home page's "Saya …" choices: how readers name themselves, and the jabatan each
@@ -365,6 +366,19 @@ class Curriculum:
             for s in self.sessions
             if s.is_upcoming(self.today) and (module_id is None or s.module_id == module_id)
         ]
+
+    def calendar_sessions(self, kind: str, item_id: str = "") -> list[ScheduledSession]:
+        """The sessions of one calendar (generator.calendars): `schedule` has them all,
+        `track` and `pathway` those of their modules; past ones included, in time order."""
+        if kind == "schedule":
+            return self.sessions
+        if kind == "track":
+            modules = set(self.track_modules(item_id))
+        elif kind == "pathway":
+            modules = set(self.pathway_modules(item_id)) & self.modules.keys()
+        else:
+            raise KeyError(kind)
+        return [s for s in self.sessions if s.module_id in modules]
 
     def published(self, kind: str, item_id: str) -> bool:
         """Whether the site has a page for this item (see generator.routes)."""

@@ -7,6 +7,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from generator.anchors import missing_sections
 from generator.load import load_sources
 from generator.model import build_curriculum
@@ -33,6 +35,28 @@ def epoch_of(today: datetime.date) -> int:
     return int(datetime.datetime.combine(today, datetime.time(), WIB).timestamp())
 
 
+class _MkDocsLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml for its plain values; its `!!python/name:` tags become None."""
+
+
+_MkDocsLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
+
+
+def site_identity(root: Path) -> tuple[str, str]:
+    """The site's name and public address from mkdocs.yml (site identity lives there);
+    "" for what it does not say (an address must be `https://`)."""
+    try:
+        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), _MkDocsLoader)
+    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        return "", ""
+    config = config if isinstance(config, dict) else {}
+    name, url = config.get("site_name"), config.get("site_url")
+    return (
+        name if isinstance(name, str) else "",
+        url if isinstance(url, str) and url.startswith("https://") else "",
+    )
+
+
 def check(root: Path, *, today: datetime.date) -> Validation:
     """Load and validate everything under `root`."""
     return validate(load_sources(root), today=today)
@@ -54,7 +78,8 @@ def generate(root: Path, *, today: datetime.date) -> Generated:
     # A symlinked guide could publish any file of the building machine.
     readable = guide_path.is_file() and not guide_path.is_symlink()
     guide = guide_path.read_text(encoding="utf-8") if readable else ""
-    pages = render_pages(curriculum, guide=guide)
+    site_name, site_url = site_identity(root)
+    pages = render_pages(curriculum, guide=guide, site_url=site_url, site_name=site_name)
     if missing := missing_sections(validation.checked, pages):
         problems = [*validation.problems, *missing]
         return Generated(Validation(validation.checked, problems, validation.files), None)

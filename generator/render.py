@@ -26,8 +26,11 @@ from markdown.extensions.abbr import AbbrExtension
 from pymdownx.slugs import slugify
 
 from generator import format as fmt
-from generator import numbers, search
+from generator import numbers, search, zones
+from generator.calendars import calendars
+from generator.catalog import catalog_files
 from generator.index import jp_tenths, jp_text
+from generator.jsonld import module_jsonld, pathway_jsonld
 from generator.load import Page
 from generator.model import (
     AUDIENCE_COLUMNS,
@@ -38,7 +41,14 @@ from generator.model import (
     ScheduledSession,
 )
 from generator.reference import render_reference
-from generator.routes import directory_url, docs_path, page_root, relative_link, route
+from generator.routes import (
+    calendar_file,
+    directory_url,
+    docs_path,
+    page_root,
+    relative_link,
+    route,
+)
 
 MODE_ICONS: dict[str, str] = {
     "webinar": "material-video-account",
@@ -103,7 +113,9 @@ def front_matter(
     tags: list[str] | None = None,
     hide: list[str] | None = None,
     assets: list[str] | None = None,
+    *,
     contact: str | None = None,
+    jsonld: str = "",
 ) -> str:
     """The page's YAML front matter, every value double-quoted by a YAML emitter.
 
@@ -124,6 +136,9 @@ def front_matter(
         meta["kk_assets"] = list(assets)
     if contact:
         meta["kk_contact"] = theme_text(contact)
+    if jsonld:
+        # Already safe inside <script> (generator.jsonld.script_json); the theme prints it.
+        meta["kk_jsonld"] = jsonld
     body = yaml.safe_dump(
         meta, allow_unicode=True, sort_keys=False, default_style='"', width=math.inf
     )
@@ -236,8 +251,14 @@ def zone_label(zone: str) -> str:
 
 
 def session_times(session: ScheduledSession) -> dict:
-    """The session's time in its own zone and in each Indonesian zone."""
-    own = zone_label(session.zone)
+    """The session's time in its own zone and in each Indonesian zone, for its line.
+
+    `attrs` carries the same texts, one per Indonesian zone (`data-wib="date|range"`), and
+    the session's instants in UTC: the zone script (overrides/assets/zona-waktu.js) puts
+    the reader's zone first and moves a session that has ended to "Sudah lewat", with
+    Babel's Indonesian dates from the build rather than the browser's own wording.
+    """
+    own = zones.words(session.zone, session.start)
     conversions = []
     for zone, label in ZONES.items():
         start, end = session.in_zone(zone), session.end.astimezone(session.in_zone(zone).tzinfo)
@@ -250,11 +271,22 @@ def session_times(session: ScheduledSession) -> dict:
             }
         )
     end = session.end
+    date, own_range = long_date(session.start.date()), f"{clock(session.start)}–{clock(end)} {own}"
+    data = {
+        "data-mulai": utc_iso(session.start),
+        "data-selesai": utc_iso(end),
+        "data-zona": zones.label(session.zone) or "",
+    }
+    data.update({f"data-{c['label'].lower()}": f"{c['date']}|{c['range']}" for c in conversions})
+    if not zones.label(session.zone):
+        data["data-asal"] = f"{date}|{own_range}"
     return {
-        "date": long_date(session.start.date()),
-        "range": f"{clock(session.start)}–{clock(end)} {own}",
+        "date": date,
+        "range": own_range,
         "conversions": conversions,
         "iso": session.start.isoformat(),
+        "attrs": " ".join(f'{name}="{escape_attr(value)}"' for name, value in data.items()),
+        "calendar": calendar_file("session", session),
     }
 
 
@@ -264,6 +296,9 @@ def contact_link(contact: str) -> str:
     address = contact.removeprefix("mailto:")
     target = contact if contact.startswith("https://") else f"mailto:{address}"
     return f"[{escape(address)}]({link_target(target)})"
+def utc_iso(value: datetime.datetime) -> str:
+    """An instant in UTC as JavaScript's Date parses it everywhere: 2026-12-10T02:00:00Z."""
+    return value.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def link_target(url: str) -> str:
@@ -324,6 +359,7 @@ def _environment(curriculum: Curriculum, abbreviations: Abbreviations) -> Enviro
         link=link_target,
         route=pass_context(route_link),
         contact=contact_link,
+        file_link=pass_context(lambda context, target: relative_link(context["page_path"], target)),
         route_site=lambda kind, item_id="": route(kind, item_id).site,
         jp_tenths=jp_tenths,
     )
@@ -334,6 +370,8 @@ def _environment(curriculum: Curriculum, abbreviations: Abbreviations) -> Enviro
         AUDIENCE_COLUMNS=AUDIENCE_COLUMNS,
         JABATAN_CHOICES=JABATAN_CHOICES,
         session_times=session_times,
+        calendar_file=calendar_file,
+        has_calendar=lambda kind, item_id: bool(curriculum.calendar_sessions(kind, item_id)),
         zone_label=zone_label,
         jp_text=jp_text,
         page_title=page_title,
@@ -346,10 +384,18 @@ def _environment(curriculum: Curriculum, abbreviations: Abbreviations) -> Enviro
     return env
 
 
-def render_pages(curriculum: Curriculum, *, guide: str = "") -> dict[str, str]:
-    """Render every page of the site as Markdown, keyed by its path under docs/."""
+def render_pages(
+    curriculum: Curriculum, *, guide: str = "", site_url: str = "", site_name: str = ""
+) -> dict[str, str]:
+    """Render every page of the site as Markdown, keyed by its path under docs/, with the
+    data files beside them (calendars); `site_url` (from mkdocs.yml) makes addresses
+    absolute where a file leaves the site (a calendar event's link)."""
     abbreviations = Abbreviations(curriculum.abbreviations)
     env = _environment(curriculum, abbreviations)
+    env.globals.update(
+        module_jsonld=partial(module_jsonld, curriculum, site_name=site_name, site_url=site_url),
+        pathway_jsonld=partial(pathway_jsonld, curriculum, site_name=site_name, site_url=site_url),
+    )
     pages: dict[str, str] = {}
 
     def page(path: str, template: str, **context) -> None:
@@ -398,6 +444,8 @@ def render_pages(curriculum: Curriculum, *, guide: str = "") -> dict[str, str]:
     pages[PLANNER_DATA] = json.dumps(
         planner_data(curriculum), ensure_ascii=False, separators=(",", ":"), sort_keys=True
     )
+    pages.update(calendars(curriculum, site_url))
+    pages.update(catalog_files(curriculum, site_url))
     reference = render_reference()
     pages[route("reference").docs] = (
         front_matter(
@@ -586,7 +634,19 @@ def _planner_module(c: Curriculum, module_id: str) -> dict:
             if prerequisite in c.modules and c.is_offered(c.modules[prerequisite])
         ],
         "next_session": upcoming[0].start.date().isoformat() if upcoming else None,
+        **_planner_session(upcoming[0] if upcoming else None),
     }
+
+
+def _planner_session(session: ScheduledSession | None) -> dict:
+    """The next session's instant and its text in each zone (Babel's Indonesian, as on the
+    module page), so the planner shows it in the reader's zone and can order by time."""
+    if session is None:
+        return {"next_session_at": None, "next_session_times": None}
+    times = session_times(session)
+    texts = {c["label"].lower(): f"{c['date']}, {c['range']}" for c in times["conversions"]}
+    texts["asal"] = f"{times['date']}, {times['range']}"
+    return {"next_session_at": utc_iso(session.start), "next_session_times": texts}
 
 
 def page_title(page: Page) -> str:

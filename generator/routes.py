@@ -10,6 +10,7 @@ page can never leave a silently broken link.
 
 from __future__ import annotations
 
+import datetime
 import posixpath
 from collections.abc import Callable
 from typing import NamedTuple
@@ -67,6 +68,31 @@ def route(kind: str, item_id: str = "") -> Route:
     else:
         raise KeyError(kind)
     return Route(directory_url(docs), docs)
+
+
+# Files that are data, not pages: copied into the site as they are (see render_pages).
+CATALOG = "catalog.json"
+CATALOG_SCHEMA = "catalog.schema.json"
+SCHEDULE_CALENDAR = "jadwal.ics"
+
+
+def calendar_file(kind: str, item: object = "") -> str:
+    """Where a calendar lives, relative to the site root (and docs/).
+
+    Kinds: `schedule` (every session), `track` and `pathway` with their id, `session`
+    with a `SessionInstant` (named by module and UTC start, so the name stays while the
+    session does).
+    """
+    if kind == "schedule":
+        return SCHEDULE_CALENDAR
+    if kind == "track":
+        return f"kalender/jalur/{item}.ics"
+    if kind == "pathway":
+        return f"kalender/jalur-belajar/{item}.ics"
+    if kind == "session":
+        start = item.start.astimezone(datetime.UTC)  # type: ignore[attr-defined]
+        return f"kalender/sesi/{item.module_id}-{start:%Y%m%d-%H%M}z.ics"  # type: ignore[attr-defined]
+    raise KeyError(kind)
 
 
 def relative_link(from_docs: str, to_docs: str) -> str:

@@ -27,7 +27,7 @@ def main() -> None:
     for relpath, text in pages.items():
         target = GOLDEN / relpath
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        target.write_bytes(text.encode("utf-8"))
     print(f"{len(pages)} berkas ditulis ke {GOLDEN.relative_to(REPO)}")
 
 

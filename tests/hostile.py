@@ -14,10 +14,12 @@ Three parts:
   because literal ones are refused by the loader already.
 - **Site scan.** Every HTML page (BeautifulSoup's html.parser, and a second, independent
   tokenizer written to the HTML standard's tag and attribute rules), every JSON file
-  (tags.json, the planner data, the search dialog's glossary and words), sitemap.xml:
-  nothing that runs script or loads from another host, and plain text that reads literally
-  wherever it is shown; and Pagefind's records (`pagefind/fragment/*.pf_fragment`) with
-  the metadata attributes they are built from.
+  (tags.json, the planner data, the search dialog's glossary and words, catalog.json, read
+  against its schema too), the schema.org JSON-LD in pages (JSON parsed after both HTML
+  parsers found the script's end), every calendar (icalendar, and a second reading of
+  RFC 5545's content lines), sitemap.xml: nothing that runs script or loads from another
+  host, and plain text that reads literally wherever it is shown; and Pagefind's records
+  (`pagefind/fragment/*.pf_fragment`) with the metadata attributes they are built from.
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import icalendar
+import jsonschema
 import yaml
 from bs4 import BeautifulSoup, NavigableString, Tag
 from pydantic import BaseModel, RootModel, TypeAdapter
@@ -855,6 +859,12 @@ class SiteScan:
                 text = path.read_text(encoding="utf-8")
                 self.check_characters(relpath, text)
                 self.check_xml(relpath, text)
+            elif path.suffix == ".ics":
+                # Bytes: text mode would hide a bare CR that ends a line early.
+                text = path.read_bytes().decode("utf-8")
+                # Unfolded first: a fold may fall inside an emoji sequence (after a ZWJ).
+                self.check_characters(relpath, re.sub(r"\r\n[ \t]", "", text))
+                self.check_ics(relpath, text)
         return self.findings
 
     # -- characters
@@ -922,6 +932,10 @@ class SiteScan:
             if tag == "script":
                 if element.get("src"):
                     self.check_own_asset(relpath, element, element["src"], markers)
+                elif element.get("type") == "application/ld+json" and not element.attrs.keys() - {
+                    "type"
+                }:
+                    self.check_jsonld(relpath, element.get_text(), "")
                 elif element.get_text() not in self.baseline.inline_scripts:
                     self.add(
                         relpath,
@@ -1190,10 +1204,93 @@ class SiteScan:
             return None
         return title, summary, tags
 
+    # -- JSON-LD (schema.org data in a script element)
+
+    def check_jsonld(self, relpath: str, text: str, parser: str) -> None:
+        """The script's text is JSON with every `<` escaped, so nothing in it can end the
+        element early, and each field's text reads back exactly."""
+        where = f"{parser}JSON-LD"
+        markers = markers_in(text)
+        if "<" in text:
+            self.add(relpath, f"{where} holds a raw `<`", text[:400], markers)
+        try:
+            data = json.loads(text)
+        except ValueError as exc:
+            self.add(relpath, f"{where} does not parse", f"{exc}: {text[:300]}", markers)
+            return
+        if not isinstance(data, dict) or data.get("@context") != "https://schema.org":
+            self.add(relpath, f"{where} is not schema.org data", text[:300], markers)
+        if self.literal:
+            self.check_exact_strings(relpath, data, where)
+
+    def check_exact_strings(self, relpath: str, data: Any, where: str) -> None:
+        for value in _strings(data):
+            for marker in _MARKER.findall(value):
+                expected = self.plain.get(marker)
+                if expected is not None and normalise(value) != expected:
+                    self.add(
+                        relpath,
+                        f"{where} value is not exactly the field's text {expected!r}",
+                        repr(value),
+                        [marker],
+                    )
+
+    # -- iCalendar: icalendar's parser, then a second reading of the raw content lines
+
+    def check_ics(self, relpath: str, text: str) -> None:
+        markers = markers_in(text)
+        try:
+            calendar = icalendar.Calendar.from_ical(text)
+        except ValueError as exc:
+            self.add(relpath, "iCalendar does not parse", str(exc), markers)
+            return
+        components = [c.name for c in calendar.walk()]
+        if components.count("VCALENDAR") != 1 or not set(components) <= ICS_COMPONENTS:
+            self.add(relpath, "unexpected iCalendar components", repr(components), markers)
+        if self.literal:
+            for event in calendar.walk("VEVENT"):
+                for key in ("SUMMARY", "LOCATION"):
+                    if key in event:
+                        self.check_exact_strings(relpath, str(event[key]), f"iCalendar {key}")
+        self.check_ics_lines(relpath, text)
+
+    def check_ics_lines(self, relpath: str, text: str) -> None:
+        """RFC 5545 by hand: CRLF lines, folded lines start with a space, each content line
+        is NAME[;PARAM=VALUE]*:VALUE with a known name, and BEGIN/END nest."""
+        if not text.endswith("\r\n") or re.search(r"\r(?!\n)|(?<!\r)\n", text):
+            self.add(relpath, "[second parser] iCalendar line not ended by CRLF", "", [])
+        unfolded = re.sub(r"\r\n[ \t]", "", text).split("\r\n")[:-1]
+        stack: list[str] = []
+        events = 0
+        for line in unfolded:
+            match = ICS_LINE.match(line)
+            if not match:
+                self.add(relpath, "[second parser] malformed content line", line[:300], [])
+                continue
+            name, value = match.group("name").upper(), match.group("value")
+            if name not in ICS_PROPERTIES:
+                self.add(relpath, f"[second parser] unexpected property {name}", line[:300], [])
+            if name == "BEGIN":
+                stack.append(value)
+                events += value == "VEVENT"
+            elif name == "END" and (not stack or stack.pop() != value):
+                self.add(relpath, "[second parser] BEGIN/END do not nest", line[:300], [])
+            if name in {"SUMMARY", "LOCATION", "DESCRIPTION"} and re.search(r"(?<!\\)[;,]", value):
+                self.add(relpath, f"[second parser] unescaped `;` or `,` in {name}", line, [])
+        if stack:
+            self.add(relpath, "[second parser] components left open", repr(stack), [])
+        if events != text.count("\r\nBEGIN:VEVENT\r\n"):
+            self.add(relpath, "[second parser] events counted differently", str(events), [])
+
     # -- HTML, second parser: a tokenizer after the HTML standard's tag and attribute states
 
     def check_tokens(self, relpath: str, text: str) -> None:
         for tag, attrs, start in html_start_tags(text):
+            if tag == "script" and dict(attrs).get("type") == "application/ld+json":
+                end = re.compile(r"</script[\t\n\f\r />]", re.I).search(text, start)
+                body_start = text.find(">", start) + 1
+                body = text[body_start : end.start() if end else len(text)]
+                self.check_jsonld(relpath, body, "[second parser] ")
             context = text[max(0, start - 300) : start + 300]
             markers = markers_in(context)
             for name, value in attrs:
@@ -1224,6 +1321,12 @@ class SiteScan:
         except ValueError as exc:
             self.add(relpath, "JSON does not parse", str(exc), markers_in(text[:2000]))
             return
+        if relpath == "catalog.json":
+            # Read a second way, as a learning platform would: against its published schema.
+            schema = json.loads((self.site / "catalog.schema.json").read_text(encoding="utf-8"))
+            for error in jsonschema.Draft202012Validator(schema).iter_errors(data):
+                where = "/".join(str(part) for part in error.absolute_path)
+                self.add(relpath, f"[schema] {where}: {error.message}"[:300], "", markers_in(text))
         if relpath == "tags.json":
             for mapping in data.get("mappings", []):
                 title = BeautifulSoup(mapping.get("item", {}).get("title", ""), "html.parser")
@@ -1235,7 +1338,7 @@ class SiteScan:
                 expected = self.plain.get(marker)
                 if expected is None:
                     continue
-                if relpath.startswith("assets/"):
+                if relpath.startswith("assets/") or relpath.startswith("catalog"):
                     # Our own data files hold the text itself; scripts insert it as text.
                     if normalise(value) != expected:
                         self.add(
@@ -1345,6 +1448,20 @@ class SiteScan:
                     loc.text or "",
                     markers_in(loc.text or ""),
                 )
+
+
+# What the calendars may contain (generator/calendars.py), and the shape of a content line.
+ICS_COMPONENTS = {"VCALENDAR", "VTIMEZONE", "STANDARD", "DAYLIGHT", "VEVENT"}
+ICS_PROPERTIES = {
+    "BEGIN", "END", "VERSION", "PRODID", "CALSCALE", "METHOD", "NAME", "X-WR-CALNAME",
+    "REFRESH-INTERVAL", "X-PUBLISHED-TTL", "TZID", "TZNAME", "TZOFFSETFROM", "TZOFFSETTO",
+    "DTSTART", "DTEND", "DTSTAMP", "UID", "SUMMARY", "DESCRIPTION", "LOCATION", "URL", "RDATE",
+    "RRULE",
+}  # fmt: skip
+ICS_LINE = re.compile(
+    r'^(?P<name>[A-Za-z0-9-]+)(?:;[A-Za-z0-9-]+=(?:"[^"]*"|[^";:,]*)(?:,(?:"[^"]*"|[^";:,]*))*)*'
+    r":(?P<value>.*)$"
+)
 
 
 def _strings(data: Any) -> Iterator[str]:

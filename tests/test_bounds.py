@@ -241,7 +241,7 @@ def _session(start: str = "2026-12-10T09:00", zone: str = "Asia/Jakarta", minute
 
 @pytest.mark.parametrize(
     ("start", "zone", "year"),
-    [("9999-12-31T23:00", "Etc/GMT+12", 9999), ("0001-01-01T01:00", "Asia/Tokyo", 1)],
+    [("9999-12-31T23:00", "Pacific/Pago_Pago", 9999), ("0001-01-01T01:00", "Asia/Tokyo", 1)],
 )
 def test_session_year_out_of_range(validate, start, zone, year):
     # Both overflowed when converted between zones (OverflowError, a traceback).
@@ -257,7 +257,7 @@ def test_session_year_out_of_range(validate, start, zone, year):
 
 def test_session_years_2000_and_2100_are_valid(validate):
     text = _session("2000-01-01T00:00", "Asia/Tokyo") + SESSION.format(
-        start="2100-12-31T23:00", zone="Etc/GMT+12", minutes=1440
+        start="2100-12-31T23:00", zone="Pacific/Pago_Pago", minutes=1440
     ).removeprefix("sessions:\n")
     result = validate({ETIKA: text})
     # A day-long session is valid; that the webinar activity is shorter is only a warning.

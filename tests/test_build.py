@@ -59,8 +59,11 @@ def test_page_of_a_deleted_module_is_removed_from_docs(project):
     copy.unlink()
     result = run_generator(project, "build", "--markdown-only")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "1 dihapus" in result.stdout
+    # Its page, and the calendar file of each of its sessions.
+    sessions = original.read_text(encoding="utf-8").count("  - start:")
+    assert f"{1 + sessions} dihapus" in result.stdout
     assert not (project / "docs" / "modul" / "salinan-uji.md").exists()
+    assert not list((project / "docs").rglob("salinan-uji*"))
 
 
 def test_invalid_curriculum_writes_nothing_and_keeps_the_site(project):

@@ -107,6 +107,11 @@ def test_zensical_builds_the_generated_docs_with_no_broken_reference(project):
     pages = list(site.rglob("index.html"))
     assert (site / "rencana-belajar" / "index.html").is_file()
     assert len(pages) > 50, len(pages)
+    # The theme override's head (schema.org data, the zone script) and the data files.
+    module = next((site / "modul").glob("*/index.html")).read_text(encoding="utf-8")
+    assert '<script type="application/ld+json">{"@context":"https://schema.org"' in module
+    for name in ("jadwal.ics", "catalog.json", "catalog.schema.json"):
+        assert (site / name).read_bytes() == (project / "docs" / name).read_bytes(), name
     broken = broken_references(site, site_path())
     assert not broken, f"{len(broken)} broken references:\n" + "\n".join(broken[:30])
 

@@ -303,6 +303,11 @@ _EDGE_VALUES = [
     "2026-03-29T02:30",
     "Etc/GMT+12",
     "Etc/GMT-14",
+    # The widest offsets of real places (Etc/GMT±N is refused as an offset, not a zone).
+    "Pacific/Kiritimati",
+    "Pacific/Pago_Pago",
+    "Asia/Ujung_Pandang",
+    "UTC+8",
     "Asia/Jayapura",
     "9999-12-31",
     "0001-01-01",

@@ -75,11 +75,15 @@ def test_only_the_planner_page_asks_for_the_planner_assets(rendered):
     asking = [
         path
         for path, text in rendered.items()
-        if path.endswith(".md") and "kk_assets" in front_matter(text)
+        if path.endswith(".md") and "rencana-belajar" in front_matter(text).get("kk_assets", [])
     ]
-    assert asking == ["katalog.md", "rencana-belajar.md"]
+    assert asking == ["rencana-belajar.md"]
     assert front_matter(rendered["katalog.md"])["kk_assets"] == ["katalog"]
-    assert front_matter(rendered["rencana-belajar.md"])["kk_assets"] == ["rencana-belajar"]
+    # The planner shows session times in the reader's zone, which the zone script keeps.
+    assert front_matter(rendered["rencana-belajar.md"])["kk_assets"] == [
+        "rencana-belajar",
+        "zona-waktu",
+    ]
     for path, text in rendered.items():
         assert "<script" not in text and "<link" not in text, path
 
@@ -145,6 +149,15 @@ def test_planner_data_has_the_shape_the_script_reads(rendered):
     assert lanjut["groups"] == {"formal": 90, "social": 0, "experiential": 180}
     assert lanjut["prerequisites"] == ["data-dasar"]
     assert lanjut["next_session"] == "2026-12-10"
+    # 09.00 WITA is 01.00 UTC; each zone's text is the module page's, from Babel.
+    assert lanjut["next_session_at"] == "2026-12-10T01:00:00Z"
+    assert lanjut["next_session_times"] == {
+        "wib": "Kamis, 10 Desember 2026, 08.00–09.30 WIB",
+        "wita": "Kamis, 10 Desember 2026, 09.00–10.30 WITA",
+        "wit": "Kamis, 10 Desember 2026, 10.00–11.30 WIT",
+        "asal": "Kamis, 10 Desember 2026, 09.00–10.30 WITA",
+    }
+    assert modules["etika"]["next_session_times"] is None
     assert lanjut["audience"] == ["administrator"]
     assert lanjut["competencies"] == ["digital/data"]
     assert lanjut["track"] == "digital"

@@ -857,15 +857,147 @@ def test_local_time_skipped_by_daylight_saving(validate):
             "17:12",
             "`2026-03-29T02:30` tidak ada di zona Europe/Berlin (jam dilompati peralihan waktu "
             "musim panas); pilih jam lain",
+        ),
+        _warning(ETIKA, "18:15", BERLIN_ABROAD.format(offset="UTC+1")),
+    ]
+
+
+BERLIN_ABROAD = (
+    "zona waktu `Europe/Berlin` bukan zona Indonesia; situs menuliskannya sebagai “waktu Berlin "
+    "({offset})” lalu mengubahnya ke WIB, WITA dan WIT. Bila sesi diadakan dari Indonesia, pakai "
+    "Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT)"
+)
+
+
+@pytest.mark.parametrize(
+    "zone", ["Asia/Jakarta", "Asia/Pontianak", "Asia/Makassar", "Asia/Jayapura"]
+)
+def test_indonesian_zones_need_no_word(validate, zone):
+    assert validate({ETIKA: _with_session("Asia/Makassar", zone)}).outcome == (0, [])
+
+
+def test_zone_abroad_is_a_warning_naming_city_and_offset(validate):
+    result = validate({ETIKA: _with_session("Asia/Makassar", "Europe/Amsterdam")})
+    assert result.problems == [
+        _warning(
+            ETIKA,
+            "18:15",
+            BERLIN_ABROAD.replace("Berlin", "Amsterdam").format(offset="UTC+1"),
         )
     ]
+    assert result.exit_code == 0
+
+
+def test_zone_abroad_offset_is_the_one_on_the_session_day(validate):
+    text = _with_session("Asia/Makassar", "Europe/Berlin").replace("2026-12-10", "2026-07-10")
+    assert validate({ETIKA: text}).problems == [
+        _warning(ETIKA, "18:15", BERLIN_ABROAD.format(offset="UTC+2"))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("alias", "current"),
+    [("Asia/Ujung_Pandang", "Asia/Makassar"), ("Asia/Calcutta", "Asia/Kolkata")],
+)
+def test_deprecated_zone_alias_is_an_error_with_the_current_name(validate, alias, current):
+    assert validate({ETIKA: _with_session("Asia/Makassar", alias)}).problems == [
+        _error(
+            ETIKA,
+            "18:15",
+            f"zona waktu `{alias}` adalah nama lama yang tidak dipakai lagi; tulis nama yang "
+            f"berlaku: `{current}`",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("offset", "advice"),
+    [
+        ("UTC+8", "tulis `Asia/Makassar` (WITA), zona Indonesia dengan selisih itu"),
+        ('"GMT+7"', "tulis `Asia/Jakarta` (WIB), zona Indonesia dengan selisih itu"),
+        ('"UTC+09:00"', "tulis `Asia/Jayapura` (WIT), zona Indonesia dengan selisih itu"),
+        ("Etc/GMT-8", "tulis `Asia/Makassar` (WITA), zona Indonesia dengan selisih itu"),
+        ("UTC+1", "tulis nama IANA kota tempat sesi diadakan, mis. `Europe/Amsterdam`"),
+    ],
+)
+def test_offset_instead_of_a_zone_suggests_the_indonesian_zone(validate, offset, advice):
+    shown = offset.strip('"')
+    assert validate({ETIKA: _with_session("Asia/Makassar", offset)}).problems == [
+        _error(
+            ETIKA,
+            "18:15",
+            f"`sessions[0].timezone`: `{shown}` adalah selisih jam, bukan zona waktu; {advice}",
+        )
+    ]
+
+
+def test_default_timezone_alias_is_an_error(validate):
+    text = SITE_CONFIG + "default_timezone: Asia/Ujung_Pandang\n"
+    assert validate({CONFIG: text}).problems == [
+        _error(
+            CONFIG,
+            "5:19",
+            "zona waktu `Asia/Ujung_Pandang` adalah nama lama yang tidak dipakai lagi; tulis nama "
+            "yang berlaku: `Asia/Makassar`",
+        )
+    ]
+
+
+def _timed(module: str, start: str) -> str:
+    """A module with one session at `start` (WIB)."""
+    session = f'sessions:\n  - start: "{start}"\n    timezone: Asia/Jakarta\n    minutes: 90\n'
+    return module + session
+
+
+def test_pathway_step_with_a_session_before_its_prerequisites_session(validate):
+    lanjut = _replace(MODULE_DATA_LANJUT, "2026-12-10T09:00", "2026-12-03T09:00")
+    files = {DATA_DASAR: _timed(MODULE_DATA_DASAR, "2027-01-07T09:00"), DATA_LANJUT: lanjut}
+    assert validate(files).problems == [
+        _warning(
+            PATHWAY_PATH,
+            "15:17",
+            "sesi berikutnya modul `data-lanjut` (3 Desember 2026 09.00 WITA) lebih awal daripada "
+            "sesi berikutnya prasyaratnya `data-dasar` (7 Januari 2027 09.00 WIB); jadwalkan sesi "
+            "prasyarat lebih dulu, atau pindahkan sesi modul ini sesudahnya",
+        )
+    ]
+
+
+def test_prerequisite_in_assumes_may_have_its_session_later(validate):
+    lanjut = _replace(MODULE_DATA_LANJUT, "2026-12-10T09:00", "2026-12-03T09:00")
+    pathway = _replace(PATHWAY, "phases:\n", "assumes:\n  - data-dasar\nphases:\n")
+    pathway = _replace(
+        pathway, "  - title: Sebelum webinar\n    steps:\n      - module: data-dasar\n", ""
+    )
+    files = {
+        DATA_DASAR: _timed(MODULE_DATA_DASAR, "2027-01-07T09:00"),
+        DATA_LANJUT: lanjut,
+        PATHWAY_PATH: pathway,
+    }
+    assert validate(files).outcome == (0, [])
+
+
+def test_pathway_steps_whose_sessions_follow_prerequisites_are_fine(validate):
+    files = {DATA_DASAR: _timed(MODULE_DATA_DASAR, "2026-12-01T09:00")}
+    assert validate(files).outcome == (0, [])
+
+
+def test_past_sessions_of_a_prerequisite_do_not_count(validate):
+    # Only the next sessions are compared: a prerequisite session already held is the
+    # recording the learner can follow, whatever the dates.
+    files = {DATA_DASAR: _timed(MODULE_DATA_DASAR, "2026-11-01T09:00")}
+    assert validate(files).outcome == (0, [])
 
 
 def test_local_time_repeated_by_daylight_saving_is_accepted(validate):
     text = _with_session("Asia/Makassar", "Europe/Berlin").replace(
         "2026-12-10T09:00", "2026-10-25T02:30"
     )
-    assert validate({ETIKA: text}).outcome == (0, [])
+    # Only the zone's own warning: the repeated hour is read as the first (summer) one.
+    assert validate({ETIKA: text}).outcome == (
+        0,
+        [_warning(ETIKA, "18:15", BERLIN_ABROAD.format(offset="UTC+2"))],
+    )
 
 
 def test_http_registration_url(validate):

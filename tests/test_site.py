@@ -65,7 +65,10 @@ def test_home_counts_and_next_sessions(site):
     assert choices[0] == "jabatan/cpns/" and len(choices) == 9
     assert "Hak 20 JP per tahun" in text
     assert "20 JP setara 15 jam belajar" in text
-    sessions = [li.get_text(" ", strip=True) for li in soup.select("#sesi-terdekat + ul > li")]
+    sessions = [
+        li.get_text(" ", strip=True)
+        for li in soup.select("#sesi-terdekat ~ .kk-sesi-akan > ul > li")
+    ]
     assert sessions[0].startswith(
         "Keamanan Siber untuk ASN — Kamis, 3 Desember 2026, 19.00–20.30 WIB"
     )
@@ -116,9 +119,12 @@ def test_module_page_shows_what_a_learner_needs(site):
     )
     assert (
         "Rabu, 9 Desember 2026, 09.00–10.30 WIB · 10.00–11.30 WITA · 11.00–12.30 WIT · Zoom · "
-        "Daftar" in text
+        "Daftar ke webinar Integritas dalam Pelayanan · Tambahkan ke kalender" in text
     )
-    assert "Sudah berlangsung Rabu, 14 Oktober 2026, 09.00–10.30 WIB" in text
+    assert "Sudah lewat Rabu, 14 Oktober 2026, 09.00–10.30 WIB" in text
+    calendar = soup.find("a", string="Tambahkan ke kalender")
+    assert calendar["href"] == "../../kalender/sesi/integritas-dasar-20261209-0200z.ics"
+    assert (site / "kalender" / "sesi" / "integritas-dasar-20261209-0200z.ics").is_file()
     assert "1. Reaksi Survei kepuasan." in text
     assert "Alternatif untuk koneksi lemah: Rekaman audio saja dan ringkasan PDF." in text
     assert "Terakhir ditelaah: 1 September 2026" in text

@@ -234,6 +234,19 @@ def test_pages_workflow_builds_the_site():
     assert make_targets_of(load_workflow("pages.yml")) == ["site"]
 
 
+def test_pages_workflow_rebuilds_daily_just_after_midnight_wib():
+    # PyYAML reads the key `on` as True (YAML 1.1); load_workflow may keep either.
+    workflow = load_workflow("pages.yml")
+    triggers = workflow.get("on", workflow.get(True))
+    assert "push" in triggers
+    crons = [entry["cron"] for entry in triggers["schedule"]]
+    assert len(crons) == 1
+    minute, hour, day, month, weekday = crons[0].split()
+    assert (day, month, weekday) == ("*", "*", "*")
+    # The build takes "today" in WIB (UTC+7): just after 00.00 WIB is just after 17.00 UTC.
+    assert (int(hour) + 7) % 24 == 0 and int(minute) < 30
+
+
 def test_pages_deploy_job_has_exactly_pages_permissions():
     workflow = load_workflow("pages.yml")
     assert workflow["permissions"] in ({}, {"contents": "read"})

@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel, RootModel, ValidationError
 
 from generator import format as fmt
-from generator import messages
+from generator import messages, zones
 from generator.load import Document, Loc
 from generator.messages import describe_type
 from generator.problems import Problem, error
@@ -176,6 +176,8 @@ def _type_problem(
         return "value-too-small", {"limit": ctx.get("ge"), "found": found}
     if kind == "less_than_equal":
         return "value-too-large", {"limit": ctx.get("le"), "found": found}
+    if kind == "timezone" and zones.offset_hours(str(value)) is not None:
+        return "timezone-offset", {"zone": value, "suggestion": zones.zone_for_offset(str(value))}
     if kind == "timezone":
         suggestion = close_match(str(value), sorted(fmt.timezone_names()))
         return "timezone-unknown", {"zone": value, "suggestion": suggestion}

@@ -52,6 +52,8 @@
       "Model 70-20-10 menyarankan sekitar 70% belajar dari pengalaman kerja (penugasan), 20% dari orang lain (coaching, mentoring, komunitas) dan 10% dari pembelajaran formal. Bila porsi pengalaman kerja kecil, sepakati satu penugasan nyata dengan atasan dan catat hasilnya.",
     // The module list and the picker
     nextSession: "sesi langsung berikutnya {date}",
+    sessionBeforePrerequisite:
+      "Sesi langsungnya ({date}) lebih awal daripada sesi prasyaratnya “{title}” ({before}); pelajari bahan prasyarat itu lebih dulu, atau ikuti sesi berikutnya.",
     metaSeparator: " · ",
     reasonNeededBy: "Prasyarat untuk {titles}.",
     reasonPathway: "Langkah {number} dari {total} jalur belajar {title} ({kind}).",
@@ -675,7 +677,47 @@
         });
   }
 
+  // --- sessions in time (the zone script, zona-waktu.js, knows the reader's zone) ---
+
+  // The reader's zone: "wib", "wita", "wit", or "asal" (each session's own zone).
+  function readerZone(win) {
+    var zona = win && win.kkZona;
+    return zona ? zona.chosen().toLowerCase() : "asal";
+  }
+
+  // When the next session is, in the reader's zone, as the build wrote it with Babel.
+  function sessionWhen(module, zone) {
+    var times = module.next_session_times;
+    if (times) return times[zone] || times.asal;
+    return longDate(module.next_session);
+  }
+
+  // For each module of the plan, the first prerequisite in the plan whose next session
+  // comes after the module's own: the learner would meet the module before what it needs.
+  function sessionOrderWarnings(data, ids, zone) {
+    var byId = moduleIndex(data);
+    var found = {};
+    ids.forEach(function (id) {
+      var own = byId[id] && byId[id].next_session_at;
+      if (!own) return;
+      var late = prerequisitesOf(byId, id).filter(function (p) {
+        var before = byId[p].next_session_at;
+        return has(ids, p) && before && Date.parse(before) > Date.parse(own);
+      })[0];
+      if (late) {
+        found[id] = text("sessionBeforePrerequisite", {
+          date: sessionWhen(byId[id], zone),
+          title: byId[late].title,
+          before: sessionWhen(byId[late], zone),
+        });
+      }
+    });
+    return found;
+  }
+
   var exported = {
+    sessionWhen: sessionWhen,
+    sessionOrderWarnings: sessionOrderWarnings,
     TEXT: TEXT,
     text: text,
     serves: serves,
@@ -892,11 +934,13 @@
 
     function renderList(state, today) {
       list.textContent = "";
+      var zone = readerZone(window);
+      var late = sessionOrderWarnings(data, state.modules, zone);
       state.modules.forEach(function (id) {
         var module = byId[id];
         var meta = [jpText(data, module.minutes), label(data.tracks, module.track, "title")];
         if (isUpcoming(module, today)) {
-          meta.push(text("nextSession", { date: longDate(module.next_session) }));
+          meta.push(text("nextSession", { date: sessionWhen(module, zone) }));
         }
         var why = reasonsText(data, reasons(data, state, id));
         // The <li> stays a list item (its number is the study order); the row inside flexes.
@@ -907,6 +951,7 @@
                 el("a", { href: moduleHref(module), text: module.title }),
                 el("span", { class: "kk-meta", text: meta.join(TEXT.metaSeparator) }),
                 why ? el("span", { class: "kk-alasan", text: why }) : null,
+                late[id] ? el("span", { class: "kk-alasan kk-sesi-terlalu-awal", text: late[id] }) : null,
               ]),
               el("button", {
                 type: "button",
@@ -1245,6 +1290,10 @@
     $("kk-ulang").addEventListener("click", reset);
     window.addEventListener("hashchange", function () {
       if (store.load(data, localToday(data)).fromLink) restore();
+    });
+    // A new zone choice rewrites the session times shown in the plan.
+    document.addEventListener("kk-zona", function () {
+      if (state) show();
     });
     view.ready();
     restore();

@@ -430,3 +430,62 @@ test("numbers get a dot between thousands, as on the pages", () => {
   assert.equal(rules.formatNumber(1234567), "1.234.567");
   assert.equal(rules.formatJp(45 * 1234 + 23, 45), "1.234,5");
 });
+
+// --- sessions in time ------------------------------------------------------------------
+
+function timed(id, at, texts, prerequisites) {
+  const module = mod(id, { minutes: 90, audience: ["semua"], prerequisites: prerequisites || [] });
+  module.next_session = at.slice(0, 10);
+  module.next_session_at = at;
+  module.next_session_times = texts;
+  return module;
+}
+
+const WIT_DEC = {
+  wib: "Kamis, 3 Desember 2026, 09.00–11.30 WIB",
+  wita: "Kamis, 3 Desember 2026, 10.00–12.30 WITA",
+  wit: "Kamis, 3 Desember 2026, 11.00–13.30 WIT",
+  asal: "Kamis, 3 Desember 2026, 09.00–11.30 WIB",
+};
+const WIT_JAN = {
+  wib: "Kamis, 7 Januari 2027, 08.00–10.00 WIB",
+  wita: "Kamis, 7 Januari 2027, 09.00–11.00 WITA",
+  wit: "Kamis, 7 Januari 2027, 10.00–12.00 WIT",
+  asal: "Kamis, 7 Januari 2027, 09.00–11.00 WITA",
+};
+
+test("a session is shown in the reader's zone, else in its own", () => {
+  const module = timed("a", "2026-12-03T02:00:00Z", WIT_DEC);
+  assert.equal(rules.sessionWhen(module, "wit"), "Kamis, 3 Desember 2026, 11.00–13.30 WIT");
+  assert.equal(rules.sessionWhen(module, "asal"), "Kamis, 3 Desember 2026, 09.00–11.30 WIB");
+  const dateOnly = mod("b", { minutes: 45, audience: ["semua"], next_session: "2026-12-03" });
+  assert.equal(rules.sessionWhen(dateOnly, "wit"), "3 Desember 2026");
+});
+
+test("a module whose session comes before its prerequisite's is warned about", () => {
+  // The administrator + SPBE case of issue 11: step 2's session on 3 December, its
+  // prerequisite's on 7 January.
+  const data = makeData({
+    modules: [
+      timed("pengantar", "2027-01-07T01:00:00Z", WIT_JAN),
+      timed("satu-data", "2026-12-03T02:00:00Z", WIT_DEC, ["pengantar"]),
+    ],
+  });
+  const warnings = rules.sessionOrderWarnings(data, ["pengantar", "satu-data"], "wit");
+  assert.deepEqual(Object.keys(warnings), ["satu-data"]);
+  assert.equal(
+    warnings["satu-data"],
+    "Sesi langsungnya (Kamis, 3 Desember 2026, 11.00–13.30 WIT) lebih awal daripada sesi " +
+      "prasyaratnya “pengantar” (Kamis, 7 Januari 2027, 10.00–12.00 WIT); pelajari bahan " +
+      "prasyarat itu lebih dulu, atau ikuti sesi berikutnya."
+  );
+  // In the right order, or with the prerequisite outside the plan, nothing is said.
+  assert.deepEqual(rules.sessionOrderWarnings(data, ["satu-data"], "wit"), {});
+  const fine = makeData({
+    modules: [
+      timed("pengantar", "2026-12-03T02:00:00Z", WIT_DEC),
+      timed("satu-data", "2027-01-07T01:00:00Z", WIT_JAN, ["pengantar"]),
+    ],
+  });
+  assert.deepEqual(rules.sessionOrderWarnings(fine, ["pengantar", "satu-data"], "wit"), {});
+});

@@ -151,6 +151,19 @@ RULES: tuple[Rule, ...] = (
         sessions.check_sessions,
     ),
     Rule(
+        _codes(["timezone-alias"], ["timezone-abroad"]),
+        "Zona waktu sesi (dan `default_timezone`) adalah nama IANA yang berlaku, bukan nama lama "
+        "seperti `Asia/Ujung_Pandang`; zona di luar Indonesia diberi peringatan dan ditulis di "
+        "situs dengan nama kota dan selisihnya dari UTC.",
+        sessions.check_zones,
+    ),
+    Rule(
+        _codes(warnings=["session-before-prerequisite"]),
+        "Dalam jalur belajar aktif, sesi berikutnya sebuah langkah tidak lebih awal daripada "
+        "sesi berikutnya modul prasyaratnya (kecuali prasyarat yang tercantum di `assumes`).",
+        sessions.check_session_order,
+    ),
+    Rule(
         _codes(["review-in-future"], ["review-overdue"]),
         "Tanggal telaah (`reviewed`) modul yang ditawarkan tidak di masa depan; telaah lebih "
         "dari 12 bulan lalu diberi peringatan.",
