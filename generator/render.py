@@ -296,6 +296,8 @@ def contact_link(contact: str) -> str:
     address = contact.removeprefix("mailto:")
     target = contact if contact.startswith("https://") else f"mailto:{address}"
     return f"[{escape(address)}]({link_target(target)})"
+
+
 def utc_iso(value: datetime.datetime) -> str:
     """An instant in UTC as JavaScript's Date parses it everywhere: 2026-12-10T02:00:00Z."""
     return value.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
