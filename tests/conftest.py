@@ -324,3 +324,20 @@ def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The mini fixture's built site/, built once per session: read it, never change it."""
     yield from shared_site("mini", MINI, tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def base_url(seed_site: Path) -> Iterator[str]:
+    """The seed site served on localhost for the browser tests, once per session."""
+    from tests.browser import serve
+
+    with serve(seed_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def planner_data(seed_site: Path) -> dict:
+    """The planner's data file of the seed site, as the page fetches it."""
+    import json
+
+    return json.loads((seed_site / "assets" / "rencana-belajar.json").read_text(encoding="utf-8"))

@@ -8,7 +8,6 @@ folder, so the real docs/ and site/ are never touched.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from pathlib import Path
@@ -22,7 +21,6 @@ from tests.browser import (
     horizontal_overflow,
     new_context,
     run_axe,
-    serve,
 )
 
 pytestmark = pytest.mark.browser
@@ -35,17 +33,6 @@ PLANNER = "rencana-belajar/"
 def built(chromium, seed_site) -> Path:
     """The project's own curriculum, built once per session into a temporary copy."""
     return seed_site
-
-
-@pytest.fixture(scope="session")
-def base_url(built) -> str:
-    with serve(built) as url:
-        yield url
-
-
-@pytest.fixture(scope="session")
-def planner_data(built) -> dict:
-    return json.loads((built / "assets" / "rencana-belajar.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")

@@ -6,30 +6,18 @@ The seed site is built once per session (tests/conftest.py `seed_site`).
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from pathlib import Path
 
 import pytest
 
-from tests.browser import describe_violations, new_context, run_axe, serve
+from tests.browser import describe_violations, new_context, run_axe
 
 NARROW = {"width": 360, "height": 780}
 WIDE = {"width": 1280, "height": 800}
 # English UI strings Material would print in a page if a template were left untranslated.
 THEME_ENGLISH = ("Made with", "Not found", "Skip to content", "Back to top")
-
-
-@pytest.fixture(scope="module")
-def base_url(seed_site) -> str:
-    with serve(seed_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def planner_data(seed_site) -> dict:
-    return json.loads((seed_site / "assets" / "rencana-belajar.json").read_text(encoding="utf-8"))
 
 
 def first_page(site: Path, folder: str) -> str:
