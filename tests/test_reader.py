@@ -372,3 +372,22 @@ def test_seed_pathways_say_true_things_about_the_annual_target():
         )
         assert Fraction(weeks * pace) >= required
         assert "memenuhi hak" not in page
+
+
+def test_a_session_line_in_the_readers_zone_still_explains_each_zone(chromium, base_url):
+    # The seed glossary explains WIB/WITA/WIT; the zone script rewrites each session line
+    # and must keep those explanations, in the new order.
+    context = new_context(chromium, viewport=NARROW, timezone_id="Asia/Jayapura")
+    page = context.new_page()
+    goto(page, base_url + "jadwal/")
+    assert page.locator("#kk-zona-pilih-0").input_value() == "WIT"
+    line = page.locator(".kk-sesi-waktu").first
+    assert line.locator("strong").inner_text().endswith("WIT")
+    explained = line.locator("abbr")
+    assert explained.all_inner_texts() == ["WIT", "WIB", "WITA"]
+    assert [explained.nth(i).get_attribute("title") for i in range(3)] == [
+        "Waktu Indonesia Timur",
+        "Waktu Indonesia Barat",
+        "Waktu Indonesia Tengah",
+    ]
+    context.close()

@@ -83,6 +83,34 @@
     return { date: value.slice(0, cut), range: value.slice(cut + 1) };
   }
 
+  // The build explains WIB/WITA/WIT with the glossary's <abbr>; a rewritten line keeps
+  // those explanations, read from the line before its first rewrite.
+  function zoneTitles(span) {
+    if (!span.kkZoneTitles) {
+      var titles = {};
+      Array.prototype.forEach.call(span.querySelectorAll("abbr[title]"), function (abbr) {
+        titles[abbr.textContent] = abbr.getAttribute("title");
+      });
+      span.kkZoneTitles = titles;
+    }
+    return span.kkZoneTitles;
+  }
+
+  // Text whose last word is an explained zone ("09.00–11.00 WIT") gets that word as <abbr>.
+  function appendRange(parent, text, titles) {
+    var cut = text.lastIndexOf(" ");
+    var zone = text.slice(cut + 1);
+    if (cut < 0 || !Object.prototype.hasOwnProperty.call(titles, zone)) {
+      parent.appendChild(document.createTextNode(text));
+      return;
+    }
+    parent.appendChild(document.createTextNode(text.slice(0, cut + 1)));
+    var abbr = document.createElement("abbr");
+    abbr.setAttribute("title", titles[zone]);
+    abbr.textContent = zone;
+    parent.appendChild(abbr);
+  }
+
   function show(span) {
     var own = (span.getAttribute("data-zona") || "").toLowerCase() || OWN;
     var first = current === OWN ? own : current.toLowerCase();
@@ -92,14 +120,17 @@
     });
     var lead = part(span, first);
     if (!lead) return;
+    var titles = zoneTitles(span);
     var strong = document.createElement("strong");
-    strong.textContent = lead.date + ", " + lead.range;
+    appendRange(strong, lead.date + ", " + lead.range, titles);
     span.replaceChildren(strong);
     order.slice(1).forEach(function (key) {
       var other = part(span, key);
       if (!other) return;
-      var extra = other.date !== lead.date ? " (" + other.date + ")" : "";
-      span.appendChild(document.createTextNode(TEXT.separator + other.range + extra));
+      appendRange(span, TEXT.separator + other.range, titles);
+      if (other.date !== lead.date) {
+        span.appendChild(document.createTextNode(" (" + other.date + ")"));
+      }
     });
     span.setAttribute("data-tampil", first.toUpperCase());
   }
