@@ -386,6 +386,28 @@ def _environment(curriculum: Curriculum, abbreviations: Abbreviations) -> Enviro
     return env
 
 
+def _search_block(facts: search.Facts) -> str:
+    """Pagefind's metadata for a page: element text escaped for the theme, one line each."""
+    lines = ['<div class="kk-cari-data" hidden data-pagefind-ignore>']
+    lines += [
+        f'<span data-pagefind-meta="{key}">{theme_text(value)}</span>'
+        for key, value in facts.meta.items()
+    ]
+    lines += [
+        f'<span data-pagefind-sort="{key}">{theme_text(value)}</span>'
+        for key, value in facts.sort.items()
+    ]
+    # A raw HTML block: at column 0 and followed by a blank line, so Markdown leaves it whole.
+    return "\n".join(lines) + "\n</div>\n"
+
+
+def _with_search_facts(pages: dict[str, str], facts: dict[str, search.Facts]) -> dict[str, str]:
+    return {
+        path: f"{text.rstrip()}\n\n{_search_block(facts[path])}" if path in facts else text
+        for path, text in pages.items()
+    }
+
+
 def render_pages(
     curriculum: Curriculum, *, guide: str = "", site_url: str = "", site_name: str = ""
 ) -> dict[str, str]:
@@ -458,7 +480,7 @@ def render_pages(
         + "\n"
         + reference
     )
-    pages = search.with_facts(pages, curriculum)
+    pages = _with_search_facts(pages, search.facts(curriculum))
     pages.update(search.data_files(curriculum))
     # MkDocs' own `abbr` explains the terms in generated page text (headings, tables,
     # lists); each page carries the definitions of the terms it contains, no others.

@@ -1,9 +1,9 @@
 """What the search dialog and the catalogue read, besides Pagefind's own index.
 
-- `facts(curriculum)`: per generated page, a hidden block of Pagefind metadata and sort
-  keys (`data-pagefind-meta/sort`), appended to the page's Markdown: what a result shows
-  (kind, track, JP, level, next session, archived). Each value is the element's text,
-  escaped, never an attribute value: Pagefind splits attribute values at commas and
+- `facts(curriculum)`: per generated page, what a result shows (kind, track, JP, level,
+  next session, archived) and sorts by; the render stage writes them as a hidden block of
+  Pagefind metadata and sort keys (`data-pagefind-meta/sort`), each value the element's
+  text, escaped, never an attribute value: Pagefind splits attribute values at commas and
   colons, and curriculum text has both. No `data-pagefind-filter`: Pagefind 1.5.2 writes
   filter values in a random order (a Rust HashMap), so two builds of the same input
   would differ, and it decodes entities in them twice. The catalogue filters its own
@@ -19,9 +19,9 @@ Drafts never get here: the curriculum model has dropped them already.
 
 from __future__ import annotations
 
-import html
 import json
 import re
+from dataclasses import dataclass, field
 
 from babel.dates import format_date
 
@@ -37,25 +37,15 @@ _SHORTEST_WORD = 4
 _WORD = re.compile(r"[^\W\d_][^\W_]*", re.UNICODE)
 
 
-def _text(value: object) -> str:
-    """Element text for raw HTML: escaped, on one line."""
-    return html.escape(" ".join(str(value).split()), quote=True)
+@dataclass(frozen=True)
+class Facts:
+    """What one page's search result shows (`meta`) and sorts by (`sort`), as plain text."""
+
+    meta: dict[str, str]
+    sort: dict[str, str] = field(default_factory=dict)
 
 
-def _block(meta: dict[str, str], sort: dict[str, str] | None = None) -> str:
-    lines = ['<div class="kk-cari-data" hidden data-pagefind-ignore>']
-    lines += [
-        f'<span data-pagefind-meta="{key}">{_text(value)}</span>' for key, value in meta.items()
-    ]
-    lines += [
-        f'<span data-pagefind-sort="{key}">{_text(value)}</span>'
-        for key, value in (sort or {}).items()
-    ]
-    # A raw HTML block: at column 0 and followed by a blank line, so Markdown leaves it whole.
-    return "\n".join(lines) + "\n</div>\n"
-
-
-def module_facts(c: Curriculum, module_id: str) -> str:
+def module_facts(c: Curriculum, module_id: str) -> Facts:
     module = c.modules[module_id]
     track = c.tracks[c.module_track[module_id]]
     jp = c.module_jp(module_id)
@@ -69,11 +59,11 @@ def module_facts(c: Curriculum, module_id: str) -> str:
         meta["sesi"] = format_date(upcoming[0].start.date(), format="d MMMM y", locale="id")
     if not c.is_offered(module):
         meta["status"] = fmt.STATUSES[module.status]
-    return _block(meta, {"jp": f"{jp_tenths(jp):06d}"})
+    return Facts(meta, {"jp": f"{jp_tenths(jp):06d}"})
 
 
-def facts(c: Curriculum) -> dict[str, str]:
-    """The metadata block of each page that has one, by docs path."""
+def facts(c: Curriculum) -> dict[str, Facts]:
+    """The search facts of each page that has them, by docs path."""
     found = {route("module", module_id).docs: module_facts(c, module_id) for module_id in c.modules}
     for pathway_id, pathway in c.pathways.items():
         meta = {
@@ -83,24 +73,16 @@ def facts(c: Curriculum) -> dict[str, str]:
         }
         if not c.is_offered(pathway):
             meta["status"] = fmt.STATUSES[pathway.status]
-        found[route("pathway", pathway_id).docs] = _block(meta)
+        found[route("pathway", pathway_id).docs] = Facts(meta)
     for track_id in c.tracks:
-        found[route("track", track_id).docs] = _block({"jenis": "Bidang"})
+        found[route("track", track_id).docs] = Facts({"jenis": "Bidang"})
     for framework_id, framework in c.frameworks.items():
-        block = _block({"jenis": "Kompetensi", "jalur": framework.title})
+        block = Facts({"jenis": "Kompetensi", "jalur": framework.title})
         found[route("framework", framework_id).docs] = block
         for competency in framework.competencies:
             found[route("competency", f"{framework_id}/{competency.id}").docs] = block
-    found[route("glossary").docs] = _block({"jenis": "Glosarium"})
+    found[route("glossary").docs] = Facts({"jenis": "Glosarium"})
     return found
-
-
-def with_facts(pages: dict[str, str], c: Curriculum) -> dict[str, str]:
-    blocks = facts(c)
-    return {
-        path: f"{text.rstrip()}\n\n{blocks[path]}" if path in blocks else text
-        for path, text in pages.items()
-    }
 
 
 def glossary_data(c: Curriculum) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from generator.index import is_offered_status, is_published_status, serves
 from generator.load import Document, Loc
-from generator.problems import Problem, error, warning
+from generator.problems import Problem, error
 from generator.validation.collect import Checked, raw_items
 from generator.validation.rules.prerequisites import found as _found
 from generator.validation.translate import close_match, loc_label
@@ -61,40 +61,35 @@ def unknown_step(checked: Checked, document: Document, loc: Loc, module_id: str)
 
 
 def _check_step(document, loc, pathway, step, checked, earlier, assumed) -> Iterator[Problem]:
-    position = document.position(loc)
     modules = checked.modules
     if step.module not in modules:
         yield from _found(unknown_step(checked, document, loc, step.module))
         return
     if step.module in earlier:
-        yield error(
-            document.path,
-            position,
+        yield document.error(
+            loc,
             "step-repeated",
             module=step.module,
             first=earlier[step.module],
         )
         return
     if step.module in assumed:
-        yield error(
-            document.path,
-            position,
+        yield document.error(
+            loc,
             "step-also-assumed",
             module=step.module,
         )
         return
     module = modules[step.module].model
     if is_offered_status(pathway.status) and not is_published_status(module.status):
-        yield error(
-            document.path,
-            position,
+        yield document.error(
+            loc,
             "step-draft",
             module=step.module,
         )
     elif is_offered_status(pathway.status) and module.status == "archived":
-        yield warning(
-            document.path,
-            position,
+        yield document.warning(
+            loc,
             "step-archived",
             module=step.module,
         )
@@ -102,9 +97,8 @@ def _check_step(document, loc, pathway, step, checked, earlier, assumed) -> Iter
     if is_offered_status(pathway.status) and unserved:
         # The competency map counts a module only for its own audience: this step would
         # leave a gap that the pathway promises to fill.
-        yield warning(
-            document.path,
-            position,
+        yield document.warning(
+            loc,
             "step-audience",
             module=step.module,
             audiences=list(unserved),
@@ -113,9 +107,8 @@ def _check_step(document, loc, pathway, step, checked, earlier, assumed) -> Iter
         if prerequisite == step.module:
             continue  # reported in the module itself
         if prerequisite in modules and prerequisite not in earlier and prerequisite not in assumed:
-            yield error(
-                document.path,
-                position,
+            yield document.error(
+                loc,
                 "step-order",
                 module=step.module,
                 prerequisite=prerequisite,
