@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from generator.schema import schema_line
+from generator.format.schema import schema_line
 
 TRACKS = ["berakhlak", "spbe", "kepemimpinan", "teknis"]
 MODES = ["webinar", "recording", "e-learning", "coaching", "community", "on-the-job"]

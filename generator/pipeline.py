@@ -9,12 +9,12 @@ from pathlib import Path
 
 import yaml
 
-from generator.anchors import missing_sections
 from generator.load import load_sources
-from generator.model import build_curriculum
-from generator.render import render_pages
-from generator.validation import Validation, validate
-from generator.write import WriteResult, build_site, write_docs
+from generator.model.curriculum import build_curriculum
+from generator.render.pages import render_pages
+from generator.validate import Validation, validate
+from generator.validate.anchors import missing_sections
+from generator.write.site import WriteResult, build_site, write_docs
 
 DOCS_DIR = "docs"
 WIB = datetime.timezone(datetime.timedelta(hours=7))

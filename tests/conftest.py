@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import cli
+from generator.commands import cli
 from tests.constants import MINI, REPO, TODAY
 from tests.sitebuild import shared_site
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import shutil
 
-from generator.model import build_curriculum
+from generator.model.curriculum import build_curriculum
 from generator.pipeline import check
-from generator.render import render_pages
+from generator.render.pages import render_pages
 from tests.constants import GOLDEN, MINI, REPO, TODAY_DATE
 
 GUIDE = "# Panduan uji\n\nPanduan singkat untuk pengujian.\n"

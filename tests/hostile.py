@@ -46,7 +46,7 @@ import yaml
 from bs4 import BeautifulSoup, NavigableString, Tag
 from pydantic import BaseModel, RootModel, TypeAdapter
 
-from generator import format as fmt
+from generator.format import models as fmt
 from generator.load import kind_of
 from tests.constants import FIXTURES
 from tests.search_bundle import decode as decode_fragment

@@ -15,10 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import cli, messages
-from generator import diff as diff_module
-from generator.changes import Snapshot
+from generator.commands import cli
+from generator.commands import diff as diff_module
+from generator.commands.changes import Snapshot
 from generator.load import read_folder
+from generator.problems import messages
 from tests.conftest import (
     BASE,
     MODULE_DATA_DASAR,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator import cli
+from generator.commands import cli
 from tests.conftest import FRAMEWORK_WITH_LEVELS, MODULE_DATA_LANJUT, MODULE_ETIKA, PATHWAY
 
 ETIKA = "curriculum/modules/nilai/etika.yml"

@@ -7,10 +7,10 @@ from fractions import Fraction
 
 import pytest
 
-from generator.index import CurriculumIndex, jp_text, serves, track_folder
 from generator.load import load_sources
-from generator.routes import ITEM_FOLDERS, SINGLE_PAGES, docs_path, relative_link, route
-from generator.validation import validate
+from generator.model.index import CurriculumIndex, jp_text, serves, track_folder
+from generator.model.routes import ITEM_FOLDERS, SINGLE_PAGES, docs_path, relative_link, route
+from generator.validate import validate
 from tests.conftest import TODAY
 from tests.constants import FIXTURES
 

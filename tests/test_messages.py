@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator import messages
-from generator.problems import error
+from generator.problems import messages
+from generator.problems.report import error
 
 GUIDE = Path(__file__).resolve().parent.parent / "CONTRIBUTING.md"
 CODE = re.compile(r"`([a-z0-9]+(?:-[a-z0-9]+)*)`")
@@ -75,11 +75,11 @@ def test_did_you_mean_is_built_in_one_place():
 
 def test_every_code_is_used_by_the_generator():
     """A code no module or template reports any more is removed from the catalogue (and guide)."""
-    package = Path(messages.__file__).parent
+    package = Path(messages.__file__).parent.parent
     sources = "".join(
         path.read_text(encoding="utf-8")
-        for path in [*package.rglob("*.py"), *package.glob("templates/*.j2")]
-        if path != package / "messages.py"
+        for path in [*package.rglob("*.py"), *package.rglob("templates/*.j2")]
+        if path != Path(messages.__file__)
     )
     assert [code for code in messages.MESSAGES if f'"{code}"' not in sources] == []
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.numbers import jp_text, percent_shares
+from generator.text.numbers import jp_text, percent_shares
 
 
 @pytest.mark.parametrize(

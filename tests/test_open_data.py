@@ -14,8 +14,8 @@ import yaml
 from bs4 import BeautifulSoup
 
 from generator import pipeline
-from generator.catalog import SCHEMA_VERSION
-from generator.jsonld import script_json
+from generator.render.catalog import SCHEMA_VERSION
+from generator.render.jsonld import script_json
 from tests.conftest import MODULE_ETIKA
 from tests.constants import MINI, REPO, TODAY_DATE
 

@@ -16,7 +16,7 @@ import subprocess
 
 import pytest
 
-from generator.numbers import jp_text, number_text, percent_shares
+from generator.text.numbers import jp_text, number_text, percent_shares
 from tests.conftest import REPO
 
 SCRIPT = REPO / "overrides" / "assets" / "rencana-belajar.js"

@@ -315,7 +315,7 @@ def test_contacts_follow_the_owner_unit_then_the_site(project):
     assert "[kurikulum@contoh.go.id](mailto:kurikulum@contoh.go.id)" in digital
     assert '"kk_contact": "mailto:kurikulum@contoh.go.id"' in generated.pages["index.md"]
     # A bare address is a contact too.
-    from generator.format import CONTACT_PATTERN
+    from generator.format.models import CONTACT_PATTERN
 
     assert re.fullmatch(CONTACT_PATTERN, "kurikulum@contoh.go.id")
 
@@ -344,7 +344,7 @@ def test_seed_pathways_say_true_things_about_the_annual_target():
     from fractions import Fraction
 
     from generator import pipeline
-    from generator.model import build_curriculum
+    from generator.model.curriculum import build_curriculum
     from tests.constants import REPO, TODAY_DATE
 
     generated = pipeline.generate(REPO, today=TODAY_DATE)

@@ -8,10 +8,10 @@ import inspect
 import pkgutil
 from pathlib import Path
 
-from generator import messages
-from generator.problems import ERROR, WARNING
-from generator.validation import collect, rules
-from generator.validation.rules import RULES
+from generator.problems import messages
+from generator.problems.report import ERROR, WARNING
+from generator.validate import collect, rules
+from generator.validate.rules import RULES
 
 SEVERITY_OF_CALL = {"error": ERROR, "warning": WARNING}
 
@@ -60,4 +60,4 @@ def test_a_rules_check_lives_in_the_rules_package():
         if rule.check is None:
             assert set(rule.codes) == set(reported(collect)) != set()
         else:
-            assert rule.check.__module__.startswith("generator.validation.rules.")
+            assert rule.check.__module__.startswith("generator.validate.rules.")

@@ -17,8 +17,8 @@ import pytest
 from mkdocs.utils.meta import get_data
 
 from generator import pipeline
-from generator.problems import error
-from generator.render import escape, front_matter
+from generator.problems.report import error
+from generator.render.pages import escape, front_matter
 from tests.conftest import MODULE_ETIKA, run_validate, write_project
 from tests.constants import REPO, TODAY
 
@@ -252,7 +252,7 @@ def _build_markdown(root: Path) -> tuple[int, str]:
     import contextlib
     import io
 
-    from generator import cli
+    from generator.commands import cli
 
     out = io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
@@ -341,8 +341,8 @@ def test_a_missing_section_is_located_in_the_yaml_before_mkdocs_runs(tmp_path):
 
 
 def test_diff_and_scaffold_read_no_file_through_a_symlink(tmp_path):
+    from generator.commands.scaffold import read_project
     from generator.load import read_folder
-    from generator.scaffold import read_project
 
     secret = tmp_path / "rahasia.md"
     secret.write_text("kata sandi rahasia\n", encoding="utf-8")

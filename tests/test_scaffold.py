@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import cli
-from generator.format import FORMAT_MODELS
-from generator.schema import schema_line
+from generator.commands import cli
+from generator.format.models import FORMAT_MODELS
+from generator.format.schema import schema_line
 from tests.conftest import BASE, MODULE_DATA_DASAR, MODULE_ETIKA, run_validate, write_project
 
 MODULE_PATH = "curriculum/modules/digital/keamanan-siber.yml"

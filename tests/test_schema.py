@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from generator import format as fmt
+from generator.format import models as fmt
+from generator.format.schema import DRAFT, SCHEMA_DIR, render_schemas, schema_line
 from generator.load import kind_of
-from generator.reference import REFERENCE_PATH, render_reference
-from generator.schema import DRAFT, SCHEMA_DIR, render_schemas, schema_line
+from generator.render.reference import REFERENCE_PATH, render_reference
 from tests.conftest import run_validate
 from tests.constants import MINI, REPO
 

@@ -17,12 +17,12 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from generator import format as fmt
-from generator.index import jp_text, serves
+from generator.format import models as fmt
 from generator.load import load_sources
-from generator.model import build_curriculum
-from generator.render import short_date
-from generator.validation import validate
+from generator.model.curriculum import build_curriculum
+from generator.model.index import jp_text, serves
+from generator.render.pages import short_date
+from generator.validate import validate
 from tests.browser import (
     Traffic,
     _QuietHandler,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.model import build_curriculum
+from generator.model.curriculum import build_curriculum
 from generator.pipeline import check
 from tests.constants import REPO
 from tests.constants import TODAY_DATE as TODAY

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.numbers import percent_shares
+from generator.text.numbers import percent_shares
 from tests.constants import MINI
 from tests.search_bundle import fragments
 
@@ -345,7 +345,7 @@ def test_navigation_has_only_section_pages(site):
 
 
 def test_link_targets_cannot_carry_html():
-    from generator.render import link_target
+    from generator.render.pages import link_target
 
     target = link_target("https://contoh.go.id/a)<script>alert(1)</script>")
     assert "<" not in target and ")" not in target
@@ -356,7 +356,7 @@ def test_link_targets_cannot_carry_html():
 
 
 def test_glossary_terms_that_would_break_markup_are_not_used_as_abbreviations():
-    from generator.render import abbreviation_lines, markdown_html
+    from generator.render.pages import abbreviation_lines, markdown_html
 
     lines = abbreviation_lines({"JP": "Jam Pelajaran", "<b>x]": "Jahat <i>"})
     assert lines == "*[JP]: Jam Pelajaran\n"
@@ -367,7 +367,7 @@ def test_glossary_terms_that_would_break_markup_are_not_used_as_abbreviations():
 def test_plain_text_fields_stay_text_under_the_site_markdown_extensions():
     import markdown
 
-    from generator.render import escape
+    from generator.render.pages import escape
 
     hostile = 'Judul {: onclick="alert(1)" } <img src=x onerror=alert(1)> *tebal* ~x~ 100%'
     html = markdown.markdown(

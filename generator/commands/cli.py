@@ -1,0 +1,256 @@
+"""Command line: a thin adapter over the pipeline (`python -m generator ...`)."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from generator import pipeline
+from generator.format.schema import write_schemas
+from generator.problems.messages import ARGPARSE, say
+from generator.problems.report import ERROR, WARNING, report
+from generator.render.reference import write_reference
+from generator.write.site import SearchIndexError, SiteBuildError
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+@contextlib.contextmanager
+def _indonesian_argparse() -> Iterator[None]:
+    """Answer argparse's gettext look-ups from the catalogue while it writes or parses.
+
+    argparse calls its module's `_` and `ngettext` (gettext's) for every sentence of its
+    own; they are swapped only for the duration, so nothing else in the process changes.
+    """
+    saved = argparse._, argparse.ngettext
+    argparse._ = lambda message: ARGPARSE.get(message, message)
+    argparse.ngettext = lambda singular, plural, n: ARGPARSE.get(
+        singular if n == 1 else plural, singular if n == 1 else plural
+    )
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse in Indonesian throughout (help, usage, errors), usage errors exit with 2."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        with _indonesian_argparse():
+            super().__init__(*args, **kwargs)
+
+    def parse_args(self, args=None, namespace=None):
+        with _indonesian_argparse():
+            return super().parse_args(args, namespace)
+
+    def parse_known_args(self, args=None, namespace=None):
+        with _indonesian_argparse():
+            return super().parse_known_args(args, namespace)
+
+    def format_usage(self) -> str:
+        with _indonesian_argparse():
+            return super().format_usage()
+
+    def format_help(self) -> str:
+        with _indonesian_argparse():
+            return super().format_help()
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, say("cli-usage", prog=self.prog, detail=message) + "\n")
+
+
+def _date(value: str) -> str:
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(say("cli-date", value=value)) from None
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="python -m generator",
+        description="Generator situs kurikulum kompetensi ASN.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="PERINTAH")
+    validate = commands.add_parser(
+        "validate",
+        help="periksa semua berkas kurikulum",
+        description="Periksa semua berkas kurikulum dan laporkan semua masalah sekaligus.",
+    )
+    validate.add_argument(
+        "paths", nargs="*", metavar="BERKAS", help="hanya laporkan masalah pada berkas ini"
+    )
+    validate.add_argument(
+        "--root", type=Path, default=Path("."), metavar="FOLDER", help="akar proyek"
+    )
+    validate.add_argument(
+        "--strict", action="store_true", help="peringatan juga membuat pemeriksaan gagal"
+    )
+    validate.add_argument(
+        "--format",
+        choices=["text", "github", "json"],
+        default=None,
+        help="bentuk laporan (bawaan: github bila GITHUB_ACTIONS=true, selain itu text)",
+    )
+    validate.add_argument(
+        "--today", type=_date, metavar="TANGGAL", help="tanggal hari ini, YYYY-MM-DD"
+    )
+    validate.set_defaults(handler=_validate)
+    schema = commands.add_parser(
+        "schema",
+        help="tulis ulang skema JSON dan referensi format dari model",
+        description="Tulis ulang generator/schema/*.schema.json dan referensi-format.md.",
+    )
+    schema.set_defaults(handler=_schema)
+    build = commands.add_parser(
+        "build",
+        help="bangun situs ke folder site/",
+        description="Validasi, tulis halaman Markdown ke docs/, lalu bangun situs MkDocs ke site/.",
+    )
+    build.add_argument("--root", type=Path, default=Path("."), metavar="FOLDER", help="akar proyek")
+    build.add_argument(
+        "--today", type=_date, metavar="TANGGAL", help="tanggal hari ini, YYYY-MM-DD"
+    )
+    build.add_argument(
+        "--markdown-only", action="store_true", help="tulis halaman Markdown saja, tanpa MkDocs"
+    )
+    build.set_defaults(handler=_build)
+    diff = commands.add_parser(
+        "diff",
+        help="ringkas perubahan kurikulum antara dua revisi git atau dua folder",
+        description="Ringkasan perubahan kurikulum dalam Markdown, untuk peninjau.",
+    )
+    diff.add_argument("base", metavar="DASAR", help="revisi git atau folder dasar")
+    diff.add_argument(
+        "head",
+        nargs="?",
+        default=None,
+        metavar="BARU",
+        help="revisi atau folder baru (bawaan: isi kerja)",
+    )
+    diff.add_argument(
+        "--root",
+        type=Path,
+        default=Path("."),
+        metavar="FOLDER",
+        help="akar proyek (repositori git)",
+    )
+    diff.add_argument("--today", type=_date, metavar="TANGGAL", help="tanggal hari ini, YYYY-MM-DD")
+    diff.set_defaults(handler=_diff)
+    new = commands.add_parser(
+        "new",
+        help="buat berkas modul, jalur belajar atau jalur baru",
+        description="Buat berkas baru berisi kerangka isian yang lolos validasi setelah diisi.",
+    )
+    new.add_argument(
+        "kind",
+        choices=["module", "pathway", "track"],
+        metavar="JENIS",
+        help="jenis berkas: module (modul), pathway (jalur belajar) atau track (jalur)",
+    )
+    new.add_argument("--id", dest="item_id", metavar="ID", help="id (slug), mis. keamanan-siber")
+    new.add_argument("--track", metavar="JALUR", help="jalur modul (untuk modul)")
+    new.add_argument("--title", metavar="JUDUL", help="judul")
+    new.add_argument("--root", type=Path, default=Path("."), metavar="FOLDER", help="akar proyek")
+    new.set_defaults(handler=_new)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    return args.handler(args)
+
+
+def _validate(args: argparse.Namespace) -> int:
+    root = args.root.resolve()
+    if not root.is_dir():
+        print(say("cli-folder-missing", folder=args.root), file=sys.stderr)
+        return EXIT_USAGE
+    result = pipeline.check(root, today=pipeline.resolve_today(args.today))
+    problems = result.problems
+    if args.paths:
+        missing = [
+            path for path in args.paths if not (Path(path).exists() or (root / path).exists())
+        ]
+        if missing:
+            print(say("cli-file-missing", file=missing[0]), file=sys.stderr)
+            return EXIT_USAGE
+        wanted = {_relative(root, path) for path in args.paths}
+        problems = [problem for problem in problems if problem.path in wanted]
+    output_format = args.format or (
+        "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    )
+    print(report(problems, result.files, output_format))
+    failing = {ERROR, WARNING} if args.strict else {ERROR}
+    return EXIT_PROBLEMS if any(problem.severity in failing for problem in problems) else EXIT_OK
+
+
+def _build(args: argparse.Namespace) -> int:
+    root = args.root.resolve()
+    today = pipeline.resolve_today(args.today)
+    generated = pipeline.generate(root, today=today)
+    problems = generated.validation.problems
+    if problems:
+        print(report(problems, generated.validation.files, "text"), file=sys.stderr)
+    if generated.pages is None:
+        print(say("build-invalid"), file=sys.stderr)
+        return EXIT_PROBLEMS
+    written = pipeline.write_pages(root, generated.pages)
+    print(
+        say(
+            "build-written",
+            pages=len(generated.pages),
+            folder=pipeline.DOCS_DIR,
+            changed=len(written.written),
+            removed=len(written.removed),
+        )
+    )
+    if args.markdown_only:
+        return EXIT_OK
+    try:
+        site = pipeline.build(root, today=today)
+    except SiteBuildError as exc:
+        print(str(exc), file=sys.stderr)
+        failed = (
+            "build-search-failed" if isinstance(exc, SearchIndexError) else "build-mkdocs-failed"
+        )
+        print(say(failed), file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(say("build-done", folder=site.relative_to(root)))
+    return EXIT_OK
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from generator.commands import diff
+
+    return diff.main(args)
+
+
+def _new(args: argparse.Namespace) -> int:
+    from generator.commands import scaffold
+
+    return scaffold.main(args)
+
+
+def _schema(args: argparse.Namespace) -> int:
+    for path in [*write_schemas(), write_reference()]:
+        shown = path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path
+        print(say("schema-written", path=shown))
+    return EXIT_OK
+
+
+def _relative(root: Path, path: str) -> str:
+    resolved = Path(path).resolve()
+    try:
+        return resolved.relative_to(root).as_posix()
+    except ValueError:
+        return Path(path).as_posix()

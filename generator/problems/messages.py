@@ -1,0 +1,710 @@
+"""Every message an editor sees from the generator, once, keyed by a stable code.
+
+A problem is reported as `error(path, position, code, **fields)` and a command prints
+`say(code, **fields)`: the code names the kind of message (it is what `--format json` shows
+and what the diff compares), the fields are its named values, and the entry here turns both
+into the Indonesian sentence. Rewording a message means editing its entry here and nothing
+else; CONTRIBUTING.md's message table lists every code (tests/test_messages.py checks it
+both ways).
+
+An entry is a `str.format` template or, where the sentence has optional parts, a function
+of the same named fields. A field named `suggestion` (a close match, or None) fills the
+template's `{hint}` with the one "did you mean" phrase, built in `did_you_mean`.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from generator.text import zones
+
+Template = str | Callable[..., str]
+
+# Fields that advise (a close match, what exists elsewhere) rather than say what is wrong:
+# the diff leaves them out when it asks whether a problem is one it already knew.
+ADVICE_FIELDS = frozenset({"suggestion", "allowed", "tracks", "frameworks", "sections", "more"})
+
+
+def did_you_mean(suggestion: object) -> str:
+    """The one way a close match is offered, after the sentence it completes."""
+    return f"; mungkin maksud Anda `{suggestion}`?" if suggestion else ""
+
+
+def number(value: object) -> str:
+    """Write a count the Indonesian way: 10.000."""
+    return f"{value:,}".replace(",", ".") if isinstance(value, int) else str(value)
+
+
+def describe_type(value: Any) -> str:
+    """Name a loaded value's type in Indonesian, with the value when it is short."""
+    if value is None:
+        return "nilai kosong (null)"
+    if isinstance(value, bool):
+        return f"boolean `{str(value).lower()}`"
+    if isinstance(value, int):
+        return f"bilangan bulat `{value}`"
+    if isinstance(value, float):
+        return f"bilangan `{value}`"
+    if isinstance(value, datetime.datetime):
+        return f"waktu `{value.isoformat()}`"
+    if isinstance(value, datetime.date):
+        return f"tanggal `{value.isoformat()}`"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f'teks "{shown}"'
+    if isinstance(value, list):
+        return "daftar"
+    if isinstance(value, dict):
+        return "pemetaan"
+    return type(value).__name__
+
+
+def subject(field: str, key_of: str | None = None) -> str:
+    """What a value problem is about: `activities[0].minutes`, or a key in a mapping."""
+    return f"kunci `{field}` di `{key_of}`" if key_of is not None else f"`{field}`"
+
+
+def found_unquoted(source: str, value: Any) -> str:
+    return f"`{source}` tanpa tanda kutip, yang dibaca YAML sebagai {describe_type(value)}"
+
+
+def _backticked(names: Iterable[str]) -> str:
+    return ", ".join(f"`{name}`" for name in names)
+
+
+def _numbers(levels: Iterable[int]) -> str:
+    return ", ".join(str(level) for level in levels)
+
+
+def _or_none(names: Iterable[str]) -> str:
+    return ", ".join(names) or "(belum ada)"
+
+
+def _more_links(more: int) -> str:
+    return f" (dan {more} tautan lain sesudah ini)" if more else ""
+
+
+# --- The loader: reading files, YAML syntax, refused YAML features -------------------------
+
+_YAML_SYNTAX = {
+    "expected a single document": "berkas berisi lebih dari satu dokumen YAML (dipisah `---`); "
+    "satu berkas hanya boleh berisi satu dokumen",
+    "mapping values are not allowed": "tanda titik dua `:` tidak diharapkan di sini; jika nilai "
+    "berisi `: `, apitkan nilai dengan tanda kutip",
+    "could not find expected ':'": "tanda titik dua `:` tidak ditemukan; periksa indentasi, atau "
+    "apitkan nilai dengan tanda kutip",
+    "found character '\\t' that cannot start any token": "karakter tab tidak diizinkan di sini; "
+    "YAML hanya menerima spasi",
+    "found undefined alias": "alias `*` tidak diizinkan (dan anchor-nya tidak ada); tulis "
+    "nilainya secara lengkap",
+    "found unknown escape character": "urutan escape `\\` tidak dikenal; pakai tanda kutip tunggal",
+    "did not find expected key": "kunci tidak ditemukan di tempat yang diharapkan; periksa "
+    "indentasi baris ini",
+    "did not find expected '-' indicator": "butir daftar `- ` diharapkan di sini; periksa "
+    "indentasi baris ini",
+    "expected <block end>": "indentasi tidak konsisten; samakan indentasi baris ini dengan baris "
+    "setingkatnya",
+    "found character": "karakter ini tidak boleh mengawali nilai YAML; apitkan nilai dengan "
+    "tanda kutip",
+    "found duplicate anchor": "anchor `&` ganda; anchor dan alias tidak didukung, tulis nilainya "
+    "secara lengkap",
+    "found unexpected ':'": "tanda titik dua `:` tidak diharapkan; apitkan nilai dengan tanda "
+    "kutip",
+    "expected ',' or ']'": "daftar dalam kurung siku belum ditutup dengan `]` atau butirnya "
+    "tidak dipisah koma",
+    "expected ',' or '}'": "pemetaan dalam kurung kurawal belum ditutup dengan `}` atau butirnya "
+    "tidak dipisah koma",
+    "found a tab character": "karakter tab tidak diizinkan di sini; YAML hanya menerima spasi",
+    "while scanning a quoted scalar": "teks bertanda kutip belum ditutup; tambahkan tanda kutip "
+    "penutup",
+    "found unexpected end of stream": "berkas berakhir sebelum struktur selesai; mungkin ada "
+    "tanda kutip yang belum ditutup",
+    "block sequence entries are not allowed": "butir daftar `- ` tidak boleh di sini; tulis "
+    "daftar di baris baru, menjorok di bawah kuncinya",
+    "did not find expected node content": "nilai diharapkan di sini tetapi tidak ditemukan; "
+    "periksa tanda kurung, tanda kutip dan indentasi",
+    "did not find expected <document start>": "ada isi tambahan setelah akhir data; periksa "
+    "kurung tutup yang berlebih atau penanda akhir dokumen `...`",
+    "while scanning a directive": "baris yang diawali `%` dibaca sebagai direktif YAML; apitkan "
+    "nilai dengan tanda kutip",
+    "while scanning an anchor": "nama anchor `&` tidak sah; jika nilai diawali `&`, apitkan "
+    "nilai dengan tanda kutip",
+    "while scanning an alias": "nama alias `*` tidak sah; jika nilai diawali `*`, apitkan nilai "
+    "dengan tanda kutip",
+    "while scanning a tag": "tag `!` tidak sah; jika nilai diawali `!`, apitkan nilai dengan "
+    "tanda kutip",
+}
+# libyaml's own phrases, in the order they are looked for in its problem and context.
+YAML_SYNTAX_NEEDLES = tuple(_YAML_SYNTAX)
+
+# Characters that change what a file means without being visible in an editor.
+INVISIBLE_NAMES = {
+    "\u200b": "spasi lebar-nol (U+200B)",
+    "\u200c": "pemisah lebar-nol (U+200C)",
+    "\u200d": "penyambung lebar-nol (U+200D)",
+    "\u200e": "tanda arah kiri-ke-kanan (U+200E)",
+    "\u200f": "tanda arah kanan-ke-kiri (U+200F)",
+    "\u2028": "pemisah baris Unicode (U+2028)",
+    "\u2029": "pemisah paragraf Unicode (U+2029)",
+    "\u2060": "penyambung kata (U+2060)",
+    "\ufeff": "tanda urutan bita/BOM (U+FEFF) di tengah berkas",
+    "\u0085": "baris baru NEL (U+0085)",
+}
+
+
+def _invisible(codepoint: str) -> str:
+    """An invisible character's name, or a text direction control's, by its code (`U+200B`)."""
+    char = chr(int(codepoint.removeprefix("U+"), 16))
+    return INVISIBLE_NAMES.get(char, f"kendali arah teks ({codepoint})")
+
+
+def _escaped(codepoint: str, kind: str, escape: str) -> str:
+    name = _invisible(codepoint) if kind != "control" else f"karakter kendali {codepoint}"
+    return (
+        f"nilai ini memuat {name}, ditulis sebagai escape (mis. `{escape}`) di dalam tanda "
+        "kutip ganda; karakter itu tidak terlihat dan dapat merusak halaman, hapus escape-nya"
+    )
+
+
+_ALIAS = "alias YAML (`*nama`) tidak diizinkan; tulis nilainya secara lengkap di sini"
+
+_LOADER: dict[str, Template] = {
+    "site-config-missing": "berkas `site_config.yml` tidak ditemukan di akar proyek",
+    "symlink": "tautan simbolik (symlink) tidak diterima: kurikulum hanya memuat berkas yang "
+    "benar-benar ada di repositori; ganti tautan ini dengan berkasnya sendiri",
+    "file-yaml-misplaced": "berkas YAML ini tidak berada di tempat yang dikenal; modul ada di "
+    "`curriculum/modules/<jalur>/<modul>.yml`, jalur di `curriculum/tracks/`, jalur belajar di "
+    "`curriculum/pathways/`, kerangka kompetensi di `curriculum/competencies/`",
+    "file-unknown": "berkas tidak dikenal di dalam `curriculum/`; halaman bebas berupa `.md` di "
+    "`curriculum/pages/`, selain itu hanya berkas `.yml`",
+    "page-in-subfolder": "halaman bebas harus langsung berada di `curriculum/pages/`, bukan di "
+    "subfolder; pindahkan ke `curriculum/pages/{name}`",
+    "page-not-markdown": "hanya berkas Markdown (`.md`) yang boleh ada di `curriculum/pages/`",
+    "page-index-name": "nama `index.md` sudah dipakai untuk daftar halaman Informasi; beri "
+    "halaman ini nama lain, misalnya `tentang-kami.md`",
+    "page-name": lambda limit, suggestion: (
+        "nama berkas halaman menjadi alamat `/halaman/<nama>/`, jadi hanya boleh memuat huruf "
+        f"kecil a-z, angka dan tanda hubung, paling panjang {limit} karakter sebelum `.md`; "
+        "ganti nama berkasnya" + (f", misalnya `{suggestion}.md`" if suggestion else "")
+    ),
+    "file-not-utf8": "berkas bukan UTF-8 yang sah (bita 0x{byte}); simpan ulang berkas dengan "
+    "pengodean UTF-8",
+    "tab-indent": "karakter tab dipakai untuk indentasi; YAML hanya menerima spasi (ganti tab "
+    "dengan dua spasi)",
+    "character-invisible": lambda codepoint: (
+        f"karakter tak terlihat: {_invisible(codepoint)}; hapus karakter ini"
+    ),
+    "character-control": "karakter kendali {codepoint} tidak boleh ada dalam berkas; hapus "
+    "karakter ini",
+    "schema-line-wrong": "baris skema menunjuk `{named}`, skema untuk jenis berkas lain; di sini "
+    "seharusnya `{expected}` agar editor dapat membantu mengisi",
+    "yaml-too-deep": "data bersarang terlalu dalam (lebih dari {limit} tingkat); periksa kurung "
+    "`[` atau `{{` yang tidak ditutup dan indentasinya",
+    "yaml-syntax": lambda needle: _YAML_SYNTAX[needle],
+    "yaml-invalid": "struktur YAML tidak valid ({detail})",
+    "yaml-unreadable": "YAML tidak dapat dibaca ({exception})",
+    "file-empty": "berkas tidak berisi data (kosong atau hanya komentar); isi berkas dengan data "
+    "sesuai formatnya",
+    "yaml-tag": "tag YAML `{tag}` tidak diizinkan; hanya nilai YAML biasa (teks, bilangan, "
+    "boolean, daftar, pemetaan) yang diterima",
+    "yaml-tag-on-scalar": "tag YAML `!!{tag}` tidak dapat dipakai pada nilai tunggal; hapus "
+    "tag-nya",
+    "yaml-tag-unreadable": "nilai `{text}` tidak dapat dibaca sebagai `!!{tag}`; periksa "
+    "penulisannya",
+    "yaml-escaped-character": _escaped,
+    "yaml-duplicate-key": "kunci `{key}` ganda dalam pemetaan yang sama (pertama di baris "
+    "{first_line}); hapus atau gabungkan salah satunya",
+    "yaml-key-not-scalar": "kunci pemetaan harus berupa teks, bukan daftar atau pemetaan",
+    "yaml-merge-key": "kunci gabungan `<<` tidak didukung; tulis setiap kunci secara lengkap",
+    "yaml-key-nbsp": "kunci `{key}` berisi spasi tak-putus (NBSP, di sini ditandai ␣); ganti "
+    "dengan spasi biasa atau hapus",
+    "yaml-key-not-text": "kunci pemetaan harus berupa teks; `{key}` dibaca YAML sebagai {found}. "
+    "Apitkan kunci dengan tanda kutip",
+    "yaml-alias": lambda more=0: _ALIAS + (f" (dan {more} alias lain sesudah ini)" if more else ""),
+}
+
+
+# --- Field values, as the format's model reports them --------------------------------------
+
+
+def _missing(field: str, parent: str | None) -> str:
+    return f"kolom wajib `{field}` belum ada" + (f" di `{parent}`" if parent else "")
+
+
+def _unknown(field: str, parent: str | None, suggestion: str | None, allowed: list[str]) -> str:
+    where = f" di `{parent}`" if parent else ""
+    listing = f"; kolom yang dikenal: {', '.join(allowed)}" if allowed else ""
+    return f"kolom `{field}` tidak dikenal{where}{did_you_mean(suggestion) or listing}"
+
+
+def _not_text(subject: str, found: str, quote: str | None = None) -> str:
+    hint = f'; apitkan nilai dengan tanda kutip: "{quote}"' if quote is not None else ""
+    return f"{subject} harus berupa teks, ditemukan {found}{hint}"
+
+
+def _not_integer(subject: str, found: str, quoted: bool, suggestion: str | None = None) -> str:
+    if quoted:
+        hint = "; hapus tanda kutip"
+    elif suggestion is not None:
+        hint = f"; tulis bilangannya saja: `{suggestion}`"
+    else:
+        hint = ""
+    return f"{subject} harus berupa bilangan bulat, ditemukan {found}{hint}"
+
+
+_PATTERN_HINTS = {
+    "https": "; ganti `http://` dengan `https://`",
+    "lowercase": "; gunakan huruf kecil tanpa spasi",
+}
+
+
+def _pattern(
+    subject: str,
+    pattern: str | None,
+    found: str,
+    hint: str | None,
+    fix: str | None = None,
+    suggestion: str | None = None,
+) -> str:
+    expected = PATTERN_EXPECTED.get(pattern or "", PATTERN_OTHER)
+    if hint == "seconds":
+        advice = f"; tulis tanpa detik: `{fix}`"
+    elif suggestion:
+        advice = did_you_mean(suggestion)
+    else:
+        advice = _PATTERN_HINTS.get(hint or "", "")
+    return f"{subject} {expected}, ditemukan {found}{advice}"
+
+
+_TOO_LONG_HINTS = {
+    "summary": "pindahkan uraian panjang ke `description`",
+    "markdown": "persingkat atau pecah uraiannya",
+}
+
+
+def _too_long(subject: str, limit: int, length: int, hint: str | None) -> str:
+    return (
+        f"{subject} paling banyak {number(limit)} karakter, ditemukan {number(length)} "
+        f"karakter; {_TOO_LONG_HINTS.get(hint or '', 'persingkat teksnya')}"
+    )
+
+
+_VALUES: dict[str, Template] = {
+    "field-missing": _missing,
+    "field-unknown": _unknown,
+    "value-not-text": _not_text,
+    "value-not-integer": _not_integer,
+    "value-not-boolean": "{subject} harus `true` atau `false`, ditemukan {found}{hint}",
+    "value-not-list": "{subject} harus berupa daftar (setiap butir diawali `- `), ditemukan "
+    "{found}",
+    "value-not-mapping": "{subject} harus berupa pemetaan `kunci: nilai`, ditemukan {found}",
+    "value-not-choice": lambda subject, choices, found, suggestion, unquote=False: (
+        f"{subject} harus salah satu dari: {', '.join(choices)}; ditemukan {found}"
+        + ("; tulis tanpa tanda kutip" if unquote else did_you_mean(suggestion))
+    ),
+    "value-pattern": _pattern,
+    "value-too-long": _too_long,
+    "value-markup": "{subject} memuat {count} tanda `{char}`; paling banyak {limit} dalam satu "
+    "teks Markdown (tautan, gambar dan HTML membuat situs lambat dibangun); kurangi atau pecah "
+    "teksnya",
+    "value-huge": lambda subject, limit, digits: (
+        f"{subject} maksimal {number(limit)}, ditemukan bilangan {digits} digit"
+    ),
+    "value-empty": "{subject} tidak boleh kosong",
+    "value-too-few": "{subject} harus berisi minimal {minimum} butir",
+    "value-not-greater": "{subject} harus lebih besar dari {limit}, ditemukan {found}",
+    "value-too-small": "{subject} minimal {limit}, ditemukan {found}",
+    "value-too-large": lambda subject, limit, found: (
+        f"{subject} maksimal {number(limit)}, ditemukan {found}"
+    ),
+    "timezone-unknown": "{subject}: zona waktu `{zone}` tidak dikenal; gunakan nama IANA seperti "
+    "Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT){hint}",
+    "timezone-offset": lambda subject, zone, suggestion: (
+        f"{subject}: `{zone}` adalah selisih jam, bukan zona waktu; "
+        + (
+            f"tulis `{suggestion}` ({zones.DISPLAY[suggestion]}), zona Indonesia dengan selisih itu"
+            if suggestion
+            else "tulis nama IANA kota tempat sesi diadakan, mis. `Europe/Amsterdam`"
+        )
+    ),
+    "date-unreal": "{subject}: `{value}` bukan tanggal yang ada di kalender",
+    "datetime-unreal": "{subject}: `{value}` bukan tanggal dan jam yang ada",
+    "session-year": "{subject}: tahun {year} di luar rentang {first}–{last}; periksa tahunnya",
+    "value-invalid": "{subject} tidak sah ({detail}), ditemukan {found}",
+}
+
+# What each of the format's patterns asks for, keyed by the pattern's name in format.py.
+PATTERN_EXPECTED = {
+    "SLUG_PATTERN": "harus berupa slug (huruf kecil, angka dan tanda hubung, mis. "
+    "`keamanan-siber`)",
+    "REF_PATTERN": "harus berbentuk `<kerangka>/<kompetensi>`, mis. `manajerial/integritas`",
+    "DATE_PATTERN": "harus berupa tanggal YYYY-MM-DD, mis. `2026-11-30`",
+    "LOCAL_TIME_PATTERN": "harus berupa waktu setempat YYYY-MM-DDTHH:MM, mis. `2026-12-10T09:00`",
+    "HTTPS_PATTERN": "harus berupa alamat yang diawali `https://`",
+    "SITE_URL_PATTERN": "harus berupa alamat `https://…` atau jalur di dalam situs yang "
+    "diawali `/`",
+    "ICON_PATTERN": "harus berupa nama ikon Material, mis. `material/shield-account`",
+    "CONTACT_PATTERN": "harus berupa alamat surel (mis. `kurikulum@instansi.go.id`) atau "
+    "alamat yang diawali `https://`",
+    "ONE_LINE": "harus satu baris teks tanpa baris baru (uraian panjang masuk `description`)",
+}
+PATTERN_OTHER = "tidak sesuai format"
+
+
+# --- Rules across files ----------------------------------------------------------------------
+
+
+def _competency_unknown(ref: str, framework: str, frameworks: list[str] | None, suggestion):
+    if frameworks is not None:
+        detail = f"kerangka `{framework}` tidak ada (kerangka yang ada: {_or_none(frameworks)})"
+    else:
+        detail = f"kompetensi tidak ada di kerangka `{framework}`"
+    return f"kompetensi `{ref}` tidak dikenal: {detail}{did_you_mean(suggestion)}"
+
+
+_SITE_LINK_REASONS = {
+    "fragment": lambda fragment: (
+        f"bagian `#{fragment}` bukan nama bagian halaman; nama bagian hanya memuat huruf kecil, "
+        "angka dan tanda hubung"
+    ),
+    "unknown-page": lambda fragment: (
+        "bukan halaman situs ini; pakai jalur halaman yang ada seperti `/modul/<id>/`, "
+        "`/jalur-belajar/<id>/` atau `/halaman/<nama>/`"
+    ),
+    "unresolvable": lambda fragment: (
+        "tidak dapat diperiksa; tautkan halaman situs dengan jalurnya yang diawali `/`, seperti "
+        "`/modul/<id>/`, atau pakai alamat `https://`"
+    ),
+}
+
+
+def _site_link(target: str, reason: str, fragment: str | None = None, field: str | None = None):
+    where = f" di `{field}`" if field is not None else ""
+    return f"tautan `{target}`{where} {_SITE_LINK_REASONS[reason](fragment)}"
+
+
+def _section_missing(page: str, fragment: str, sections: list[str], more: int, suggestion):
+    if sections:
+        listing = f" (bagian yang ada: {_backticked('#' + s for s in sections)}"
+        listing += f" dan {more} lainnya)" if more else ")"
+    else:
+        listing = " (halaman itu tidak punya bagian)"
+    hint = did_you_mean(f"{page}#{suggestion}" if suggestion else None)
+    return f"halaman `{page}` tidak punya bagian `#{fragment}`{listing}{hint}"
+
+
+_RULES: dict[str, Template] = {
+    "id-not-file-name": lambda stem, id, stem_valid=True: (
+        f"`id` harus sama dengan nama berkas: berkas `{stem}.yml` berisi id `{id}`; "
+        + (
+            f"ubah id menjadi `{stem}` atau ganti nama berkasnya menjadi `{id}.yml`"
+            if stem_valid
+            else f"nama berkas itu bukan id yang sah, jadi ganti nama berkasnya menjadi `{id}.yml`"
+        )
+    ),
+    "id-duplicate": "id `{id}` sudah dipakai oleh `{first}`; id harus unik di semua jalur",
+    "track-listed-twice": "jalur `{track}` tercantum dua kali di `tracks` (pertama di butir "
+    "{first}); hapus salah satunya",
+    "track-unknown": "jalur `{track}` tidak punya berkas `curriculum/tracks/{track}.yml`{hint}",
+    "track-not-listed": "jalur `{track}` ({path}) belum tercantum di `tracks`; tambahkan agar "
+    "urutannya jelas",
+    "module-folder-unknown": lambda folder, tracks, suggestion: (
+        f"folder `curriculum/modules/{folder}/` bukan jalur yang dikenal (jalur yang ada: "
+        f"{_or_none(tracks)}){did_you_mean(suggestion)}"
+    ),
+    "level-duplicate": "tingkat {level} muncul dua kali di `levels`",
+    "competency-id-duplicate": "id kompetensi `{id}` muncul dua kali dalam kerangka ini",
+    "level-indicators-unlevelled": "`level_indicators` hanya untuk kerangka bertingkat; kerangka "
+    "ini tidak punya `levels`",
+    "level-indicator-off-scale": lambda level, scale: (
+        f"tingkat {level} tidak ada di skala `levels` kerangka ini ({_numbers(scale)})"
+    ),
+    "module-no-competencies": "modul ini belum memetakan kompetensi apa pun; tambahkan "
+    "`competencies` agar modul muncul di peta kompetensi",
+    "competency-ref-duplicate": "kompetensi `{ref}` dicantumkan dua kali",
+    "competency-unknown": _competency_unknown,
+    "level-not-allowed": "kerangka `{framework}` tidak bertingkat; hapus `level` dari rujukan "
+    "`{ref}`",
+    "level-required": lambda ref, framework, scale: (
+        f"rujukan `{ref}` wajib menyebut `level` karena kerangka `{framework}` bertingkat "
+        f"({_numbers(scale)})"
+    ),
+    "level-off-scale": lambda level, framework, scale: (
+        f"tingkat {level} tidak ada di skala kerangka `{framework}` ({_numbers(scale)})"
+    ),
+    "competency-uncovered": "kompetensi `{framework}/{competency}` belum dikembangkan oleh modul "
+    "aktif mana pun; ini celah di peta kompetensi",
+    "prerequisite-self": "modul `{module}` tidak boleh menjadi prasyarat dirinya sendiri; hapus "
+    "butir ini",
+    "prerequisite-unknown": "prasyarat `{module}` bukan modul yang dikenal{hint}",
+    "prerequisite-draft": "prasyarat `{module}` masih draf sehingga tidak diterbitkan; terbitkan "
+    "modul itu atau hapus prasyarat ini",
+    "prerequisite-cycle": lambda cycle: (
+        "prasyarat membentuk siklus: " + " → ".join(cycle) + "; putuskan salah satunya"
+    ),
+    "assumes-unknown": "`assumes` menyebut `{module}` yang bukan modul dikenal{hint}",
+    "step-unknown": "langkah menyebut modul `{module}` yang tidak dikenal{hint}",
+    "step-repeated": "modul `{module}` sudah ada di `{first}`; satu modul hanya boleh muncul "
+    "sekali dalam jalur belajar",
+    "step-also-assumed": "modul `{module}` sudah tercantum di `assumes`; hapus dari salah satunya",
+    "step-draft": "jalur belajar aktif tidak boleh memuat modul draf `{module}`",
+    "step-archived": "modul `{module}` sudah diarsipkan; ganti dengan modul penggantinya",
+    "step-audience": lambda module, audiences: (
+        f"modul `{module}` tidak menyasar {_backticked(audiences)}, padahal jalur belajar ini "
+        "menyasarnya; tambahkan ke `audience` modul itu agar peta kompetensi tidak berlubang"
+    ),
+    "step-order": "modul `{module}` memerlukan `{prerequisite}`, yang harus muncul di langkah "
+    "sebelumnya atau di `assumes`",
+    "timezone-alias": "zona waktu `{zone}` adalah nama lama yang tidak dipakai lagi; tulis "
+    "nama yang berlaku: `{current}`",
+    "timezone-abroad": "zona waktu `{zone}` bukan zona Indonesia; situs menuliskannya sebagai "
+    "“{words}” lalu mengubahnya ke WIB, WITA dan WIT. Bila sesi diadakan dari Indonesia, pakai "
+    "Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT)",
+    "session-before-prerequisite": "sesi berikutnya modul `{module}` ({start}) lebih awal "
+    "daripada sesi berikutnya prasyaratnya `{prerequisite}` ({prerequisite_start}); jadwalkan "
+    "sesi prasyarat lebih dulu, atau pindahkan sesi modul ini sesudahnya",
+    "session-time-skipped": "`{start}` tidak ada di zona {zone} (jam dilompati peralihan waktu "
+    "musim panas); pilih jam lain",
+    "review-overdue": "isi modul terakhir ditelaah {reviewed}, lebih dari 12 bulan lalu; telaah "
+    "ulang isinya lalu perbarui `reviewed`",
+    "review-in-future": "tanggal telaah {reviewed} ada di masa depan",
+    "link-scheme": lambda target, field, more=0: (
+        f"tautan `{target}` di `{field}` tidak diizinkan; hanya `https://` (dan `mailto:` untuk "
+        f"kontak){_more_links(more)}"
+    ),
+    "page-link-scheme": lambda target, more=0: (
+        f"tautan `{target}` tidak diizinkan; hanya `https://` (dan `mailto:`){_more_links(more)}"
+    ),
+    "page-too-long": lambda limit, length: (
+        f"halaman paling banyak {number(limit)} karakter, ditemukan {number(length)} karakter; "
+        "pecah menjadi beberapa halaman"
+    ),
+    "page-markup": lambda count, char, limit: (
+        f"halaman memuat {number(count)} tanda `{char}`; paling banyak {limit} dalam satu "
+        "halaman (tautan, gambar dan HTML membuat situs lambat dibangun); kurangi atau pecah "
+        "menjadi beberapa halaman"
+    ),
+    "glossary-term-duplicate": "istilah `{term}` sudah ada di butir {first}; istilah harus unik",
+    "resource-fragment": "bagian `#{fragment}` pada `{url}` bukan nama bagian halaman; nama bagian "
+    "hanya memuat huruf kecil, angka dan tanda hubung, seperti `/modul/<id>/#tujuan-pembelajaran`",
+    "resource-unknown-page": "`{url}` bukan halaman situs ini; pakai jalur halaman seperti "
+    "`/modul/<id>/`, `/jalur-belajar/<id>/` atau `/halaman/<nama>/`, atau alamat `https://`",
+    "site-link": _site_link,
+    "section-missing": _section_missing,
+    "placeholder-left": lambda field, placeholder: (
+        f"`{field}` masih berisi teks isian `{placeholder} …`; ganti dengan isi sebenarnya "
+        "sebelum diterbitkan"
+    ),
+}
+
+# --- The commands: what `validate`, `build`, `schema`, `diff` and `new` print ----------------
+
+
+def _slug_rule(limit: int) -> str:
+    return (
+        "id berupa slug: huruf kecil a-z, angka 0-9 dan tanda hubung di antaranya, tanpa spasi, "
+        f"tidak diawali atau diakhiri tanda hubung, paling banyak {limit} karakter"
+    )
+
+
+# What the editor reads for each kind, in prompts and messages.
+NOUNS = {"module": "modul", "pathway": "jalur belajar", "track": "jalur"}
+
+
+def _id_taken(id: str, kind: str, owner: str) -> str:
+    where = " di semua jalur" if kind == "module" else ""
+    return (
+        f"id `{id}` sudah dipakai oleh `{owner}`; id {NOUNS[kind]} harus unik{where}, pilih id lain"
+    )
+
+
+def _next_steps(kind: str) -> str:
+    return (
+        'Berikutnya: ganti setiap teks "ISI: …", lalu ubah `status` menjadi `active` agar '
+        f"{NOUNS[kind]} ini diterbitkan. Periksa dengan `python -m generator validate`."
+    )
+
+
+_COMMANDS: dict[str, Template] = {
+    "summary-clean": "{files} berkas diperiksa: tidak ada masalah.",
+    "summary-counts": "{files} berkas diperiksa: {errors} galat, {warnings} peringatan.",
+    "cli-usage": "{prog}: penggunaan salah: {detail}",
+    "cli-date": "`{value}` bukan tanggal YYYY-MM-DD",
+    "cli-folder-missing": "galat: folder `{folder}` tidak ditemukan",
+    "cli-file-missing": "galat: berkas `{file}` tidak ditemukan",
+    "build-invalid": "galat: kurikulum tidak valid; tidak ada yang ditulis dan situs lama tetap "
+    "utuh",
+    "build-written": "{pages} halaman Markdown di {folder}/ ({changed} berubah, {removed} dihapus)",
+    "build-mkdocs-failed": "galat: MkDocs gagal membangun situs; situs lama tetap utuh",
+    "build-search-failed": "galat: Pagefind gagal membuat indeks pencarian; situs lama tetap "
+    "utuh. Jalankan `make site` lagi; bila tetap gagal, pasang ulang dependensi dengan "
+    "`make clean` lalu `make site`",
+    "build-done": "situs selesai dibangun di {folder}/",
+    "schema-written": "ditulis: {path}",
+    "diff-refused": "galat: {detail}",
+    "diff-folder-missing": "folder `{folder}` tidak ditemukan",
+    "diff-unreadable": "berkas `{file}` tidak dapat dibaca ({reason})",
+    "diff-unknown-revision": "`{revision}` bukan folder yang ada maupun revisi git yang dikenal "
+    "di `{root}`; periksa ejaannya, atau ambil dulu cabangnya (mis. `git fetch origin main`)",
+    "diff-not-a-repository": "`{revision}` bukan folder yang ada, dan `{root}` bukan repositori "
+    "git sehingga revisi tidak dapat dibaca; berikan dua folder, atau `--root` ke repositori",
+    "diff-repository-unreadable": "isi repositori `{root}` tidak dapat dibaca",
+    "diff-no-git": "perintah `git` tidak ditemukan; pasang git, atau bandingkan dua folder",
+    "diff-new-problem": lambda severity, location, message: (
+        f"- {'Galat' if severity == 'error' else 'Peringatan'} di `{location}`: {message}"
+    ),
+    "new-refused": "galat: {detail}",
+    "new-cancelled": "\ndibatalkan; tidak ada berkas yang ditulis",
+    "new-raced": "galat: berkas `{file}` baru saja dibuat oleh proses lain",
+    "new-created": "dibuat: {file}",
+    "new-track-option": "`--track` hanya berlaku untuk modul",
+    "new-no-tracks": "belum ada jalur di `curriculum/tracks/`; buat dulu dengan "
+    "`python -m generator new track`",
+    "new-track-unknown": lambda track, tracks, suggestion: (
+        f"jalur `{track}` tidak dikenal; jalur yang ada: {', '.join(tracks)}"
+        + did_you_mean(suggestion)
+    ),
+    "new-id-invalid": lambda id, limit, suggestion: (
+        f"id `{id}` tidak sah: {_slug_rule(limit)}{did_you_mean(suggestion)}"
+    ),
+    "new-file-exists": "berkas `{file}` sudah ada dan tidak akan ditimpa; pilih id lain, atau "
+    "sunting berkas itu langsung",
+    "new-id-taken": _id_taken,
+    "new-title-empty": "judul tidak boleh kosong",
+    "new-title-invisible": "judul berisi karakter tak terlihat atau baris baru; tulis satu baris "
+    "teks",
+    "new-no-active-module": "belum ada modul aktif untuk langkah pertama jalur belajar; buat dan "
+    "terbitkan modulnya dulu (`python -m generator new module`)",
+    "new-next-steps": _next_steps,
+    "new-next-steps-track": 'Berikutnya: ganti setiap teks "ISI: …" di berkas itu.',
+    "new-track-listed": "ditambahkan: `{track}` di akhir `tracks` dalam {config}; pindahkan bila "
+    "urutannya perlu diubah",
+    "new-track-already-listed": "`{track}` sudah tercantum di `tracks` dalam {config}",
+    "new-track-list-by-hand": "ingat: tambahkan `{track}` ke `tracks` dalam {config} (berkas itu "
+    "tidak dapat diubah otomatis karena daftarnya tidak berbentuk butir `- `)",
+}
+
+# --- Editors' mistakes that used to get no message or a misleading one ------------------------
+# (issue "the editor's IDE, the validator and the diff agree"): kept together so they merge
+# as one block.
+
+_NBSP_WHERE = {
+    "indent": "di indentasi",
+    "colon": "sesudah tanda titik dua `:`",
+    "dash": "sesudah tanda butir `-`",
+    "end": "di akhir baris",
+}
+
+_EDITORS: dict[str, Template] = {
+    "character-nbsp": lambda where: (
+        f"spasi tak-putus (NBSP, U+00A0) {_NBSP_WHERE[where]}; tampak seperti spasi tetapi YAML "
+        "membacanya sebagai huruf, jadi ganti dengan spasi biasa"
+    ),
+    "list-item-merged": "baris ini diawali `- ` tetapi menjorok lebih dalam dari butir di baris "
+    "{line}, sehingga YAML membacanya sebagai lanjutan teks butir itu, bukan butir baru; "
+    "samakan indentasi `- ` dengan butir di atasnya",
+    "yaml-indentation": lambda found, expected, line: (
+        f"indentasi tidak cocok: baris ini menjorok {found} spasi, sedangkan baris setingkatnya "
+        f"(baris {line}) menjorok {expected} spasi; samakan indentasinya"
+    ),
+    "module-jp-fraction": lambda minutes, exact, jp, jp_minutes, lower, lower_jp, upper, upper_jp: (
+        f"kegiatan modul ini berjumlah {number(minutes)} menit, yaitu {exact} JP ({jp_minutes} "
+        f"menit per JP), yang diterbitkan sebagai {jp} JP; JP bulat atau setengah yang tepat "
+        f"memerlukan {number(lower)} menit ({lower_jp} JP) atau {number(upper)} menit "
+        f"({upper_jp} JP)"
+    ),
+    "webinar-session-minutes": lambda webinar, sessions: (
+        f"kegiatan webinar berjumlah {number(webinar)} menit, tetapi sesi terjadwalnya "
+        + ", ".join(f"{number(length)}" for length in sessions)
+        + " menit; samakan `minutes` kegiatan webinar dengan lama sesinya agar JP yang "
+        "diterbitkan sesuai dengan yang diikuti peserta"
+    ),
+    "diff-not-project-root": "`{folder}` bukan akar proyek: di dalamnya tidak ada "
+    "`site_config.yml` maupun folder `curriculum/`; berikan folder yang memuat keduanya{hint}",
+    "diff-revision-empty": "revisi `{revision}` tidak memuat `site_config.yml` maupun "
+    "`curriculum/` di `{root}`; berikan `--root` ke akar proyek",
+}
+
+MESSAGES: dict[str, Template] = {**_LOADER, **_VALUES, **_RULES, **_COMMANDS, **_EDITORS}
+
+# --- argparse's own words, in Indonesian (its gettext message ids) -------------------------
+# argparse looks each sentence up through gettext as it writes help and usage errors;
+# generator.cli answers from this table, so `--help` and a mistyped option speak Indonesian.
+ARGPARSE = {
+    "usage: ": "penggunaan: ",
+    "positional arguments": "argumen posisi",
+    "options": "opsi",
+    "show this help message and exit": "tampilkan bantuan ini lalu keluar",
+    "argument %(argument_name)s: %(message)s": "argumen %(argument_name)s: %(message)s",
+    "unrecognized arguments: %s": "argumen tidak dikenal: %s",
+    "the following arguments are required: %s": "argumen berikut wajib diisi: %s",
+    "one of the arguments %s is required": "salah satu argumen %s wajib diisi",
+    "not allowed with argument %s": "tidak boleh dipakai bersama argumen %s",
+    "ignored explicit argument %r": "nilai %r diabaikan",
+    "expected one argument": "memerlukan satu nilai",
+    "expected at most one argument": "paling banyak satu nilai",
+    "expected at least one argument": "memerlukan sedikitnya satu nilai",
+    "expected %s argument": "memerlukan %s nilai",
+    "expected %s arguments": "memerlukan %s nilai",
+    "ambiguous option: %(option)s could match %(matches)s": "opsi %(option)s ambigu: bisa "
+    "berarti %(matches)s",
+    "unexpected option string: %s": "opsi tidak diharapkan: %s",
+    "invalid %(type)s value: %(value)r": "nilai %(type)s tidak sah: %(value)r",
+    "invalid choice: %(value)r (choose from %(choices)s)": "pilihan %(value)r tidak dikenal "
+    "(pilih salah satu dari %(choices)s)",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: galat: %(message)s\n",
+}
+
+# --- The JSON Schema: what an editor's YAML extension shows (errorMessage, hover) ------------
+# The extension's own messages are English; these are the schema's `errorMessage` and
+# `patternErrorMessage` in its place. They say what is expected, since one errorMessage
+# stands for every way a value can fail (wrong type, not in the list, wrong pattern).
+
+
+def schema_object(title: str, required: list[str], optional: list[str]) -> str:
+    must = f"kolom wajib: {', '.join(required)}" if required else "tidak ada kolom wajib"
+    more = f"; kolom lain yang boleh: {', '.join(optional)}" if optional else ""
+    return f"{title}: kolom tidak dikenal atau kolom wajib belum ada ({must}{more})"
+
+
+SCHEMA_EXPECTED = {
+    "string": "harus berupa teks",
+    "integer": "harus berupa bilangan bulat",
+    "boolean": "harus `true` atau `false` (`yes`, `no`, `ya`, `tidak` adalah teks)",
+    "array": "harus berupa daftar (setiap butir diawali `- `)",
+    "object": "harus berupa pemetaan `kunci: nilai`",
+}
+
+
+def schema_choice(title: str, choices: Iterable[object]) -> str:
+    return f"{title} harus salah satu dari: {', '.join(str(choice) for choice in choices)}"
+
+
+def schema_integer(title: str, minimum: int | None, maximum: int | None) -> str:
+    bounds = []
+    if minimum is not None:
+        bounds.append(f"minimal {number(minimum)}")
+    if maximum is not None:
+        bounds.append(f"maksimal {number(maximum)}")
+    return f"{title} {SCHEMA_EXPECTED['integer']}" + (f", {' dan '.join(bounds)}" if bounds else "")
+
+
+def schema_keys(choices: Iterable[object]) -> str:
+    return f"kunci harus salah satu dari: {', '.join(str(choice) for choice in choices)}"
+
+
+def text(code: str, fields: Mapping[str, Any] | None = None) -> str:
+    """The Indonesian sentence for one problem: its code's entry filled with its fields."""
+    template = MESSAGES[code]
+    fields = fields or {}
+    if callable(template):
+        return template(**fields)
+    extra = {"hint": did_you_mean(fields.get("suggestion"))} if "suggestion" in fields else {}
+    return template.format(**fields, **extra)
+
+
+def say(code: str, **fields: Any) -> str:
+    """A command's message (or a problem's, outside a Problem): `text` with keyword fields."""
+    return text(code, fields)

@@ -1,0 +1,62 @@
+"""Validate stage: typed checks of each file, then the rules that span files.
+
+Every problem is located at the key or value it is about, worded in Indonesian (through
+the message catalogue) with the field, the expectation and the value found, and all are
+collected in one run. Nothing here raises on bad input.
+
+- `translate`: one document against its format model, pydantic errors as problems;
+- `collect`: the typed documents keyed by id (`Checked`, `Located`);
+- `graph`: the prerequisite graph and its cycles;
+- `rules`: the cross-file rules as a table (`RULES`), their checks grouped by concern.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from generator.load import Document, Sources, paused_gc
+from generator.problems.report import ERROR, Problem
+from generator.validate.collect import Checked, Located, broken_ids, collect
+from generator.validate.rules import RULES
+from generator.validate.translate import check_document
+
+__all__ = ["Checked", "Located", "Validation", "validate"]
+
+
+@dataclass
+class Validation:
+    checked: Checked
+    problems: list[Problem]
+    files: int
+
+    @property
+    def ok(self) -> bool:
+        return not any(problem.severity == ERROR for problem in self.problems)
+
+
+def validate(sources: Sources, *, today: datetime.date) -> Validation:
+    """Check every file against its model, then every rule that spans files."""
+    with paused_gc():
+        return _validate(sources, today=today)
+
+
+def _validate(sources: Sources, *, today: datetime.date) -> Validation:
+    problems = list(sources.problems)
+    typed: list[Located] = []
+    unchecked: list[Document] = []
+    for document in sources.documents:
+        model, document_problems = check_document(document)
+        problems.extend(document_problems)
+        if model is not None:
+            typed.append(Located(document, model))
+        else:
+            unchecked.append(document)
+    checked, index_problems = collect(typed, sources.pages)
+    checked.unchecked = unchecked
+    problems.extend(index_problems)
+    checked.broken = broken_ids(problems)
+    for rule in RULES:
+        if rule.check is not None:
+            problems.extend(rule.check(checked, today))
+    return Validation(checked, sorted(set(problems)), sources.files)

@@ -1,0 +1,144 @@
+"""Frameworks and the modules' competency references: known, levelled as the scale says."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+
+from generator.model.index import is_offered_status, is_published_status
+from generator.problems.report import Problem, error, warning
+from generator.validate.collect import Checked
+from generator.validate.translate import close_match
+
+
+def check_frameworks(checked: Checked, today: datetime.date) -> Iterator[Problem]:
+    for item in checked.frameworks.values():
+        framework, document = item.model, item.document
+        scale = [step.level for step in framework.levels or []]
+        for i, level in enumerate(scale):
+            if level in scale[:i]:
+                yield document.error(
+                    ("levels", i, "level"),
+                    "level-duplicate",
+                    level=level,
+                )
+        seen: set[str] = set()
+        for i, competency in enumerate(framework.competencies):
+            if competency.id in seen:
+                yield document.error(
+                    ("competencies", i, "id"),
+                    "competency-id-duplicate",
+                    id=competency.id,
+                )
+            seen.add(competency.id)
+            for level in competency.level_indicators or {}:
+                loc = ("competencies", i, "level_indicators", level)
+                if not scale:
+                    yield error(
+                        document.path,
+                        document.key_position(loc),
+                        "level-indicators-unlevelled",
+                    )
+                    break
+                if level not in scale:
+                    yield error(
+                        document.path,
+                        document.key_position(loc),
+                        "level-indicator-off-scale",
+                        level=level,
+                        scale=list(scale),
+                    )
+
+
+def check_competency_refs(checked: Checked, today: datetime.date) -> Iterator[Problem]:
+    competencies = checked.index.competencies
+    for item in checked.modules.values():
+        module, document = item.model, item.document
+        if not module.competencies:
+            if is_published_status(module.status):
+                yield warning(
+                    document.path,
+                    document.key_position(
+                        ("competencies",) if module.competencies is not None else ("id",)
+                    ),
+                    "module-no-competencies",
+                )
+            continue
+        seen: set[str] = set()
+        for i, ref in enumerate(module.competencies):
+            yield from _check_ref(document, i, ref, competencies, checked, seen)
+            seen.add(ref.ref)
+
+
+def _check_ref(document, i, ref, competencies, checked, seen) -> Iterator[Problem]:
+    loc = ("competencies", i)
+    if ref.ref in seen:
+        yield document.error(
+            (*loc, "ref"),
+            "competency-ref-duplicate",
+            ref=ref.ref,
+        )
+        return
+    if ref.ref not in competencies:
+        framework_id = ref.ref.split("/")[0]
+        if framework_id in checked.broken.get("framework", set()):
+            return
+        framework_unknown = framework_id not in checked.frameworks
+        yield document.error(
+            (*loc, "ref"),
+            "competency-unknown",
+            ref=ref.ref,
+            framework=framework_id,
+            frameworks=list(checked.frameworks) if framework_unknown else None,
+            suggestion=close_match(framework_id, checked.frameworks)
+            if framework_unknown
+            else close_match(ref.ref, competencies),
+        )
+        return
+    framework, _ = competencies[ref.ref]
+    scale = [step.level for step in framework.levels or []]
+    if not scale and ref.level is not None:
+        yield error(
+            document.path,
+            document.key_position((*loc, "level")),
+            "level-not-allowed",
+            framework=framework.id,
+            ref=ref.ref,
+        )
+    elif scale and ref.level is None:
+        yield document.error(
+            loc,
+            "level-required",
+            ref=ref.ref,
+            framework=framework.id,
+            scale=list(scale),
+        )
+    elif scale and ref.level not in scale:
+        yield document.error(
+            (*loc, "level"),
+            "level-off-scale",
+            level=ref.level,
+            framework=framework.id,
+            scale=list(scale),
+        )
+
+
+def check_undeveloped_competencies(checked: Checked, today: datetime.date) -> Iterator[Problem]:
+    if checked.broken.get("module", set()) - checked.modules.keys():
+        return  # a module that could not be read may develop any of them
+    # Archived modules are no longer offered, so they leave the competency undeveloped.
+    developed = {
+        ref.ref
+        for item in checked.modules.values()
+        if is_offered_status(item.model.status)
+        for ref in item.model.competencies or []
+    }
+    for item in checked.frameworks.values():
+        for i, competency in enumerate(item.model.competencies):
+            if f"{item.model.id}/{competency.id}" not in developed:
+                yield item.document.warning(
+                    ("competencies", i, "id"),
+                    "competency-uncovered",
+                    framework=item.model.id,
+                    competency=competency.id,
+                )

@@ -1,0 +1,115 @@
+"""Pathways: known steps, each module once, in prerequisite order, fit for its audience."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+
+from generator.load import Document, Loc
+from generator.model.index import is_offered_status, is_published_status, serves
+from generator.problems.report import Problem, error
+from generator.validate.collect import Checked, raw_items
+from generator.validate.rules.prerequisites import found as _found
+from generator.validate.translate import close_match, loc_label
+
+
+def check_pathways(checked: Checked, today: datetime.date) -> Iterator[Problem]:
+    modules = checked.modules
+    for item in checked.pathways.values():
+        pathway, document = item.model, item.document
+        assumed = set()
+        for i, module_id in enumerate(pathway.assumes or []):
+            position = document.position(("assumes", i))
+            if not checked.exists("module", module_id):
+                yield error(
+                    document.path,
+                    position,
+                    "assumes-unknown",
+                    module=module_id,
+                    suggestion=close_match(module_id, modules),
+                )
+            assumed.add(module_id)
+        earlier: dict[str, str] = {}
+        for p, phase in enumerate(pathway.phases):
+            for s, step in enumerate(phase.steps):
+                loc = ("phases", p, "steps", s, "module")
+                yield from _check_step(document, loc, pathway, step, checked, earlier, assumed)
+                earlier.setdefault(step.module, loc_label(loc[:-1]))
+    # A pathway that failed its model still names its steps' modules: a typo there is
+    # reported now, not hidden behind the file's other error.
+    for document in checked.unchecked:
+        if document.kind != "pathway":
+            continue
+        for p, phase in raw_items(document.data, "phases"):
+            for s, step in raw_items(phase, "steps"):
+                module_id = step.get("module") if isinstance(step, dict) else None
+                if isinstance(module_id, str):
+                    loc = ("phases", p, "steps", s, "module")
+                    yield from _found(unknown_step(checked, document, loc, module_id))
+
+
+def unknown_step(checked: Checked, document: Document, loc: Loc, module_id: str) -> Problem | None:
+    """The `step-unknown` problem for the step's `module` at `loc`, if it names no module."""
+    if checked.exists("module", module_id):
+        return None
+    return document.error(
+        loc,
+        "step-unknown",
+        module=module_id,
+        suggestion=close_match(module_id, checked.modules),
+    )
+
+
+def _check_step(document, loc, pathway, step, checked, earlier, assumed) -> Iterator[Problem]:
+    modules = checked.modules
+    if step.module not in modules:
+        yield from _found(unknown_step(checked, document, loc, step.module))
+        return
+    if step.module in earlier:
+        yield document.error(
+            loc,
+            "step-repeated",
+            module=step.module,
+            first=earlier[step.module],
+        )
+        return
+    if step.module in assumed:
+        yield document.error(
+            loc,
+            "step-also-assumed",
+            module=step.module,
+        )
+        return
+    module = modules[step.module].model
+    if is_offered_status(pathway.status) and not is_published_status(module.status):
+        yield document.error(
+            loc,
+            "step-draft",
+            module=step.module,
+        )
+    elif is_offered_status(pathway.status) and module.status == "archived":
+        yield document.warning(
+            loc,
+            "step-archived",
+            module=step.module,
+        )
+    unserved = [audience for audience in pathway.audience if not serves(module.audience, audience)]
+    if is_offered_status(pathway.status) and unserved:
+        # The competency map counts a module only for its own audience: this step would
+        # leave a gap that the pathway promises to fill.
+        yield document.warning(
+            loc,
+            "step-audience",
+            module=step.module,
+            audiences=list(unserved),
+        )
+    for prerequisite in module.prerequisites or []:
+        if prerequisite == step.module:
+            continue  # reported in the module itself
+        if prerequisite in modules and prerequisite not in earlier and prerequisite not in assumed:
+            yield document.error(
+                loc,
+                "step-order",
+                module=step.module,
+                prerequisite=prerequisite,
+            )

@@ -1,0 +1,108 @@
+"""Dates: session times that exist in their zone, zones readers can be told in words,
+sessions in prerequisite order, review dates neither stale nor ahead."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+
+from generator.load import Document, Loc
+from generator.model.index import is_offered_status, session_instant
+from generator.problems.report import Problem
+from generator.text import zones
+from generator.validate.collect import Checked
+
+STALE_AFTER_DAYS = 365
+
+
+def check_sessions(checked: Checked, today: datetime.date) -> Iterator[Problem]:
+    for item in checked.modules.values():
+        for i, session in enumerate(item.model.sessions or []):
+            instant = session_instant(item.model.id, i, session, checked.config.default_timezone)
+            if not instant.exists:
+                yield item.document.error(
+                    ("sessions", i, "start"),
+                    "session-time-skipped",
+                    start=str(session.start),
+                    zone=instant.zone,
+                )
+
+
+def check_review_dates(checked: Checked, today: datetime.date) -> Iterator[Problem]:
+    for item in checked.modules.values():
+        module = item.model
+        if module.reviewed is None or not is_offered_status(module.status):
+            continue
+        age = (today - datetime.date.fromisoformat(module.reviewed)).days
+        if age > STALE_AFTER_DAYS:
+            yield item.document.warning(
+                ("reviewed",),
+                "review-overdue",
+                reviewed=str(module.reviewed),
+            )
+        elif age < 0:
+            yield item.document.error(
+                ("reviewed",),
+                "review-in-future",
+                reviewed=str(module.reviewed),
+            )
+
+
+def check_zones(checked: Checked, today: datetime.date) -> Iterator[Problem]:
+    """Old names are errors with the current one; a zone abroad is a warning that says how
+    readers will see it (the site writes it in words, never as the raw identifier)."""
+    if checked.config_document is not None and "default_timezone" in (
+        checked.config_document.data or {}
+    ):
+        zone = checked.config.default_timezone
+        at = datetime.datetime.combine(today, datetime.time(), datetime.UTC)
+        yield from _zone_problems(checked.config_document, ("default_timezone",), zone, at)
+    for item in checked.modules.values():
+        for i, session in enumerate(item.model.sessions or []):
+            if session.timezone is None:
+                continue
+            instant = session_instant(item.model.id, i, session, session.timezone)
+            loc = ("sessions", i, "timezone")
+            yield from _zone_problems(item.document, loc, session.timezone, instant.start)
+
+
+def _zone_problems(
+    document: Document, loc: Loc, zone: str, at: datetime.datetime
+) -> Iterator[Problem]:
+    current = zones.current_name(zone)
+    if current:
+        yield document.error(loc, "timezone-alias", zone=zone, current=current)
+    elif zones.label(zone) is None:
+        yield document.warning(loc, "timezone-abroad", zone=zone, words=zones.words(zone, at))
+
+
+def check_session_order(checked: Checked, today: datetime.date) -> Iterator[Problem]:
+    """A pathway step whose next session comes before its prerequisite's next session: the
+    learner who follows the pathway's calendar meets the module before what it needs."""
+    index = checked.index
+    for item in checked.pathways.values():
+        pathway, document = item.model, item.document
+        if not is_offered_status(pathway.status):
+            continue
+        # Prior learning (`assumes`) is done before the pathway starts, whenever it ran.
+        assumed = set(pathway.assumes or [])
+        for p, phase in enumerate(pathway.phases):
+            for s, step in enumerate(phase.steps):
+                module = index.model("module", step.module)
+                own = index.next_session(step.module, today) if module else None
+                if own is None:
+                    continue
+                for prerequisite in module.prerequisites or []:
+                    if prerequisite in assumed:
+                        continue
+                    before = index.next_session(prerequisite, today)
+                    if before is None or prerequisite == step.module or own.order >= before.order:
+                        continue
+                    yield document.warning(
+                        ("phases", p, "steps", s, "module"),
+                        "session-before-prerequisite",
+                        module=step.module,
+                        start=zones.moment(own.start, own.zone),
+                        prerequisite=prerequisite,
+                        prerequisite_start=zones.moment(before.start, before.zone),
+                    )
