@@ -73,16 +73,16 @@ def generate(root: Path, *, today: datetime.date) -> Generated:
     validation = check(root, today=today)
     if not validation.ok:
         return Generated(validation, None)
-    curriculum = build_curriculum(validation.checked, today=today)
+    curriculum = build_curriculum(validation.index, today=today)
     guide_path = root / "CONTRIBUTING.md"
     # A symlinked guide could publish any file of the building machine.
     readable = guide_path.is_file() and not guide_path.is_symlink()
     guide = guide_path.read_text(encoding="utf-8") if readable else ""
     site_name, site_url = site_identity(root)
     pages = render_pages(curriculum, guide=guide, site_url=site_url, site_name=site_name)
-    if missing := missing_sections(validation.checked, pages):
+    if missing := missing_sections(validation.index, pages):
         problems = [*validation.problems, *missing]
-        return Generated(Validation(validation.checked, problems, validation.files), None)
+        return Generated(Validation(validation.index, problems, validation.files), None)
     return Generated(validation, pages)
 
 

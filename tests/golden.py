@@ -18,7 +18,7 @@ GUIDE = "# Panduan uji\n\nPanduan singkat untuk pengujian.\n"
 def render_fixture() -> dict[str, str]:
     validation = check(MINI, today=TODAY_DATE)
     assert validation.ok, [problem.as_text() for problem in validation.problems]
-    return render_pages(build_curriculum(validation.checked, today=TODAY_DATE), guide=GUIDE)
+    return render_pages(build_curriculum(validation.index, today=TODAY_DATE), guide=GUIDE)
 
 
 def main() -> None:

@@ -8,7 +8,7 @@ from fractions import Fraction
 import pytest
 
 from generator.load import load_sources
-from generator.model.index import CurriculumIndex, jp_text, serves, track_folder
+from generator.model.index import EVERYONE, CurriculumIndex, jp_text, track_folder
 from generator.model.routes import ITEM_FOLDERS, SINGLE_PAGES, docs_path, relative_link, route
 from generator.validate import validate
 from tests.conftest import TODAY
@@ -17,10 +17,7 @@ from tests.constants import FIXTURES
 
 @pytest.fixture(scope="module")
 def index() -> CurriculumIndex:
-    checked = validate(
-        load_sources(FIXTURES / "mini"), today=datetime.date.fromisoformat(TODAY)
-    ).checked
-    return CurriculumIndex(checked)
+    return validate(load_sources(FIXTURES / "mini"), today=datetime.date.fromisoformat(TODAY)).index
 
 
 def test_published_and_offered_follow_the_status(index):
@@ -43,9 +40,12 @@ def test_module_facts(index):
     assert index.module_jp("integritas-dasar") == Fraction(
         index.module_minutes("integritas-dasar"), index.config.jp_minutes
     )
-    assert serves(["semua"], "pengawas")
-    assert serves(["pengawas"], "pengawas")
-    assert not serves(["cpns"], "pengawas")
+    audience = {m: index.modules[m].model.audience for m in index.modules}
+    assert any(EVERYONE in a for a in audience.values()), "the mini fixture has a module for all"
+    for module_id, targets in audience.items():
+        for jabatan in ("pengawas", "cpns"):
+            expected = jabatan in targets or EVERYONE in targets
+            assert index.serves("module", module_id, jabatan) == expected, (module_id, jabatan)
 
 
 def test_sessions_are_aware_and_in_time_order(index):

@@ -349,15 +349,15 @@ def test_seed_pathways_say_true_things_about_the_annual_target():
 
     generated = pipeline.generate(REPO, today=TODAY_DATE)
     assert generated.pages is not None
-    curriculum = build_curriculum(generated.validation.checked, today=TODAY_DATE)
+    curriculum = build_curriculum(generated.validation.index, today=TODAY_DATE)
     target = curriculum.config.annual_jp_target
     pace = curriculum.config.weekly_jp_pace
     for pathway_id in curriculum.pathways:
         page = generated.pages[f"jalur-belajar/{pathway_id}.md"]
-        required = curriculum.pathway_jp(pathway_id, required=True)
-        years = curriculum.pathway_years(pathway_id)
+        required = curriculum.index.pathway_jp(pathway_id, required=True)
+        years = curriculum.index.pathway_years(pathway_id)
         # Each year but the last reaches the target; together they are the required steps.
-        assert [m for year in years for m in year] == curriculum.pathway_modules(
+        assert [m for year in years for m in year] == curriculum.index.pathway_modules(
             pathway_id, required=True
         )
         assert all(curriculum.total_jp(year) >= target for year in years[:-1])

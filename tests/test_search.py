@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup
 from generator.format import models as fmt
 from generator.load import load_sources
 from generator.model.curriculum import build_curriculum
-from generator.model.index import jp_text, serves
+from generator.model.index import jp_text
 from generator.render.pages import short_date
 from generator.validate import validate
 from tests.browser import (
@@ -64,8 +64,7 @@ def page(chromium, base):
 
 @functools.cache
 def seed_index():
-    checked = validate(load_sources(REPO), today=datetime.date.fromisoformat(TODAY)).checked
-    return checked.index
+    return validate(load_sources(REPO), today=datetime.date.fromisoformat(TODAY)).index
 
 
 def body_text(site: Path, url: str) -> str:
@@ -195,8 +194,8 @@ def test_abbreviation_and_expansion_give_the_same_top_module(page, base):
 
 def test_result_says_kind_track_jp_and_level_and_marks_the_words(page, base):
     index = seed_index()
-    module = index.model("module", "zona-integritas")
-    track = index.model("track", index.track_of("zona-integritas"))
+    module = index.modules["zona-integritas"].model
+    track = index.tracks[index.track_of("zona-integritas")].model
     open_dialog(page, base)
     page.fill("#kk-cari-kata", "zona integritas")
     item = page.locator(".kk-cari-butir", has=page.locator('a[href$="/modul/zona-integritas/"]'))
@@ -204,7 +203,7 @@ def test_result_says_kind_track_jp_and_level_and_marks_the_words(page, base):
     jp = index.module_jp("zona-integritas")
     assert info.startswith("Modul")
     assert track.title in info and f"{jp_text(jp)} JP" in info and fmt.LEVELS[module.level] in info
-    curriculum = build_curriculum(index.checked, today=datetime.date.fromisoformat(TODAY))
+    curriculum = build_curriculum(index, today=datetime.date.fromisoformat(TODAY))
     upcoming = curriculum.upcoming_sessions("zona-integritas")
     assert upcoming, "the seed's zona-integritas module has an upcoming session"
     assert f"sesi berikutnya {short_date(upcoming[0].start.date())}" in info
@@ -300,7 +299,8 @@ def test_live_preview_says_once_that_search_is_unavailable(chromium, seed_site):
 
 
 def published_modules() -> dict[str, fmt.Module]:
-    return seed_index().published("module")
+    index = seed_index()
+    return {module_id: index.modules[module_id].model for module_id in index.published("module")}
 
 
 def shown_modules(page) -> set[str]:
@@ -319,14 +319,14 @@ def test_catalogue_filters_by_jabatan_and_mode_exactly_as_the_curriculum_says(pa
     expected = {
         module_id
         for module_id, module in modules.items()
-        if serves(module.audience, jabatan)
+        if seed_index().serves("module", module_id, jabatan)
         and mode in {activity.mode for activity in module.activities}
     }
     assert expected and len(expected) < len(modules)
     page.goto(base + "katalog/")
     assert shown_modules(page) == set(modules)
     page.select_option("#kk-jabatan", jabatan)
-    by_jabatan = {m for m, module in modules.items() if serves(module.audience, jabatan)}
+    by_jabatan = {m for m in modules if seed_index().serves("module", m, jabatan)}
     assert shown_modules(page) == by_jabatan
     page.select_option("#kk-moda", mode)
     assert shown_modules(page) == expected
@@ -349,7 +349,7 @@ def test_catalogue_combines_jp_range_upcoming_and_sorts(page, base):
     index = seed_index()
     modules = published_modules()
     page.goto(base + "katalog/?jp_min=4&jp_max=10&mendatang=1&urut=jp")
-    curriculum = build_curriculum(index.checked, today=datetime.date.fromisoformat(TODAY))
+    curriculum = build_curriculum(index, today=datetime.date.fromisoformat(TODAY))
     expected = [
         m
         for m in curriculum.modules
@@ -388,17 +388,17 @@ def test_catalogue_without_javascript_lists_every_published_module_by_track(seed
     assert set(listed) == set(modules)
     for module_id, (track, text) in listed.items():
         module = modules[module_id]
-        assert track == index.model("track", index.track_of(module_id)).title
+        assert track == index.tracks[index.track_of(module_id)].model.title
         assert fmt.LEVELS[module.level] in text and " JP" in text
         assert ("Diarsipkan" in text) == (module.status == "archived"), module_id
-    drafts = [m for m, module in index.models("module").items() if module.status == "draft"]
+    drafts = [m for m, item in index.modules.items() if item.model.status == "draft"]
     archived = [m for m, module in modules.items() if module.status == "archived"]
     assert drafts and archived, "the seed has a draft and an archived module"
     assert not set(drafts) & set(listed)
     # Drafts are in no search record either; archived ones say so.
     records = {record["url"]: record for record in fragments(seed_site).values()}
     for draft in drafts:
-        title = index.model("module", draft).title
+        title = index.modules[draft].model.title
         assert not [u for u, r in records.items() if title in r["content"] or draft in u]
     for module_id in archived:
         assert records[f"/modul/{module_id}/"]["meta"]["status"] == "Diarsipkan"

@@ -14,7 +14,7 @@ from tests.constants import TODAY_DATE as TODAY
 def curriculum():
     validation = check(REPO, today=TODAY)
     assert validation.problems == []
-    return build_curriculum(validation.checked, today=TODAY)
+    return build_curriculum(validation.index, today=TODAY)
 
 
 def test_seed_has_the_promised_breadth(curriculum):
@@ -58,4 +58,4 @@ def test_every_pathway_step_is_its_own_item_on_the_page(curriculum, seed_site):
             a["href"].rstrip("/").rsplit("/", 1)[-1]
             for a in soup.select(".kk-fase-langkah > ol > li > p:first-child > strong > a")
         ]
-        assert shown == curriculum.pathway_modules(pathway_id), pathway_id
+        assert shown == curriculum.index.pathway_modules(pathway_id), pathway_id

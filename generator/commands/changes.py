@@ -23,11 +23,11 @@ from typing import Any, Literal
 
 from generator.format import models as fmt
 from generator.load import SITE_CONFIG, Document, kind_of
-from generator.model.index import CurriculumIndex, is_published_status, jp_tenths, track_folder
+from generator.model.documents import KINDS
+from generator.model.index import CurriculumIndex, jp_tenths, track_folder
 from generator.problems.report import Problem
 
 # Files that each hold one thing with an id, in the order the summary reports them.
-KINDS = ("track", "framework", "module", "pathway")
 # A removed and an added file this alike are one thing whose id changed.
 RENAME_SIMILARITY = 0.8
 # Longer values (summaries, descriptions) are named, not quoted: the git diff shows them.
@@ -75,13 +75,13 @@ class Snapshot:
 
     def module_jp(self, module_id: str | None) -> Fraction | None:
         """A validated module's JP; None for a module the index does not know."""
-        if module_id is None or self.index.model("module", module_id) is None:
+        if module_id is None or module_id not in self.index.modules:
             return None
         return self.index.module_jp(module_id)
 
     def required_jp(self, pathway_id: str, required: bool = True) -> Fraction | None:
         """A validated pathway's JP of required (or optional) steps; None for an unknown one."""
-        if self.index.model("pathway", pathway_id) is None:
+        if pathway_id not in self.index.pathways:
             return None
         return self.index.pathway_jp(pathway_id, required=required)
 
@@ -93,9 +93,9 @@ class Snapshot:
             relpath
             for kind in KINDS
             for item_id, relpath in self.ids(kind).items()
-            if self.index.model(kind, item_id) is None
+            if item_id not in self.index.collection(kind)
         }
-        if SITE_CONFIG in self.files and self.index.checked.config_document is None:
+        if SITE_CONFIG in self.files and self.index.config_document is None:
             untyped.add(SITE_CONFIG)
         found: dict[str, list[Problem]] = {relpath: [] for relpath in sorted(untyped)}
         for problem in self.problems:
@@ -422,14 +422,15 @@ class _Comparison:
         )
 
     def added(self, kind: str, item_id: str, relpath: str) -> Added:
-        model = self.head.index.model(kind, item_id) if kind in ("module", "pathway") else None
+        index = self.head.index
+        typed = kind in ("module", "pathway") and item_id in index.collection(kind)
         return Added(
             item_id,
             self.head.title(relpath),
             track=track_folder(relpath) if kind == "module" else None,
             jp=self.head.module_jp(item_id) if kind == "module" else None,
             required_jp=self.head.required_jp(item_id) if kind == "pathway" else None,
-            draft=model is not None and not is_published_status(model.status),
+            draft=typed and not index.is_published(kind, item_id),
         )
 
     def edit(self, kind: str, old_path: str, new_path: str) -> Edit:
@@ -545,10 +546,10 @@ class _Comparison:
     def prerequisites(self) -> list[PrerequisiteChange]:
         changes = []
         for old, new in self.matchings["module"].pairs():
-            before_model = self.base.index.model("module", old)
-            after_model = self.head.index.model("module", new)
-            if before_model is None or after_model is None:
+            if old not in self.base.index.modules or new not in self.head.index.modules:
                 continue
+            before_model = self.base.index.modules[old].model
+            after_model = self.head.index.modules[new].model
             before = [self.renamed_modules.get(m, m) for m in before_model.prerequisites or []]
             after = after_model.prerequisites or []
             added = [m for m in after if m not in before]

@@ -178,7 +178,7 @@ def load_side(files: SourceFiles, *, today: datetime.date) -> Snapshot:
         files=files.contents,
         documents={document.path: document for document in sources.documents},
         problems=validation.problems,
-        index=validation.checked.index,
+        index=validation.index,
     )
 
 

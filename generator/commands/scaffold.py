@@ -36,7 +36,7 @@ from generator.model.index import CurriculumIndex
 from generator.pipeline import resolve_today
 from generator.problems import messages
 from generator.problems.messages import say
-from generator.validate import Checked, validate
+from generator.validate import validate
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 SLUG_MAX = 64
@@ -60,11 +60,7 @@ class Project:
     root: Path
     existing: dict[str, dict[str, str]]  # kind → id → file, for module, pathway, track
     tracks: list[str]  # track ids, in the site's order
-    checked: Checked
-
-    @property
-    def index(self) -> CurriculumIndex:
-        return self.checked.index
+    index: CurriculumIndex
 
 
 @dataclass
@@ -116,10 +112,10 @@ def read_project(root: Path) -> Project:
         kind = kind_of(relpath)
         if kind in existing:
             existing[kind].setdefault(PurePosixPath(relpath).stem, relpath)
-    checked = validate(load_files(files), today=resolve_today()).checked
-    listed = [track for track in checked.config.tracks if track in existing["track"]]
+    index = validate(load_files(files), today=resolve_today()).index
+    listed = [track for track in index.config.tracks if track in existing["track"]]
     tracks = listed + sorted(set(existing["track"]) - set(listed))
-    return Project(root, existing, tracks, checked)
+    return Project(root, existing, tracks, index)
 
 
 # --- answers -------------------------------------------------------------------------
@@ -168,7 +164,7 @@ def _answer(option: str | None, prompt: str, parse: Callable[[str], str]) -> str
 
 
 def _track_title(project: Project, track_id: str) -> str:
-    located = project.checked.tracks.get(track_id)
+    located = project.index.tracks.get(track_id)
     return f" — {located.model.title}" if located else ""
 
 
@@ -240,7 +236,7 @@ def plan(answers: Answers, project: Project) -> dict[str, str]:
 
 
 def module_text(answers: Answers, project: Project) -> str:
-    config = project.checked.config
+    config = project.index.config
     return f"""\
 # Modul baru. Ganti setiap teks "ISI: …", hapus tanda # pada kolom pilihan yang
 # dipakai, lalu ubah `status` menjadi `active` agar modul diterbitkan.
@@ -336,7 +332,9 @@ status: draft
 
 def _competency_example(index: CurriculumIndex) -> str:
     """An example reference that exists, so uncommenting it gives a valid file."""
-    for framework_id, framework in sorted(index.models("framework").items()):
+    for framework_id, framework in sorted(
+        (framework_id, item.model) for framework_id, item in index.frameworks.items()
+    ):
         line = f"#   - ref: {framework_id}/{framework.competencies[0].id}\n"
         if framework.levels:
             line += f"#     level: {min(step.level for step in framework.levels)}\n"
@@ -395,8 +393,8 @@ status: draft
 def _placeholder_module(index: CurriculumIndex) -> tuple[str, list[str]]:
     """An active module for the pathway's first step, and the prerequisites it then assumes."""
     active = sorted(
-        (module_id, model)
-        for module_id, model in index.models("module").items()
+        (module_id, item.model)
+        for module_id, item in index.modules.items()
         if index.is_offered("module", module_id)
     )
     if not active:
@@ -435,7 +433,7 @@ summary: "ISI: ringkasan satu baris (maks. 200 karakter) untuk kartu jalur"
 def _config_with_track(project: Project, track_id: str) -> str | None:
     """site_config.yml with the track appended to a block-style `tracks`, else None."""
     path = project.root / SITE_CONFIG
-    if track_id in project.checked.config.tracks or not path.is_file():
+    if track_id in project.index.config.tracks or not path.is_file():
         return None
     raw = path.read_bytes()
     document, _ = load_document(SITE_CONFIG, "site_config", raw)
@@ -468,7 +466,7 @@ def _next_steps(answers: Answers, project: Project, *, updated_config: bool) -> 
 def _track_listing(track_id: str, project: Project, *, updated_config: bool) -> str:
     if updated_config:
         return say("new-track-listed", track=track_id, config=SITE_CONFIG)
-    if track_id in project.checked.config.tracks:
+    if track_id in project.index.config.tracks:
         return say("new-track-already-listed", track=track_id, config=SITE_CONFIG)
     return say("new-track-list-by-hand", track=track_id, config=SITE_CONFIG)
 

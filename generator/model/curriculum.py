@@ -1,6 +1,10 @@
-"""Model stage: the published curriculum with its derived facts (JP, links, sessions).
+"""Model stage: the published curriculum and what its pages derive from it.
 
-Drafts are dropped here, once, so no later stage can publish them by accident.
+Drafts are dropped here, once, so no later stage can publish them by accident. Facts about
+single documents (is it published or offered, whom it serves, its JP, its sessions) are
+the index's (`generator.model.index`, `Curriculum.index`); this page model works out only
+what pages show across documents: 70-20-10 shares, the competency matrix and coverage,
+pathway positions, session lists and calendars, abbreviations.
 """
 
 from __future__ import annotations
@@ -10,19 +14,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cached_property
-from pathlib import PurePosixPath
 
 from generator.format import models as fmt
 from generator.load import Page
-from generator.model.index import (
-    EVERYONE,
-    CurriculumIndex,
-    SessionInstant,
-    is_offered_status,
-    serves,
-)
+from generator.model.documents import KINDS
+from generator.model.index import EVERYONE, CurriculumIndex, SessionInstant
 from generator.text import numbers, zones
-from generator.validate import Checked
 
 # Indonesia's three zones in display order, with the abbreviations readers know, and the
 # other Indonesian zone that shares one (generator.zones is where zones are named).
@@ -40,10 +37,6 @@ JABATAN_CHOICES: list[tuple[str, list[str]]] = [
     ("JPT", ["jpt-pratama", "jpt-madya", "jpt-utama"]),
     ("pejabat fungsional", ["fungsional-keterampilan", "fungsional-keahlian"]),
 ]
-
-
-# A live session with its instant fixed (see generator.index), for listing and conversion.
-ScheduledSession = SessionInstant
 
 
 @dataclass(frozen=True)
@@ -96,17 +89,8 @@ class Curriculum:
 
     # --- JP and the 70-20-10 mix ---------------------------------------------------
 
-    def jp(self, minutes: int) -> Fraction:
-        return Fraction(minutes, self.config.jp_minutes)
-
-    def module_minutes(self, module_id: str) -> int:
-        return self.index.module_minutes(module_id)
-
-    def module_jp(self, module_id: str) -> Fraction:
-        return self.index.module_jp(module_id)
-
     def total_jp(self, module_ids: list[str]) -> Fraction:
-        return self.jp(sum(self.module_minutes(module_id) for module_id in module_ids))
+        return self.index.jp(sum(self.index.module_minutes(module_id) for module_id in module_ids))
 
     def minutes_by_mode(self, module_ids: list[str]) -> dict[str, int]:
         totals: dict[str, int] = {}
@@ -137,7 +121,7 @@ class Curriculum:
             group: GroupShare(
                 group,
                 group_minutes,
-                self.jp(group_minutes),
+                self.index.jp(group_minutes),
                 share,
                 round(100 * group_minutes / total, 1) if total else 0.0,
             )
@@ -167,17 +151,6 @@ class Curriculum:
                 return unit.contact
         return self.config.contact
 
-    def module_sessions(self, module_id: str) -> list[ScheduledSession]:
-        return self.index.sessions(module_id)
-
-    def page_id(self, page: Page) -> str:
-        """A free page's id: its file stem (`curriculum/pages/tentang.md` → `tentang`)."""
-        return PurePosixPath(page.path).stem
-
-    def is_offered(self, item: fmt.Module | fmt.Pathway) -> bool:
-        """Still offered to learners (active, not archived)."""
-        return is_offered_status(item.status)
-
     def modes(self, module_id: str) -> list[str]:
         used = {activity.mode for activity in self.modules[module_id].activities}
         return [mode for mode in fmt.MODES if mode in used]
@@ -203,30 +176,6 @@ class Curriculum:
             for step in phase.steps
         ]
 
-    def pathway_modules(self, pathway_id: str, *, required: bool | None = None) -> list[str]:
-        """Module ids of a pathway in order; only required or optional ones when asked."""
-        return self.index.pathway_modules(pathway_id, required=required)
-
-    def pathway_jp(self, pathway_id: str, *, required: bool | None = None) -> Fraction:
-        """JP of a pathway's steps; only required or optional ones when asked."""
-        return self.index.pathway_jp(pathway_id, required=required)
-
-    def pathways_for(self, audience: str) -> list[str]:
-        """Offered pathways that serve `audience`, in site order."""
-        return [
-            pathway_id
-            for pathway_id, pathway in self.pathways.items()
-            if self.is_offered(pathway) and serves(pathway.audience, audience)
-        ]
-
-    def audience_pathways(self, audience: str) -> list[str]:
-        """Offered pathways for `audience`, the one to start from first (see the index)."""
-        return self.index.audience_pathways(audience)
-
-    def pathway_years(self, pathway_id: str) -> list[list[str]]:
-        """The required steps split into years at the annual target (see the index)."""
-        return self.index.pathway_years(pathway_id)
-
     def short_groups(self, module_ids: list[str]) -> list[str]:
         """Groups whose share is well below the 70-20-10 recommendation (less than half
         of it), in group order: what the reader may want to add."""
@@ -243,12 +192,13 @@ class Curriculum:
             module_id for module_id in module_ids if self.minutes_by_group([module_id]).get(group)
         ]
 
-    def audience_sessions(self, audience: str) -> list[ScheduledSession]:
+    def audience_sessions(self, audience: str) -> list[SessionInstant]:
         """Upcoming sessions of offered modules that serve `audience`, in time order."""
         return [
             s
             for s in self.upcoming_sessions()
-            if self.serves(s.module_id, audience) and self.is_offered(self.modules[s.module_id])
+            if self.index.serves("module", s.module_id, audience)
+            and self.index.is_offered("module", s.module_id)
         ]
 
     def weeks(self, jp: Fraction) -> int:
@@ -269,12 +219,6 @@ class Curriculum:
 
     # --- competencies ------------------------------------------------------------------
 
-    def competency(self, ref: str) -> tuple[fmt.Framework, fmt.Competency]:
-        found = self.index.competency(ref)
-        if found is None:
-            raise KeyError(ref)
-        return found
-
     @cached_property
     def developers(self) -> dict[str, list[tuple[int | None, str]]]:
         """For each competency ref, the (level, module id) pairs that develop it."""
@@ -283,9 +227,6 @@ class Curriculum:
             for ref in module.competencies or []:
                 found[ref.ref].append((ref.level, module_id))
         return found
-
-    def serves(self, module_id: str, audience: str) -> bool:
-        return serves(self.modules[module_id].audience, audience)
 
     @staticmethod
     def levels_covered(developers: list[tuple[int | None, str]]) -> list[int]:
@@ -309,8 +250,8 @@ class Curriculum:
         for ref, developers in self.developers.items():
             for audience in AUDIENCE_COLUMNS:
                 for level, module_id in developers:
-                    if self.serves(module_id, audience) and self.is_offered(
-                        self.modules[module_id]
+                    if self.index.serves("module", module_id, audience) and (
+                        self.index.is_offered("module", module_id)
                     ):
                         cells[(audience, ref)].append((level, module_id))
         return cells
@@ -319,11 +260,11 @@ class Curriculum:
     def promises(self) -> dict[tuple[str, str], list[str]]:
         """(audience, competency ref) -> active pathways whose modules claim to develop it."""
         found: dict[tuple[str, str], list[str]] = defaultdict(list)
-        for pathway_id, pathway in self.pathways.items():
-            if not self.is_offered(pathway):
+        for pathway_id in self.pathways:
+            if not self.index.is_offered("pathway", pathway_id):
                 continue
-            audiences = [a for a in AUDIENCE_COLUMNS if serves(pathway.audience, a)]
-            for module_id in self.pathway_modules(pathway_id):
+            audiences = [a for a in AUDIENCE_COLUMNS if self.index.serves("pathway", pathway_id, a)]
+            for module_id in self.index.pathway_modules(pathway_id):
                 for ref in self.modules[module_id].competencies or []:
                     for audience in audiences:
                         if pathway_id not in found[(audience, ref.ref)]:
@@ -355,19 +296,19 @@ class Curriculum:
     # --- sessions --------------------------------------------------------------------------
 
     @cached_property
-    def sessions(self) -> list[ScheduledSession]:
+    def sessions(self) -> list[SessionInstant]:
         """Every session of every published module, in time order."""
         found = [s for module_id in self.modules for s in self.index.sessions(module_id)]
         return sorted(found, key=lambda s: s.order)
 
-    def upcoming_sessions(self, module_id: str | None = None) -> list[ScheduledSession]:
+    def upcoming_sessions(self, module_id: str | None = None) -> list[SessionInstant]:
         return [
             s
             for s in self.sessions
             if s.is_upcoming(self.today) and (module_id is None or s.module_id == module_id)
         ]
 
-    def calendar_sessions(self, kind: str, item_id: str = "") -> list[ScheduledSession]:
+    def calendar_sessions(self, kind: str, item_id: str = "") -> list[SessionInstant]:
         """The sessions of one calendar (generator.calendars): `schedule` has them all,
         `track` and `pathway` those of their modules; past ones included, in time order."""
         if kind == "schedule":
@@ -375,14 +316,10 @@ class Curriculum:
         if kind == "track":
             modules = set(self.track_modules(item_id))
         elif kind == "pathway":
-            modules = set(self.pathway_modules(item_id)) & self.modules.keys()
+            modules = set(self.index.pathway_modules(item_id)) & self.modules.keys()
         else:
             raise KeyError(kind)
         return [s for s in self.sessions if s.module_id in modules]
-
-    def published(self, kind: str, item_id: str) -> bool:
-        """Whether the site has a page for this item (see generator.routes)."""
-        return self.index.is_published(kind, item_id)
 
     # --- glossary ----------------------------------------------------------------------------
 
@@ -391,14 +328,13 @@ class Curriculum:
         return {entry.term: entry.expansion for entry in self.glossary if entry.expansion}
 
 
-def build_curriculum(checked: Checked, *, today: datetime.date) -> Curriculum:
-    """Assemble the published curriculum from validated files (drafts left out)."""
-    index = checked.index
-    order = {track_id: i for i, track_id in enumerate(checked.config.tracks)}
+def build_curriculum(index: CurriculumIndex, *, today: datetime.date) -> Curriculum:
+    """Assemble the published curriculum from the validated index (drafts left out)."""
+    order = {track_id: i for i, track_id in enumerate(index.config.tracks)}
     tracks = {
-        track_id: checked.tracks[track_id].model
-        for track_id in checked.config.tracks
-        if track_id in checked.tracks
+        track_id: index.tracks[track_id].model
+        for track_id in index.config.tracks
+        if track_id in index.tracks
     }
     # Within a track, from foundation to advanced, then by title as readers scan.
     levels = {level: i for i, level in enumerate(fmt.LEVELS)}
@@ -406,31 +342,36 @@ def build_curriculum(checked: Checked, *, today: datetime.date) -> Curriculum:
         index.published("module"),
         key=lambda module_id: (
             order.get(index.track_of(module_id), 0),
-            levels[index.model("module", module_id).level],
-            index.model("module", module_id).title.casefold(),
+            levels[index.modules[module_id].model.level],
+            index.modules[module_id].model.title.casefold(),
             module_id,
         ),
     )
-    modules = {module_id: index.model("module", module_id) for module_id in module_ids}
+    modules = {module_id: index.modules[module_id].model for module_id in module_ids}
     module_track = {module_id: index.track_of(module_id) for module_id in module_ids}
-    pathways = dict(sorted(index.published("pathway").items()))
+    pathways = {
+        pathway_id: index.pathways[pathway_id].model
+        for pathway_id in sorted(index.published("pathway"))
+    }
     sources = {
         (kind, item_id): item.document.path
-        for kind in ("framework", "track", "module", "pathway")
+        for kind in KINDS
         for item_id, item in index.collection(kind).items()
     }
-    if checked.glossary:
-        sources[("glossary", "")] = checked.glossary.document.path
+    if index.glossary:
+        sources[("glossary", "")] = index.glossary.document.path
     return Curriculum(
-        config=checked.config,
+        config=index.config,
         today=today,
-        frameworks=dict(sorted(index.models("framework").items())),
+        frameworks={
+            framework_id: item.model for framework_id, item in sorted(index.frameworks.items())
+        },
         tracks=tracks,
         modules=modules,
         module_track=module_track,
         pathways=pathways,
-        glossary=list(checked.glossary.model.root) if checked.glossary else [],
-        pages=sorted(checked.pages, key=lambda page: page.path),
+        glossary=list(index.glossary.model.root) if index.glossary else [],
+        pages=sorted(index.pages, key=lambda page: page.path),
         index=index,
         sources=sources,
     )

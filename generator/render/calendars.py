@@ -58,7 +58,7 @@ def _event(c: Curriculum, session: SessionInstant, site_url: str) -> icalendar.E
     event.add("summary", one_line(module.title))
     lines = [
         one_line(module.summary),
-        f"Beban belajar modul: {jp_text(c.module_jp(session.module_id))} JP.",
+        f"Beban belajar modul: {jp_text(c.index.module_jp(session.module_id))} JP.",
         f"Waktu: {zones.moment(session.start, session.zone)}.",
     ]
     if details.platform:

@@ -113,7 +113,7 @@ def _url(site_url: str, path: str) -> str:
 
 
 def _jp(c: Curriculum, minutes: int) -> float:
-    return jp_tenths(c.jp(minutes)) / 10
+    return jp_tenths(c.index.jp(minutes)) / 10
 
 
 def _session(s: SessionInstant, site_url: str) -> CatalogSession:
@@ -135,7 +135,7 @@ def _module(c: Curriculum, module_id: str, site_url: str) -> CatalogModule:
     module = c.modules[module_id]
     competencies = []
     for ref in module.competencies or []:
-        framework, competency = c.competency(ref.ref)
+        framework, competency = c.index.competency(ref.ref)
         competencies.append(
             CatalogCompetency(
                 ref=ref.ref, title=competency.title, framework=framework.title, level=ref.level
@@ -151,8 +151,8 @@ def _module(c: Curriculum, module_id: str, site_url: str) -> CatalogModule:
         level=module.level,
         audience=list(module.audience),
         modes=c.modes(module_id),
-        minutes=c.module_minutes(module_id),
-        jp=_jp(c, c.module_minutes(module_id)),
+        minutes=c.index.module_minutes(module_id),
+        jp=_jp(c, c.index.module_minutes(module_id)),
         competencies=competencies,
         prerequisites=[p for p in module.prerequisites or [] if p in c.modules],
         upcoming_sessions=[_session(s, site_url) for s in c.upcoming_sessions(module_id)],
@@ -161,7 +161,7 @@ def _module(c: Curriculum, module_id: str, site_url: str) -> CatalogModule:
 
 def _pathway(c: Curriculum, pathway_id: str, site_url: str) -> CatalogPathway:
     pathway = c.pathways[pathway_id]
-    module_ids = [m for m in c.pathway_modules(pathway_id) if m in c.modules]
+    module_ids = [m for m in c.index.pathway_modules(pathway_id) if m in c.modules]
     used = {mode for m in module_ids for mode in c.modes(m)}
     refs = dict.fromkeys(ref.ref for m in module_ids for ref in c.modules[m].competencies or [])
     return CatalogPathway(
@@ -173,8 +173,8 @@ def _pathway(c: Curriculum, pathway_id: str, site_url: str) -> CatalogPathway:
         level=pathway.level,
         audience=list(pathway.audience),
         modes=[mode for mode in fmt.MODES if mode in used],
-        jp_required=jp_tenths(c.pathway_jp(pathway_id, required=True)) / 10,
-        jp_optional=jp_tenths(c.pathway_jp(pathway_id, required=False)) / 10,
+        jp_required=jp_tenths(c.index.pathway_jp(pathway_id, required=True)) / 10,
+        jp_optional=jp_tenths(c.index.pathway_jp(pathway_id, required=False)) / 10,
         competencies=list(refs),
         steps=[
             CatalogStep(module=step.module, required=step.required, phase=phase.title)

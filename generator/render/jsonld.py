@@ -79,13 +79,13 @@ def module_jsonld(c: Curriculum, module_id: str, site_name: str = "", site_url: 
         "courseCode": module_id,
         "inLanguage": "id",
         "educationalLevel": fmt.LEVELS[module.level],
-        "timeRequired": duration(c.module_minutes(module_id)),
+        "timeRequired": duration(c.index.module_minutes(module_id)),
         "audience": {
             "@type": "Audience",
             "audienceType": ", ".join(fmt.AUDIENCES[a] for a in module.audience),
         },
         "provider": _provider(c, site_name, site_url, module.owner),
-        "teaches": [c.competency(ref.ref)[1].title for ref in module.competencies or []],
+        "teaches": [c.index.competency(ref.ref)[1].title for ref in module.competencies or []],
     }
     instances = [_instance(c, s, page) for s in c.upcoming_sessions(module_id)]
     if instances:
@@ -107,8 +107,10 @@ def module_jsonld(c: Curriculum, module_id: str, site_name: str = "", site_url: 
 def pathway_jsonld(c: Curriculum, pathway_id: str, site_name: str = "", site_url: str = "") -> str:
     pathway = c.pathways[pathway_id]
     page = _absolute(site_url, route("pathway", pathway_id).site)
-    module_ids = [m for m in c.pathway_modules(pathway_id) if m in c.modules]
-    minutes = sum(c.module_minutes(m) for m in c.pathway_modules(pathway_id, required=True))
+    module_ids = [m for m in c.index.pathway_modules(pathway_id) if m in c.modules]
+    minutes = sum(
+        c.index.module_minutes(m) for m in c.index.pathway_modules(pathway_id, required=True)
+    )
     data = {
         "@context": "https://schema.org",
         "@type": "Course",
@@ -131,7 +133,7 @@ def pathway_jsonld(c: Curriculum, pathway_id: str, site_name: str = "", site_url
                 "@id": _absolute(site_url, route("module", m).site),
                 "url": _absolute(site_url, route("module", m).site),
                 "name": c.modules[m].title,
-                "timeRequired": duration(c.module_minutes(m)),
+                "timeRequired": duration(c.index.module_minutes(m)),
             }
             for m in module_ids
         ],

@@ -14,7 +14,6 @@ import math
 import re
 from collections.abc import Callable
 from functools import cache, partial
-from pathlib import PurePosixPath
 from urllib.parse import quote, unquote
 
 import markdown
@@ -33,9 +32,8 @@ from generator.model.curriculum import (
     ZONE_ALIASES,
     ZONES,
     Curriculum,
-    ScheduledSession,
 )
-from generator.model.index import jp_tenths, jp_text
+from generator.model.index import SessionInstant, jp_tenths, jp_text
 from generator.model.routes import (
     calendar_file,
     directory_url,
@@ -198,7 +196,7 @@ def field_link(target: str, page_root: str, curriculum: Curriculum) -> str | Non
     if not target.startswith("/") or target.startswith("//"):
         return None
     path, _, fragment = target.partition("#")
-    docs = docs_path(unquote(path), curriculum.published)
+    docs = docs_path(unquote(path), curriculum.index.is_published)
     if docs is None:
         return None
     return page_root + directory_url(docs) + (f"#{fragment}" if fragment else "")
@@ -251,7 +249,7 @@ def zone_label(zone: str) -> str:
     return ZONES.get(zone) or ZONE_ALIASES.get(zone) or zone
 
 
-def session_times(session: ScheduledSession) -> dict:
+def session_times(session: SessionInstant) -> dict:
     """The session's time in its own zone and in each Indonesian zone, for its line.
 
     `attrs` carries the same texts, one per Indonesian zone (`data-wib="date|range"`), and
@@ -313,7 +311,7 @@ def site_link(url: str, page_path: str, curriculum: Curriculum) -> str:
     """Turn a site path into a Markdown link, relative to `page_path`, that MkDocs checks."""
     if not url.startswith("/"):
         return link_target(url)
-    target = docs_path(url, curriculum.published)
+    target = docs_path(url, curriculum.index.is_published)
     fragment = "#" + link_target(url.split("#", 1)[1]) if "#" in url else ""
     if target is None:
         return page_root(page_path) + url.lstrip("/") + fragment
@@ -459,7 +457,7 @@ def render_pages(
     page(route("glossary").docs, "glossary.md.j2")
     page(route("tags").docs, "tags.md.j2")
     for free_page in curriculum.pages:
-        path = route("page", PurePosixPath(free_page.path).stem).docs
+        path = route("page", curriculum.index.page_id(free_page)).docs
         links = partial(field_link, page_root=page_root(path), curriculum=curriculum)
         pages[path] = _free_page(
             free_page.path, free_page.text, abbreviations, links, curriculum.config.contact
@@ -586,7 +584,7 @@ PLANNER_DATA = "assets/rencana-belajar.json"
 def planner_data(curriculum: Curriculum) -> dict:
     """What the in-browser planner needs, and nothing more: it is fetched on phones."""
     c = curriculum
-    active = [module_id for module_id, module in c.modules.items() if c.is_offered(module)]
+    active = [module_id for module_id in c.modules if c.index.is_offered("module", module_id)]
     return {
         "version": 1,
         "today": c.today.isoformat(),
@@ -598,7 +596,7 @@ def planner_data(curriculum: Curriculum) -> dict:
             {
                 "id": audience,
                 "label": fmt.AUDIENCES[audience],
-                "pathways": c.audience_pathways(audience),
+                "pathways": c.index.audience_pathways(audience),
             }
             for audience in AUDIENCE_COLUMNS
         ],
@@ -634,7 +632,7 @@ def planner_data(curriculum: Curriculum) -> dict:
                 ],
             }
             for pathway_id, pathway in c.pathways.items()
-            if c.is_offered(pathway)
+            if c.index.is_offered("pathway", pathway_id)
         ],
     }
 
@@ -649,21 +647,21 @@ def _planner_module(c: Curriculum, module_id: str) -> dict:
         "url": route("module", module_id).site,
         "level": module.level,
         "audience": list(module.audience),
-        "minutes": c.module_minutes(module_id),
+        "minutes": c.index.module_minutes(module_id),
         "groups": c.minutes_by_group([module_id]),
         "modes": c.modes(module_id),
         "competencies": [ref.ref for ref in module.competencies or []],
         "prerequisites": [
             prerequisite
             for prerequisite in module.prerequisites or []
-            if prerequisite in c.modules and c.is_offered(c.modules[prerequisite])
+            if prerequisite in c.modules and c.index.is_offered("module", prerequisite)
         ],
         "next_session": upcoming[0].start.date().isoformat() if upcoming else None,
         **_planner_session(upcoming[0] if upcoming else None),
     }
 
 
-def _planner_session(session: ScheduledSession | None) -> dict:
+def _planner_session(session: SessionInstant | None) -> dict:
     """The next session's instant and its text in each zone (Babel's Indonesian, as on the
     module page), so the planner shows it in the reader's zone and can order by time."""
     if session is None:

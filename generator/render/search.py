@@ -48,7 +48,7 @@ class Facts:
 def module_facts(c: Curriculum, module_id: str) -> Facts:
     module = c.modules[module_id]
     track = c.tracks[c.module_track[module_id]]
-    jp = c.module_jp(module_id)
+    jp = c.index.module_jp(module_id)
     meta = {
         "jenis": "Modul",
         "jalur": track.title,
@@ -57,7 +57,7 @@ def module_facts(c: Curriculum, module_id: str) -> Facts:
     }
     if upcoming := c.upcoming_sessions(module_id):
         meta["sesi"] = format_date(upcoming[0].start.date(), format="d MMMM y", locale="id")
-    if not c.is_offered(module):
+    if not c.index.is_offered("module", module_id):
         meta["status"] = fmt.STATUSES[module.status]
     return Facts(meta, {"jp": f"{jp_tenths(jp):06d}"})
 
@@ -68,10 +68,10 @@ def facts(c: Curriculum) -> dict[str, Facts]:
     for pathway_id, pathway in c.pathways.items():
         meta = {
             "jenis": "Jalur belajar",
-            "jp": jp_text(c.pathway_jp(pathway_id)),
+            "jp": jp_text(c.index.pathway_jp(pathway_id)),
             "tingkat": fmt.LEVELS[pathway.level],
         }
-        if not c.is_offered(pathway):
+        if not c.index.is_offered("pathway", pathway_id):
             meta["status"] = fmt.STATUSES[pathway.status]
         found[route("pathway", pathway_id).docs] = Facts(meta)
     for track_id in c.tracks:

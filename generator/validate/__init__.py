@@ -5,7 +5,7 @@ the message catalogue) with the field, the expectation and the value found, and 
 collected in one run. Nothing here raises on bad input.
 
 - `translate`: one document against its format model, pydantic errors as problems;
-- `collect`: the typed documents keyed by id (`Checked`, `Located`);
+- `collect`: the typed documents keyed by id, as the `CurriculumIndex` the rules read;
 - `graph`: the prerequisite graph and its cycles;
 - `rules`: the cross-file rules as a table (`RULES`), their checks grouped by concern.
 """
@@ -16,17 +16,17 @@ import datetime
 from dataclasses import dataclass
 
 from generator.load import Document, Sources, paused_gc
+from generator.model.documents import Located
+from generator.model.index import CurriculumIndex
 from generator.problems.report import ERROR, Problem
-from generator.validate.collect import Checked, Located, broken_ids, collect
+from generator.validate.collect import broken_ids, collect
 from generator.validate.rules import RULES
 from generator.validate.translate import check_document
-
-__all__ = ["Checked", "Located", "Validation", "validate"]
 
 
 @dataclass
 class Validation:
-    checked: Checked
+    index: CurriculumIndex
     problems: list[Problem]
     files: int
 
@@ -52,11 +52,11 @@ def _validate(sources: Sources, *, today: datetime.date) -> Validation:
             typed.append(Located(document, model))
         else:
             unchecked.append(document)
-    checked, index_problems = collect(typed, sources.pages)
-    checked.unchecked = unchecked
+    index, index_problems = collect(typed, sources.pages)
+    index.unchecked = unchecked
     problems.extend(index_problems)
-    checked.broken = broken_ids(problems)
+    index.broken = broken_ids(problems)
     for rule in RULES:
         if rule.check is not None:
-            problems.extend(rule.check(checked, today))
-    return Validation(checked, sorted(set(problems)), sources.files)
+            problems.extend(rule.check(index, today))
+    return Validation(index, sorted(set(problems)), sources.files)

@@ -13,9 +13,9 @@ from functools import cache
 
 import markdown
 
+from generator.model.index import CurriculumIndex
 from generator.model.routes import docs_path
 from generator.problems.report import Problem, error
-from generator.validate import Checked
 from generator.validate.rules.links import markdown_links, published_ids
 
 # The extensions in mkdocs.yml that shape headings and their ids.
@@ -38,15 +38,15 @@ def section_ids(page_markdown: str) -> list[str]:
     return ids
 
 
-def missing_sections(checked: Checked, pages: dict[str, str]) -> list[Problem]:
-    published = published_ids(checked)
+def missing_sections(index: CurriculumIndex, pages: dict[str, str]) -> list[Problem]:
+    published = published_ids(index)
 
     def exists(kind: str, key: str) -> bool:
         return key in published[kind]
 
     ids_of = cache(lambda docs: section_ids(pages[docs]))
     problems = []
-    for path, position, target in _section_links(checked):
+    for path, position, target in _section_links(index):
         page_path, _, fragment = target.partition("#")
         docs = docs_path(page_path, exists)
         if docs is None or docs not in pages or fragment in ids_of(docs):
@@ -68,14 +68,14 @@ def _fields(target: str, fragment: str, ids: list[str]) -> dict:
     }
 
 
-def _section_links(checked: Checked) -> Iterator[tuple[str, tuple[int, int], str]]:
+def _section_links(index: CurriculumIndex) -> Iterator[tuple[str, tuple[int, int], str]]:
     """(file, position, site path with a fragment) for every such link in the curriculum."""
-    for item in checked.modules.values():
+    for item in index.modules.values():
         for i, resource in enumerate(item.model.resources or []):
             if _is_section_link(resource.url):
                 position = item.document.position(("resources", i, "url"))
                 yield item.document.path, position, resource.url
-    for link in markdown_links(checked):
+    for link in markdown_links(index):
         if _is_section_link(link.target):
             yield link.path, link.position, link.target
 

@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from generator.validate.collect import Checked
+from generator.model.index import CurriculumIndex
 
 
-def prerequisite_graph(checked: Checked) -> dict[str, list[str]]:
+def prerequisite_graph(index: CurriculumIndex) -> dict[str, list[str]]:
     """Each valid module's prerequisites that are valid modules too, without itself."""
     return {
         module_id: [
-            p for p in item.model.prerequisites or [] if p in checked.modules and p != module_id
+            p for p in item.model.prerequisites or [] if p in index.modules and p != module_id
         ]
-        for module_id, item in checked.modules.items()
+        for module_id, item in index.modules.items()
     }
 
 

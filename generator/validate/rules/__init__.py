@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from generator.format import models as fmt
+from generator.model.index import CurriculumIndex
 from generator.problems.report import ERROR, WARNING, Problem
-from generator.validate.collect import Checked
 from generator.validate.rules import (
     competencies,
     durations,
@@ -28,7 +28,7 @@ from generator.validate.rules import (
     texts,
 )
 
-Check = Callable[[Checked, datetime.date], Iterable[Problem]]
+Check = Callable[[CurriculumIndex, datetime.date], Iterable[Problem]]
 
 
 @dataclass(frozen=True)

@@ -5,14 +5,13 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
-from generator.model.index import is_offered_status, is_published_status
+from generator.model.index import CurriculumIndex
 from generator.problems.report import Problem, error, warning
-from generator.validate.collect import Checked
 from generator.validate.translate import close_match
 
 
-def check_frameworks(checked: Checked, today: datetime.date) -> Iterator[Problem]:
-    for item in checked.frameworks.values():
+def check_frameworks(index: CurriculumIndex, today: datetime.date) -> Iterator[Problem]:
+    for item in index.frameworks.values():
         framework, document = item.model, item.document
         scale = [step.level for step in framework.levels or []]
         for i, level in enumerate(scale):
@@ -50,12 +49,12 @@ def check_frameworks(checked: Checked, today: datetime.date) -> Iterator[Problem
                     )
 
 
-def check_competency_refs(checked: Checked, today: datetime.date) -> Iterator[Problem]:
-    competencies = checked.index.competencies
-    for item in checked.modules.values():
+def check_competency_refs(index: CurriculumIndex, today: datetime.date) -> Iterator[Problem]:
+    competencies = index.competencies
+    for item in index.modules.values():
         module, document = item.model, item.document
         if not module.competencies:
-            if is_published_status(module.status):
+            if index.is_published("module", module.id):
                 yield warning(
                     document.path,
                     document.key_position(
@@ -66,11 +65,11 @@ def check_competency_refs(checked: Checked, today: datetime.date) -> Iterator[Pr
             continue
         seen: set[str] = set()
         for i, ref in enumerate(module.competencies):
-            yield from _check_ref(document, i, ref, competencies, checked, seen)
+            yield from _check_ref(document, i, ref, competencies, index, seen)
             seen.add(ref.ref)
 
 
-def _check_ref(document, i, ref, competencies, checked, seen) -> Iterator[Problem]:
+def _check_ref(document, i, ref, competencies, index, seen) -> Iterator[Problem]:
     loc = ("competencies", i)
     if ref.ref in seen:
         yield document.error(
@@ -81,16 +80,16 @@ def _check_ref(document, i, ref, competencies, checked, seen) -> Iterator[Proble
         return
     if ref.ref not in competencies:
         framework_id = ref.ref.split("/")[0]
-        if framework_id in checked.broken.get("framework", set()):
+        if framework_id in index.broken.get("framework", set()):
             return
-        framework_unknown = framework_id not in checked.frameworks
+        framework_unknown = framework_id not in index.frameworks
         yield document.error(
             (*loc, "ref"),
             "competency-unknown",
             ref=ref.ref,
             framework=framework_id,
-            frameworks=list(checked.frameworks) if framework_unknown else None,
-            suggestion=close_match(framework_id, checked.frameworks)
+            frameworks=list(index.frameworks) if framework_unknown else None,
+            suggestion=close_match(framework_id, index.frameworks)
             if framework_unknown
             else close_match(ref.ref, competencies),
         )
@@ -123,17 +122,19 @@ def _check_ref(document, i, ref, competencies, checked, seen) -> Iterator[Proble
         )
 
 
-def check_undeveloped_competencies(checked: Checked, today: datetime.date) -> Iterator[Problem]:
-    if checked.broken.get("module", set()) - checked.modules.keys():
+def check_undeveloped_competencies(
+    index: CurriculumIndex, today: datetime.date
+) -> Iterator[Problem]:
+    if index.broken.get("module", set()) - index.modules.keys():
         return  # a module that could not be read may develop any of them
     # Archived modules are no longer offered, so they leave the competency undeveloped.
     developed = {
         ref.ref
-        for item in checked.modules.values()
-        if is_offered_status(item.model.status)
+        for module_id, item in index.modules.items()
+        if index.is_offered("module", module_id)
         for ref in item.model.competencies or []
     }
-    for item in checked.frameworks.values():
+    for item in index.frameworks.values():
         for i, competency in enumerate(item.model.competencies):
             if f"{item.model.id}/{competency.id}" not in developed:
                 yield item.document.warning(

@@ -6,18 +6,16 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
-from generator.model.index import jp_text
+from generator.model.index import CurriculumIndex, jp_text
 from generator.problems.report import Problem
-from generator.validate.collect import Checked
 
 
-def check_module_jp(checked: Checked, today: datetime.date) -> Iterator[Problem]:
+def check_module_jp(index: CurriculumIndex, today: datetime.date) -> Iterator[Problem]:
     """A module of 300 minutes at 45 per JP publishes "6,7 JP": say which totals would not."""
-    jp_minutes = checked.config.jp_minutes
+    jp_minutes = index.config.jp_minutes
     # The smallest step of whole minutes that keeps JP whole or half.
     step = jp_minutes // 2 if jp_minutes % 2 == 0 else jp_minutes
-    index = checked.index
-    for module_id, item in checked.modules.items():
+    for module_id, item in index.modules.items():
         minutes = index.module_minutes(module_id)
         if minutes % step == 0:
             continue
@@ -37,13 +35,13 @@ def check_module_jp(checked: Checked, today: datetime.date) -> Iterator[Problem]
         )
 
 
-def check_webinar_sessions(checked: Checked, today: datetime.date) -> Iterator[Problem]:
+def check_webinar_sessions(index: CurriculumIndex, today: datetime.date) -> Iterator[Problem]:
     """The webinar activity counts towards JP; its sessions say how long it really is.
 
     A session is one offering of the whole webinar, or the sessions are its parts and add
     up to it; when neither holds, the JP published is not what participants attend.
     """
-    for item in checked.modules.values():
+    for item in index.modules.values():
         module = item.model
         webinars = [i for i, activity in enumerate(module.activities) if activity.mode == "webinar"]
         lengths = [session.minutes for session in module.sessions or []]

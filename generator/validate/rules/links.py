@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.load import Loc
-from generator.model.index import KINDS
+from generator.model.documents import KINDS, Located
+from generator.model.index import CurriculumIndex
 from generator.model.routes import docs_path
 from generator.problems.report import Problem, error
-from generator.validate.collect import Checked, Located
 from generator.validate.translate import loc_label
 
 _LINK = re.compile(
@@ -60,14 +60,14 @@ def markdown_values(
 _LINKS_SHOWN = 10
 
 
-def text_documents(checked: Checked) -> list[Located]:
+def text_documents(index: CurriculumIndex) -> list[Located]:
     """Every validated document holding editors' text (all but site_config.yml)."""
     return [
-        *checked.frameworks.values(),
-        *checked.tracks.values(),
-        *checked.modules.values(),
-        *checked.pathways.values(),
-        *([checked.glossary] if checked.glossary else []),
+        *index.frameworks.values(),
+        *index.tracks.values(),
+        *index.modules.values(),
+        *index.pathways.values(),
+        *([index.glossary] if index.glossary else []),
     ]
 
 
@@ -81,20 +81,20 @@ class MarkdownLink:
     field: str | None  # the YAML field it is in; None in a free page
 
 
-def markdown_links(checked: Checked) -> Iterator[MarkdownLink]:
+def markdown_links(index: CurriculumIndex) -> Iterator[MarkdownLink]:
     """Every followable link in Markdown fields and free pages, in file order.
 
     Plain-text fields are left out (a link there is shown as written, never followed), and
     so is a free page's `# ` title line.
     """
-    for item in text_documents(checked):
+    for item in text_documents(index):
         for loc, text in markdown_values(item.document.data, may_link):
             if not is_markdown_field(loc):
                 continue
             for target in link_targets(text):
                 position = item.document.find(target, loc)
                 yield MarkdownLink(item.document.path, position, target, loc_label(loc))
-    for page in checked.pages:
+    for page in index.pages:
         for line_number, line in enumerate(page.text.split("\n"), start=1):
             if line_number == 1 and line.startswith("# "):
                 continue
@@ -102,8 +102,8 @@ def markdown_links(checked: Checked) -> Iterator[MarkdownLink]:
                 yield MarkdownLink(page.path, (line_number, line.find(target) + 1), target, None)
 
 
-def check_links(checked: Checked, today: datetime.date) -> Iterator[Problem]:
-    for item in text_documents(checked):
+def check_links(index: CurriculumIndex, today: datetime.date) -> Iterator[Problem]:
+    for item in text_documents(index):
         for loc, text in markdown_values(item.document.data):
             targets = unsafe_links(text)
             if not targets:
@@ -119,7 +119,7 @@ def check_links(checked: Checked, today: datetime.date) -> Iterator[Problem]:
                     field=loc_label(loc),
                     more=_more(len(targets), shown),
                 )
-    for page in checked.pages:
+    for page in index.pages:
         found: list[tuple[str, tuple[int, int]]] = []
         total = 0
         for line_number, line in enumerate(page.text.split("\n"), start=1):
@@ -150,8 +150,7 @@ def _more(total: int, shown: int) -> int:
 _ANCHOR = re.compile(r"^[a-z0-9_-]{1,80}$")
 
 
-def published_ids(checked: Checked) -> dict[str, set[str]]:
-    index = checked.index
+def published_ids(index: CurriculumIndex) -> dict[str, set[str]]:
     return {
         **{kind: set(index.published(kind)) for kind in KINDS},
         "competency": set(index.competencies),
@@ -159,9 +158,9 @@ def published_ids(checked: Checked) -> dict[str, set[str]]:
     }
 
 
-def check_site_paths(checked: Checked, today: datetime.date) -> Iterator[Problem]:
-    published = published_ids(checked)
-    for item in checked.modules.values():
+def check_site_paths(index: CurriculumIndex, today: datetime.date) -> Iterator[Problem]:
+    published = published_ids(index)
+    for item in index.modules.values():
         for i, resource in enumerate(item.model.resources or []):
             if not resource.url.startswith("/"):
                 continue  # `https://`, which the format's pattern already checked
@@ -180,7 +179,7 @@ def site_link_problem(target: str, published: dict[str, set[str]]) -> dict | Non
     """Why a link without a scheme in an editor's Markdown cannot be published, if it can't.
 
     The rendered HTML is never read by MkDocs again, so only a site path that names a
-    published page (or a section of the same page) can be resolved and checked. The answer
+    published page (or a section of the same page) can be resolved and index. The answer
     is the `site-link` message's `reason` (and `fragment`) fields.
     """
     if _SCHEME.match(target) or target.startswith("#"):
@@ -208,9 +207,9 @@ def link_targets(text: str) -> Iterator[str]:
         yield next(group for group in match.groups() if group)
 
 
-def check_site_links(checked: Checked, today: datetime.date) -> Iterator[Problem]:
-    published = published_ids(checked)
-    for link in markdown_links(checked):
+def check_site_links(index: CurriculumIndex, today: datetime.date) -> Iterator[Problem]:
+    published = published_ids(index)
+    for link in markdown_links(index):
         if (reason := site_link_problem(link.target, published)) is not None:
             where = {"field": link.field} if link.field is not None else {}
             yield error(

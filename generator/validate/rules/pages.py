@@ -6,13 +6,13 @@ import datetime
 from collections.abc import Iterator
 
 from generator.format import models as fmt
+from generator.model.index import CurriculumIndex
 from generator.problems.report import Problem, error
-from generator.validate.collect import Checked
 
 
-def check_page_bounds(checked: Checked, today: datetime.date) -> Iterator[Problem]:
+def check_page_bounds(index: CurriculumIndex, today: datetime.date) -> Iterator[Problem]:
     """Free pages are rendered like Markdown fields: bound what they cost to render."""
-    for page in checked.pages:
+    for page in index.pages:
         # The file name's length is the loader's (generator.load._page_name_problems).
         if len(page.text) > fmt.MAX_PAGE_CHARS:
             yield error(

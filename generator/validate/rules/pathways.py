@@ -6,21 +6,21 @@ import datetime
 from collections.abc import Iterator
 
 from generator.load import Document, Loc
-from generator.model.index import is_offered_status, is_published_status, serves
+from generator.model.index import CurriculumIndex
 from generator.problems.report import Problem, error
-from generator.validate.collect import Checked, raw_items
+from generator.validate.collect import raw_items
 from generator.validate.rules.prerequisites import found as _found
 from generator.validate.translate import close_match, loc_label
 
 
-def check_pathways(checked: Checked, today: datetime.date) -> Iterator[Problem]:
-    modules = checked.modules
-    for item in checked.pathways.values():
+def check_pathways(index: CurriculumIndex, today: datetime.date) -> Iterator[Problem]:
+    modules = index.modules
+    for item in index.pathways.values():
         pathway, document = item.model, item.document
         assumed = set()
         for i, module_id in enumerate(pathway.assumes or []):
             position = document.position(("assumes", i))
-            if not checked.exists("module", module_id):
+            if not index.exists("module", module_id):
                 yield error(
                     document.path,
                     position,
@@ -33,11 +33,11 @@ def check_pathways(checked: Checked, today: datetime.date) -> Iterator[Problem]:
         for p, phase in enumerate(pathway.phases):
             for s, step in enumerate(phase.steps):
                 loc = ("phases", p, "steps", s, "module")
-                yield from _check_step(document, loc, pathway, step, checked, earlier, assumed)
+                yield from _check_step(document, loc, pathway, step, index, earlier, assumed)
                 earlier.setdefault(step.module, loc_label(loc[:-1]))
     # A pathway that failed its model still names its steps' modules: a typo there is
     # reported now, not hidden behind the file's other error.
-    for document in checked.unchecked:
+    for document in index.unchecked:
         if document.kind != "pathway":
             continue
         for p, phase in raw_items(document.data, "phases"):
@@ -45,25 +45,27 @@ def check_pathways(checked: Checked, today: datetime.date) -> Iterator[Problem]:
                 module_id = step.get("module") if isinstance(step, dict) else None
                 if isinstance(module_id, str):
                     loc = ("phases", p, "steps", s, "module")
-                    yield from _found(unknown_step(checked, document, loc, module_id))
+                    yield from _found(unknown_step(index, document, loc, module_id))
 
 
-def unknown_step(checked: Checked, document: Document, loc: Loc, module_id: str) -> Problem | None:
+def unknown_step(
+    index: CurriculumIndex, document: Document, loc: Loc, module_id: str
+) -> Problem | None:
     """The `step-unknown` problem for the step's `module` at `loc`, if it names no module."""
-    if checked.exists("module", module_id):
+    if index.exists("module", module_id):
         return None
     return document.error(
         loc,
         "step-unknown",
         module=module_id,
-        suggestion=close_match(module_id, checked.modules),
+        suggestion=close_match(module_id, index.modules),
     )
 
 
-def _check_step(document, loc, pathway, step, checked, earlier, assumed) -> Iterator[Problem]:
-    modules = checked.modules
+def _check_step(document, loc, pathway, step, index, earlier, assumed) -> Iterator[Problem]:
+    modules = index.modules
     if step.module not in modules:
-        yield from _found(unknown_step(checked, document, loc, step.module))
+        yield from _found(unknown_step(index, document, loc, step.module))
         return
     if step.module in earlier:
         yield document.error(
@@ -81,20 +83,25 @@ def _check_step(document, loc, pathway, step, checked, earlier, assumed) -> Iter
         )
         return
     module = modules[step.module].model
-    if is_offered_status(pathway.status) and not is_published_status(module.status):
+    offered = index.is_offered("pathway", pathway.id)
+    if offered and not index.is_published("module", step.module):
         yield document.error(
             loc,
             "step-draft",
             module=step.module,
         )
-    elif is_offered_status(pathway.status) and module.status == "archived":
+    elif offered and not index.is_offered("module", step.module):
         yield document.warning(
             loc,
             "step-archived",
             module=step.module,
         )
-    unserved = [audience for audience in pathway.audience if not serves(module.audience, audience)]
-    if is_offered_status(pathway.status) and unserved:
+    unserved = [
+        audience
+        for audience in pathway.audience
+        if not index.serves("module", step.module, audience)
+    ]
+    if offered and unserved:
         # The competency map counts a module only for its own audience: this step would
         # leave a gap that the pathway promises to fill.
         yield document.warning(

@@ -6,15 +6,15 @@ import datetime
 from collections.abc import Iterator
 
 from generator.load import Document
-from generator.model.index import is_published_status
+from generator.model.index import CurriculumIndex
 from generator.problems.report import Problem, error
-from generator.validate.collect import Checked, raw_items
+from generator.validate.collect import raw_items
 from generator.validate.graph import find_cycles, prerequisite_graph
 from generator.validate.translate import close_match
 
 
-def check_prerequisites(checked: Checked, today: datetime.date) -> Iterator[Problem]:
-    modules = checked.modules
+def check_prerequisites(index: CurriculumIndex, today: datetime.date) -> Iterator[Problem]:
+    modules = index.modules
     for item in modules.values():
         module, document = item.model, item.document
         for i, prerequisite in enumerate(module.prerequisites or []):
@@ -26,12 +26,12 @@ def check_prerequisites(checked: Checked, today: datetime.date) -> Iterator[Prob
                     "prerequisite-self",
                     module=module.id,
                 )
-            elif not checked.exists("module", prerequisite):
-                yield from found(unknown_prerequisite(checked, document, i, prerequisite))
+            elif not index.exists("module", prerequisite):
+                yield from found(unknown_prerequisite(index, document, i, prerequisite))
             elif (
                 prerequisite in modules
-                and is_published_status(module.status)
-                and not is_published_status(modules[prerequisite].model.status)
+                and index.is_published("module", module.id)
+                and not index.is_published("module", prerequisite)
             ):
                 yield error(
                     document.path,
@@ -41,12 +41,12 @@ def check_prerequisites(checked: Checked, today: datetime.date) -> Iterator[Prob
                 )
     # A module that failed its model still names its prerequisites: a typo there is
     # reported now, not hidden behind the file's other error.
-    for document in checked.unchecked:
+    for document in index.unchecked:
         if document.kind != "module":
             continue
         for i, module_id in raw_items(document.data, "prerequisites"):
             if isinstance(module_id, str):
-                yield from found(unknown_prerequisite(checked, document, i, module_id))
+                yield from found(unknown_prerequisite(index, document, i, module_id))
 
 
 def found(problem: Problem | None) -> Iterator[Problem]:
@@ -56,25 +56,25 @@ def found(problem: Problem | None) -> Iterator[Problem]:
 
 
 def unknown_prerequisite(
-    checked: Checked, document: Document, i: int, module_id: str
+    index: CurriculumIndex, document: Document, i: int, module_id: str
 ) -> Problem | None:
     """The `prerequisite-unknown` problem for item `i` of `prerequisites`, if it names no module."""
-    if checked.exists("module", module_id):
+    if index.exists("module", module_id):
         return None
     return document.error(
         ("prerequisites", i),
         "prerequisite-unknown",
         module=module_id,
-        suggestion=close_match(module_id, checked.modules),
+        suggestion=close_match(module_id, index.modules),
     )
 
 
-def check_cycles(checked: Checked, today: datetime.date) -> Iterator[Problem]:
-    for cycle in find_cycles(prerequisite_graph(checked)):
-        first = checked.modules[cycle[0]]
-        index = (first.model.prerequisites or []).index(cycle[1])
+def check_cycles(index: CurriculumIndex, today: datetime.date) -> Iterator[Problem]:
+    for cycle in find_cycles(prerequisite_graph(index)):
+        first = index.modules[cycle[0]]
+        position = (first.model.prerequisites or []).index(cycle[1])
         yield first.document.error(
-            ("prerequisites", index),
+            ("prerequisites", position),
             "prerequisite-cycle",
             cycle=list(cycle),
         )

@@ -7,18 +7,17 @@ import datetime
 from collections.abc import Iterator
 
 from generator.load import Document, Loc
-from generator.model.index import is_offered_status, session_instant
+from generator.model.index import CurriculumIndex, SessionInstant
 from generator.problems.report import Problem
 from generator.text import zones
-from generator.validate.collect import Checked
 
 STALE_AFTER_DAYS = 365
 
 
-def check_sessions(checked: Checked, today: datetime.date) -> Iterator[Problem]:
-    for item in checked.modules.values():
+def check_sessions(index: CurriculumIndex, today: datetime.date) -> Iterator[Problem]:
+    for item in index.modules.values():
         for i, session in enumerate(item.model.sessions or []):
-            instant = session_instant(item.model.id, i, session, checked.config.default_timezone)
+            instant = SessionInstant.of(item.model.id, i, session, index.config.default_timezone)
             if not instant.exists:
                 yield item.document.error(
                     ("sessions", i, "start"),
@@ -28,10 +27,10 @@ def check_sessions(checked: Checked, today: datetime.date) -> Iterator[Problem]:
                 )
 
 
-def check_review_dates(checked: Checked, today: datetime.date) -> Iterator[Problem]:
-    for item in checked.modules.values():
+def check_review_dates(index: CurriculumIndex, today: datetime.date) -> Iterator[Problem]:
+    for item in index.modules.values():
         module = item.model
-        if module.reviewed is None or not is_offered_status(module.status):
+        if module.reviewed is None or not index.is_offered("module", module.id):
             continue
         age = (today - datetime.date.fromisoformat(module.reviewed)).days
         if age > STALE_AFTER_DAYS:
@@ -48,20 +47,20 @@ def check_review_dates(checked: Checked, today: datetime.date) -> Iterator[Probl
             )
 
 
-def check_zones(checked: Checked, today: datetime.date) -> Iterator[Problem]:
+def check_zones(index: CurriculumIndex, today: datetime.date) -> Iterator[Problem]:
     """Old names are errors with the current one; a zone abroad is a warning that says how
     readers will see it (the site writes it in words, never as the raw identifier)."""
-    if checked.config_document is not None and "default_timezone" in (
-        checked.config_document.data or {}
+    if index.config_document is not None and "default_timezone" in (
+        index.config_document.data or {}
     ):
-        zone = checked.config.default_timezone
+        zone = index.config.default_timezone
         at = datetime.datetime.combine(today, datetime.time(), datetime.UTC)
-        yield from _zone_problems(checked.config_document, ("default_timezone",), zone, at)
-    for item in checked.modules.values():
+        yield from _zone_problems(index.config_document, ("default_timezone",), zone, at)
+    for item in index.modules.values():
         for i, session in enumerate(item.model.sessions or []):
             if session.timezone is None:
                 continue
-            instant = session_instant(item.model.id, i, session, session.timezone)
+            instant = SessionInstant.of(item.model.id, i, session, session.timezone)
             loc = ("sessions", i, "timezone")
             yield from _zone_problems(item.document, loc, session.timezone, instant.start)
 
@@ -76,23 +75,22 @@ def _zone_problems(
         yield document.warning(loc, "timezone-abroad", zone=zone, words=zones.words(zone, at))
 
 
-def check_session_order(checked: Checked, today: datetime.date) -> Iterator[Problem]:
+def check_session_order(index: CurriculumIndex, today: datetime.date) -> Iterator[Problem]:
     """A pathway step whose next session comes before its prerequisite's next session: the
     learner who follows the pathway's calendar meets the module before what it needs."""
-    index = checked.index
-    for item in checked.pathways.values():
+    for item in index.pathways.values():
         pathway, document = item.model, item.document
-        if not is_offered_status(pathway.status):
+        if not index.is_offered("pathway", pathway.id):
             continue
         # Prior learning (`assumes`) is done before the pathway starts, whenever it ran.
         assumed = set(pathway.assumes or [])
         for p, phase in enumerate(pathway.phases):
             for s, step in enumerate(phase.steps):
-                module = index.model("module", step.module)
-                own = index.next_session(step.module, today) if module else None
+                located = index.modules.get(step.module)
+                own = index.next_session(step.module, today) if located else None
                 if own is None:
                     continue
-                for prerequisite in module.prerequisites or []:
+                for prerequisite in located.model.prerequisites or []:
                     if prerequisite in assumed:
                         continue
                     before = index.next_session(prerequisite, today)

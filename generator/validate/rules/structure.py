@@ -5,18 +5,17 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
-from generator.model.index import track_folder
+from generator.model.index import CurriculumIndex, track_folder
 from generator.problems.report import Problem, error
-from generator.validate.collect import Checked
 from generator.validate.translate import close_match
 
 
-def check_track_order(checked: Checked, today: datetime.date) -> Iterator[Problem]:
-    document = checked.config_document
+def check_track_order(index: CurriculumIndex, today: datetime.date) -> Iterator[Problem]:
+    document = index.config_document
     if document is None:
         return
     seen: dict[str, int] = {}
-    for i, track_id in enumerate(checked.config.tracks):
+    for i, track_id in enumerate(index.config.tracks):
         position = document.position(("tracks", i))
         if track_id in seen:
             yield error(
@@ -28,15 +27,15 @@ def check_track_order(checked: Checked, today: datetime.date) -> Iterator[Proble
             )
             continue
         seen[track_id] = i
-        if not checked.exists("track", track_id):
+        if not index.exists("track", track_id):
             yield error(
                 document.path,
                 position,
                 "track-unknown",
                 track=track_id,
-                suggestion=close_match(track_id, checked.tracks),
+                suggestion=close_match(track_id, index.tracks),
             )
-    for track_id, item in checked.tracks.items():
+    for track_id, item in index.tracks.items():
         if track_id not in seen:
             yield error(
                 document.path,
@@ -47,28 +46,28 @@ def check_track_order(checked: Checked, today: datetime.date) -> Iterator[Proble
             )
 
 
-def check_module_folders(checked: Checked, today: datetime.date) -> Iterator[Problem]:
-    for item in checked.modules.values():
+def check_module_folders(index: CurriculumIndex, today: datetime.date) -> Iterator[Problem]:
+    for item in index.modules.values():
         folder = track_folder(item.document.path)
-        if not checked.exists("track", folder):
+        if not index.exists("track", folder):
             yield error(
                 item.document.path,
                 item.document.key_position(("id",)),
                 "module-folder-unknown",
                 folder=folder,
-                tracks=list(checked.tracks),
-                suggestion=close_match(folder, checked.tracks),
+                tracks=list(index.tracks),
+                suggestion=close_match(folder, index.tracks),
             )
 
 
-def check_glossary(checked: Checked, today: datetime.date) -> Iterator[Problem]:
-    if checked.glossary is None:
+def check_glossary(index: CurriculumIndex, today: datetime.date) -> Iterator[Problem]:
+    if index.glossary is None:
         return
     seen: dict[str, int] = {}
-    for i, entry in enumerate(checked.glossary.model.root):
+    for i, entry in enumerate(index.glossary.model.root):
         key = entry.term.casefold()
         if key in seen:
-            yield checked.glossary.document.error(
+            yield index.glossary.document.error(
                 (i, "term"),
                 "glossary-term-duplicate",
                 term=entry.term,

@@ -6,18 +6,17 @@ import datetime
 from collections.abc import Iterator
 
 from generator.format import models as fmt
-from generator.model.index import is_published_status
+from generator.model.index import CurriculumIndex
 from generator.problems.report import Problem
-from generator.validate.collect import Checked
 from generator.validate.rules.links import markdown_values
 from generator.validate.translate import loc_label
 
 
-def check_placeholders(checked: Checked, today: datetime.date) -> Iterator[Problem]:
+def check_placeholders(index: CurriculumIndex, today: datetime.date) -> Iterator[Problem]:
     located = [
-        *checked.tracks.values(),
-        *(item for item in checked.modules.values() if is_published_status(item.model.status)),
-        *(item for item in checked.pathways.values() if is_published_status(item.model.status)),
+        *index.tracks.values(),
+        *(index.modules[module_id] for module_id in index.published("module")),
+        *(index.pathways[pathway_id] for pathway_id in index.published("pathway")),
     ]
     for item in located:
         for loc, text in markdown_values(item.document.data):
