@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.load import load_sources
+from generator.load.files import load_sources
 from generator.model.curriculum import build_curriculum
 from generator.render.pages import render_pages
 from generator.validate import Validation, validate

@@ -22,7 +22,7 @@ from pathlib import PurePosixPath
 from typing import Any, Literal
 
 from generator.format import models as fmt
-from generator.load import SITE_CONFIG, Document, kind_of
+from generator.load.documents import SITE_CONFIG, Document, kind_of
 from generator.model.index import CurriculumIndex, is_published_status, jp_tenths, track_folder
 from generator.problems.report import Problem
 

@@ -19,7 +19,8 @@ from pathlib import Path, PurePosixPath
 from jinja2 import Environment
 
 from generator.commands.changes import Changes, Snapshot, compare
-from generator.load import SITE_CONFIG, SourceFiles, load_files, read_folder
+from generator.load.documents import SITE_CONFIG, SourceFiles
+from generator.load.files import load_files, read_folder
 from generator.model.index import jp_text
 from generator.pipeline import resolve_today
 from generator.problems.messages import say

@@ -13,7 +13,7 @@ from functools import cached_property
 from pathlib import PurePosixPath
 
 from generator.format import models as fmt
-from generator.load import Page
+from generator.load.documents import Page
 from generator.model.index import (
     EVERYONE,
     CurriculumIndex,

@@ -13,7 +13,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from generator.format import models as fmt
-from generator.load import Document, Page, kind_of
+from generator.load.documents import Document, Page, kind_of
 from generator.model.index import KINDS, CurriculumIndex
 from generator.problems.report import ERROR, Problem
 

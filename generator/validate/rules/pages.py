@@ -13,7 +13,7 @@ from generator.validate.collect import Checked
 def check_page_bounds(checked: Checked, today: datetime.date) -> Iterator[Problem]:
     """Free pages are rendered like Markdown fields: bound what they cost to render."""
     for page in checked.pages:
-        # The file name's length is the loader's (generator.load._page_name_problems).
+        # The file name's length is the loader's (generator.load.files._page_name_problems).
         if len(page.text) > fmt.MAX_PAGE_CHARS:
             yield error(
                 page.path,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
-from generator.load import Document, Loc
+from generator.load.documents import Document, Loc
 from generator.model.index import is_offered_status, is_published_status, serves
 from generator.problems.report import Problem, error
 from generator.validate.collect import Checked, raw_items
