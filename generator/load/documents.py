@@ -141,8 +141,8 @@ class SourceFiles:
 
     `contents` maps a project-relative path (site_config.yml, curriculum/...) to its bytes;
     `symlinks` names the paths that are symbolic links, reported and never read. A folder
-    (`read_folder`) and a git revision (`generator.diff`) are read into the same shape, so
-    both go through the one loader.
+    (`read_folder`) and a git revision (`generator.commands.diff.command`) are read into the
+    same shape, so both go through the one loader.
     """
 
     contents: dict[str, bytes]
