@@ -9,12 +9,13 @@ from pathlib import Path
 
 import yaml
 
-from generator.load import load_sources
+from generator.load.files import load_sources
 from generator.model.curriculum import build_curriculum
 from generator.render.pages import render_pages
 from generator.validate import Validation, validate
 from generator.validate.anchors import missing_sections
-from generator.write.site import WriteResult, build_site, write_docs
+from generator.write.docs import WriteResult, write_docs
+from generator.write.site import build_site
 
 DOCS_DIR = "docs"
 WIB = datetime.timezone(datetime.timedelta(hours=7))

@@ -47,7 +47,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from pydantic import BaseModel, RootModel, TypeAdapter
 
 from generator.format import models as fmt
-from generator.load import kind_of
+from generator.load.documents import kind_of
 from tests.constants import FIXTURES
 from tests.search_bundle import decode as decode_fragment
 from tests.sitebuild import copy_project, run_generator

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from generator.commands import cli
-from generator.commands import diff as diff_module
-from generator.commands.changes import Snapshot
-from generator.load import read_folder
+from generator.commands.diff import command as diff_module
+from generator.commands.diff.changes import Snapshot
+from generator.load.files import read_folder
 from generator.problems import messages
 from tests.conftest import (
     BASE,

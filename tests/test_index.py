@@ -7,7 +7,7 @@ from fractions import Fraction
 
 import pytest
 
-from generator.load import load_sources
+from generator.load.files import load_sources
 from generator.model.index import EVERYONE, CurriculumIndex, jp_text, track_folder
 from generator.model.routes import ITEM_FOLDERS, SINGLE_PAGES, docs_path, relative_link, route
 from generator.validate import validate

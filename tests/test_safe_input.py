@@ -342,7 +342,7 @@ def test_a_missing_section_is_located_in_the_yaml_before_mkdocs_runs(tmp_path):
 
 def test_diff_and_scaffold_read_no_file_through_a_symlink(tmp_path):
     from generator.commands.scaffold import read_project
-    from generator.load import read_folder
+    from generator.load.files import read_folder
 
     secret = tmp_path / "rahasia.md"
     secret.write_text("kata sandi rahasia\n", encoding="utf-8")

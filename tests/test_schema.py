@@ -11,7 +11,7 @@ from pydantic import BaseModel
 
 from generator.format import models as fmt
 from generator.format.schema import DRAFT, SCHEMA_DIR, render_schemas, schema_line
-from generator.load import kind_of
+from generator.load.documents import kind_of
 from generator.render.reference import REFERENCE_PATH, render_reference
 from tests.conftest import run_validate
 from tests.constants import MINI, REPO

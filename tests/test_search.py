@@ -18,7 +18,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.format import models as fmt
-from generator.load import load_sources
+from generator.load.files import load_sources
 from generator.model.curriculum import build_curriculum
 from generator.model.index import jp_text
 from generator.render.pages import short_date

@@ -230,9 +230,9 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from generator.commands import diff
+    from generator.commands.diff import command
 
-    return diff.main(args)
+    return command.main(args)
 
 
 def _new(args: argparse.Namespace) -> int:

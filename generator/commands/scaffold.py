@@ -24,14 +24,9 @@ import yaml
 
 from generator.format import models as fmt
 from generator.format.schema import schema_line
-from generator.load import (
-    SITE_CONFIG,
-    file_order,
-    kind_of,
-    load_document,
-    load_files,
-    read_folder,
-)
+from generator.load.documents import SITE_CONFIG, kind_of
+from generator.load.files import file_order, load_files, read_folder
+from generator.load.yaml_document import load_document
 from generator.model.index import CurriculumIndex
 from generator.pipeline import resolve_today
 from generator.problems import messages

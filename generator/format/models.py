@@ -627,7 +627,7 @@ class Glossary(RootModel[list[GlossaryEntry]]):
     model_config = ConfigDict(title="Glosarium", strict=True, frozen=True)
 
 
-# The kind of each file (see load.kind_of) and the model it must satisfy.
+# The kind of each file (see generator.load.documents.kind_of) and the model it must satisfy.
 FORMAT_MODELS: dict[str, type[BaseModel]] = {
     "site_config": SiteConfig,
     "framework": Framework,

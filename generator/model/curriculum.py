@@ -16,7 +16,7 @@ from fractions import Fraction
 from functools import cached_property
 
 from generator.format import models as fmt
-from generator.load import Page
+from generator.load.documents import Page
 from generator.model.documents import KINDS
 from generator.model.index import EVERYONE, CurriculumIndex, SessionInstant
 from generator.text import numbers, zones

@@ -12,7 +12,7 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel
 
-from generator.load import Document
+from generator.load.documents import Document
 
 # The kinds of document that each hold one thing with an id, in the order readers meet
 # them (the diff lists its changes in this order).

@@ -29,7 +29,7 @@ from pathlib import PurePosixPath
 from zoneinfo import ZoneInfo
 
 from generator.format import models as fmt
-from generator.load import Document, Page
+from generator.load.documents import Document, Page
 from generator.model.documents import KINDS, Located
 from generator.text import numbers
 

@@ -25,7 +25,7 @@ from markdown.extensions.abbr import AbbrExtension
 from pymdownx.slugs import slugify
 
 from generator.format import models as fmt
-from generator.load import Page
+from generator.load.documents import Page
 from generator.model.curriculum import (
     AUDIENCE_COLUMNS,
     JABATAN_CHOICES,

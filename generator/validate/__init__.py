@@ -15,7 +15,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from generator.load import Document, Sources, paused_gc
+from generator.load.documents import Document, Sources
+from generator.load.files import paused_gc
 from generator.model.documents import Located
 from generator.model.index import CurriculumIndex
 from generator.problems.report import ERROR, Problem

@@ -11,7 +11,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from generator.format import models as fmt
-from generator.load import Page, kind_of
+from generator.load.documents import Page, kind_of
 from generator.model.documents import KINDS, Located
 from generator.model.index import CurriculumIndex
 from generator.problems.report import ERROR, Problem

@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from generator.format import models as fmt
-from generator.load import slug_suggestion
+from generator.load.files import slug_suggestion
 
 _BOOLEANS = {
     **dict.fromkeys(["ya", "yes", "y", "on", "benar", "betul", "wajib", "aktif", "ada"], "true"),

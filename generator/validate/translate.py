@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel, RootModel, ValidationError
 
 from generator.format import models as fmt
-from generator.load import Document, Loc
+from generator.load.documents import Document, Loc
 from generator.problems import messages
 from generator.problems.messages import describe_type
 from generator.problems.report import Problem, error

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from generator.load import Loc
+from generator.load.documents import Loc
 from generator.model.documents import KINDS, Located
 from generator.model.index import CurriculumIndex
 from generator.model.routes import docs_path

@@ -13,7 +13,7 @@ from generator.problems.report import Problem, error
 def check_page_bounds(index: CurriculumIndex, today: datetime.date) -> Iterator[Problem]:
     """Free pages are rendered like Markdown fields: bound what they cost to render."""
     for page in index.pages:
-        # The file name's length is the loader's (generator.load._page_name_problems).
+        # The file name's length is the loader's (generator.load.files._page_name_problems).
         if len(page.text) > fmt.MAX_PAGE_CHARS:
             yield error(
                 page.path,

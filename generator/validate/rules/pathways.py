@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
-from generator.load import Document, Loc
+from generator.load.documents import Document, Loc
 from generator.model.index import CurriculumIndex
 from generator.problems.report import Problem, error
 from generator.validate.collect import raw_items

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
-from generator.load import Document
+from generator.load.documents import Document
 from generator.model.index import CurriculumIndex
 from generator.problems.report import Problem, error
 from generator.validate.collect import raw_items

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
-from generator.load import Document, Loc
+from generator.load.documents import Document, Loc
 from generator.model.index import CurriculumIndex, SessionInstant
 from generator.problems.report import Problem
 from generator.text import zones

@@ -1,10 +1,11 @@
 """Diff: what a curriculum change means, as Markdown for the pull request's reviewers.
 
-Two parts, and the wording. Reading: each side is a git revision (read straight from git's
-object store, without a checkout) or a folder, read into the loader's `SourceFiles` and
-loaded and validated exactly as `validate` does, so the summary speaks of the same modules,
-JP, sessions and problems that CI and the site see. Comparing: `generator.changes` works
-out what changed as plain data from the two sides' curriculum indexes. Wording:
+Two parts, and the wording. Reading (this module, with `main` for `python -m generator
+diff`): each side is a git revision (read straight from git's object store, without a
+checkout) or a folder, read into the loader's `SourceFiles` and loaded and validated
+exactly as `validate` does, so the summary speaks of the same modules, JP, sessions and
+problems that CI and the site see. Comparing: `compare.py` works out what changed from the
+two sides' curriculum indexes, as the plain data of `changes.py`. Wording:
 `templates/diff.md.j2` writes that data as Indonesian Markdown.
 """
 
@@ -18,8 +19,10 @@ from pathlib import Path, PurePosixPath
 
 from jinja2 import Environment
 
-from generator.commands.changes import Changes, Snapshot, compare
-from generator.load import SITE_CONFIG, SourceFiles, load_files, read_folder
+from generator.commands.diff.changes import Changes, Snapshot
+from generator.commands.diff.compare import compare
+from generator.load.documents import SITE_CONFIG, SourceFiles
+from generator.load.files import load_files, read_folder
 from generator.model.index import jp_text
 from generator.pipeline import resolve_today
 from generator.problems.messages import say
