@@ -20,8 +20,9 @@ from bs4 import BeautifulSoup
 from generator.format import models as fmt
 from generator.load import load_sources
 from generator.model.curriculum import build_curriculum
-from generator.model.index import jp_text, serves
-from generator.render.pages import short_date
+from generator.model.index import serves
+from generator.text.dates import short_date
+from generator.text.numbers import jp_text
 from generator.validate import validate
 from tests.browser import (
     Traffic,

@@ -23,8 +23,9 @@ from typing import Any, Literal
 
 from generator.format import models as fmt
 from generator.load import SITE_CONFIG, Document, kind_of
-from generator.model.index import CurriculumIndex, is_published_status, jp_tenths, track_folder
+from generator.model.index import CurriculumIndex, is_published_status, track_folder
 from generator.problems.report import Problem
+from generator.text.numbers import jp_tenths
 
 # Files that each hold one thing with an id, in the order the summary reports them.
 KINDS = ("track", "framework", "module", "pathway")

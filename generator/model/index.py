@@ -20,8 +20,8 @@ Built once from `validation.Checked` (the typed documents keyed by id), a
 Functions for raw data that has no index (yet): `serves(audience_list, audience)` says
 who a module or pathway serves (`semua` counts for everyone), `is_published_status` and
 `is_offered_status` read a status, `track_folder(path)` reads a module's track from its
-path, `session_instant(...)` fixes one session's instant, and `jp_text` writes JP the way
-`generator.numbers` (twin of the planner's JavaScript) does.
+path, and `session_instant(...)` fixes one session's instant. JP are written by
+`generator.text.numbers.jp_text` (twin of the planner's JavaScript).
 """
 
 from __future__ import annotations
@@ -36,7 +36,6 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from generator.format import models as fmt
-from generator.text import numbers
 
 if TYPE_CHECKING:
     from generator.validate import Checked, Located
@@ -68,18 +67,6 @@ def serves(audience: Iterable[str], who: str) -> bool:
 def track_folder(path: str) -> str:
     """A module's track: the folder its file is in (`curriculum/modules/<track>/x.yml`)."""
     return PurePosixPath(path).parent.name
-
-
-def jp_text(value: Fraction | int) -> str:
-    """JP as readers see it ("2,5", "4"), rounded half up exactly by generator.numbers."""
-    value = Fraction(value)
-    return numbers.jp_text(value.numerator, value.denominator)
-
-
-def jp_tenths(value: Fraction | int) -> int:
-    """JP in tenths as shown, so a change adds up as the reader reads it."""
-    value = Fraction(value)
-    return numbers.jp_tenths(value.numerator, value.denominator)
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
-from generator.model.index import jp_text
 from generator.problems.report import Problem
+from generator.text.numbers import jp_text
 from generator.validate.collect import Checked
 
 
