@@ -14,7 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown.extensions.abbr import AbbrExtension
 
-from generator.render.pages import Abbreviations, abbreviation_lines, markdown_html
+from generator.render.abbreviations import Abbreviations, abbreviation_lines
+from generator.render.markdown import markdown_html
 from tests.conftest import GLOSSARY as GLOSSARY_YAML
 from tests.conftest import MODULE_ETIKA, SITE_CONFIG
 
@@ -140,7 +141,7 @@ def _field_with_whole_glossary(text: str) -> str:
     """What markdown_html gave before it looked for the field's terms: every one of them."""
     import nh3
 
-    from generator.render.pages import _ALLOWED_TAGS
+    from generator.render.markdown import _ALLOWED_TAGS
 
     if not text:
         return ""

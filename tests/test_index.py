@@ -8,7 +8,7 @@ from fractions import Fraction
 import pytest
 
 from generator.load.files import load_sources
-from generator.model.index import EVERYONE, CurriculumIndex, jp_text, track_folder
+from generator.model.index import EVERYONE, CurriculumIndex, track_folder
 from generator.model.routes import ITEM_FOLDERS, SINGLE_PAGES, docs_path, relative_link, route
 from generator.validate import validate
 from tests.conftest import TODAY
@@ -56,12 +56,6 @@ def test_sessions_are_aware_and_in_time_order(index):
     first = sessions[0]
     assert first.end - first.start == datetime.timedelta(minutes=first.session.minutes)
     assert index.sessions("tidak-ada") == []
-
-
-def test_jp_text_rounds_ties_up_exactly():
-    assert jp_text(Fraction(9, 4)) == "2,3"  # float rounding said 2,2
-    assert jp_text(Fraction(90, 45)) == "2"
-    assert jp_text(0) == "0"
 
 
 @pytest.mark.parametrize(

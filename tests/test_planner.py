@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 from generator import pipeline
-from generator.render.pages import PLANNER_DATA
+from generator.render.planner import PLANNER_DATA
 from tests.constants import REPO, TODAY_DATE
 
 SCRIPT = REPO / "overrides" / "assets" / "rencana-belajar.js"

@@ -1,4 +1,4 @@
-"""Parity: the planner's JavaScript and generator/numbers.py round the same way.
+"""Parity: the planner's JavaScript and generator/text/numbers.py round the same way.
 
 Percent shares (largest remainder, adding up to 100) and JP text (tenths, half up on
 whole minutes) are shown both on pages written by Python and in the planner in the
@@ -13,6 +13,7 @@ import json
 import random
 import shutil
 import subprocess
+from fractions import Fraction
 
 import pytest
 
@@ -91,7 +92,7 @@ def answers() -> tuple[dict, dict]:
 
 def test_jp_text_and_format_jp_agree_on_every_case(answers):
     cases, planner = answers
-    python = [jp_text(minutes, jp) for minutes, jp in cases["jp"]]
+    python = [jp_text(Fraction(minutes, jp)) for minutes, jp in cases["jp"]]
     differ = [
         (case, py, js)
         for case, py, js in zip(cases["jp"], python, planner["jp"], strict=True)
@@ -117,7 +118,7 @@ def test_jp_cases_include_ties_and_zero():
     cases = jp_cases()
     assert [0, 45] in cases
     # 2 minutes of a 40-minute JP is 0.05 JP exactly: a tie, rounded up to 0,1.
-    assert [2, 40] in cases and jp_text(2, 40) == "0,1"
+    assert [2, 40] in cases and jp_text(Fraction(2, 40)) == "0,1"
     ties = [(m, jp) for m, jp in cases if (20 * m) % (2 * jp) == jp]
     assert len(ties) > 50
 

@@ -18,7 +18,8 @@ from mkdocs.utils.meta import get_data
 
 from generator import pipeline
 from generator.problems.report import error
-from generator.render.pages import escape, front_matter
+from generator.render.front_matter import front_matter
+from generator.text.escape import escape
 from tests.conftest import MODULE_ETIKA, run_validate, write_project
 from tests.constants import REPO, TODAY
 

@@ -20,8 +20,8 @@ from bs4 import BeautifulSoup
 from generator.format import models as fmt
 from generator.load.files import load_sources
 from generator.model.curriculum import build_curriculum
-from generator.model.index import jp_text
-from generator.render.pages import short_date
+from generator.text.dates import short_date
+from generator.text.numbers import jp_text
 from generator.validate import validate
 from tests.browser import (
     Traffic,

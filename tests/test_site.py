@@ -345,7 +345,7 @@ def test_navigation_has_only_section_pages(site):
 
 
 def test_link_targets_cannot_carry_html():
-    from generator.render.pages import link_target
+    from generator.text.escape import link_target
 
     target = link_target("https://contoh.go.id/a)<script>alert(1)</script>")
     assert "<" not in target and ")" not in target
@@ -356,7 +356,8 @@ def test_link_targets_cannot_carry_html():
 
 
 def test_glossary_terms_that_would_break_markup_are_not_used_as_abbreviations():
-    from generator.render.pages import abbreviation_lines, markdown_html
+    from generator.render.abbreviations import abbreviation_lines
+    from generator.render.markdown import markdown_html
 
     lines = abbreviation_lines({"JP": "Jam Pelajaran", "<b>x]": "Jahat <i>"})
     assert lines == "*[JP]: Jam Pelajaran\n"
@@ -367,7 +368,7 @@ def test_glossary_terms_that_would_break_markup_are_not_used_as_abbreviations():
 def test_plain_text_fields_stay_text_under_the_site_markdown_extensions():
     import markdown
 
-    from generator.render.pages import escape
+    from generator.text.escape import escape
 
     hostile = 'Judul {: onclick="alert(1)" } <img src=x onerror=alert(1)> *tebal* ~x~ 100%'
     html = markdown.markdown(

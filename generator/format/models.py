@@ -23,6 +23,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from generator.text import zones
+from generator.text.numbers import number_text
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 REF_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$"
@@ -196,8 +197,9 @@ MarkdownText = Annotated[
     AfterValidator(_bounded_markup),
 ]
 _MARKDOWN_NOTE = (
-    f" Paling banyak {MAX_MARKDOWN_CHARS:,} karakter dan {MAX_MARKUP_CHARS} tanda `[` atau `<`."
-).replace(",", ".")
+    f" Paling banyak {number_text(MAX_MARKDOWN_CHARS)} karakter dan {MAX_MARKUP_CHARS} tanda"
+    " `[` atau `<`."
+)
 Summary = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=ONE_LINE_PATTERN)]
 HttpsUrl = Annotated[str, StringConstraints(pattern=HTTPS_PATTERN, max_length=MAX_URL_CHARS)]
 SiteUrl = Annotated[str, StringConstraints(pattern=SITE_URL_PATTERN, max_length=MAX_URL_CHARS)]

@@ -31,7 +31,6 @@ from zoneinfo import ZoneInfo
 from generator.format import models as fmt
 from generator.load.documents import Document, Page
 from generator.model.documents import KINDS, Located
-from generator.text import numbers
 
 EVERYONE = "semua"
 # What each status means for the site: drafts have no page; archived pages stay as a
@@ -282,15 +281,3 @@ class CurriculumIndex:
     def next_session(self, module_id: str, today: datetime.date) -> SessionInstant | None:
         """A module's first session on or after `today` (the build's notion of upcoming)."""
         return next((s for s in self.sessions(module_id) if s.is_upcoming(today)), None)
-
-
-def jp_text(value: Fraction | int) -> str:
-    """JP as readers see it ("2,5", "4"), rounded half up exactly by generator.text.numbers."""
-    value = Fraction(value)
-    return numbers.jp_text(value.numerator, value.denominator)
-
-
-def jp_tenths(value: Fraction | int) -> int:
-    """JP in tenths as shown, so a change adds up as the reader reads it."""
-    value = Fraction(value)
-    return numbers.jp_tenths(value.numerator, value.denominator)

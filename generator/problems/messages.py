@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from generator.text import zones
+from generator.text.numbers import number_text
 
 Template = str | Callable[..., str]
 
@@ -33,8 +34,8 @@ def did_you_mean(suggestion: object) -> str:
 
 
 def number(value: object) -> str:
-    """Write a count the Indonesian way: 10.000."""
-    return f"{value:,}".replace(",", ".") if isinstance(value, int) else str(value)
+    """Write a count the Indonesian way (10.000), as pages do; anything else as it is."""
+    return number_text(value) if isinstance(value, int) else str(value)
 
 
 def describe_type(value: Any) -> str:

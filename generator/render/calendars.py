@@ -22,9 +22,10 @@ from zoneinfo import ZoneInfo
 import icalendar
 
 from generator.model.curriculum import Curriculum
-from generator.model.index import SessionInstant, jp_text
+from generator.model.index import SessionInstant
 from generator.model.routes import calendar_file, route
 from generator.text import zones
+from generator.text.numbers import jp_text
 
 PRODID = "-//Kurikulum Kompetensi ASN//Jadwal Sesi//ID"
 # Control characters are not allowed in iCalendar text (tab aside); line breaks in an

@@ -18,9 +18,10 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from generator.format import models as fmt
 from generator.model.curriculum import Curriculum
-from generator.model.index import SessionInstant, jp_tenths
+from generator.model.index import SessionInstant
 from generator.model.routes import CATALOG, CATALOG_SCHEMA, calendar_file, route
 from generator.text import zones
+from generator.text.numbers import jp_tenths
 
 SCHEMA_VERSION = "1.0"
 

@@ -1,14 +1,14 @@
 """What the search dialog and the catalogue read, besides Pagefind's own index.
 
 - `facts(curriculum)`: per generated page, what a result shows (kind, track, JP, level,
-  next session, archived) and sorts by; the render stage writes them as a hidden block of
-  Pagefind metadata and sort keys (`data-pagefind-meta/sort`), each value the element's
-  text, escaped, never an attribute value: Pagefind splits attribute values at commas and
-  colons, and curriculum text has both. No `data-pagefind-filter`: Pagefind 1.5.2 writes
-  filter values in a random order (a Rust HashMap), so two builds of the same input
-  would differ, and it decodes entities in them twice. The catalogue filters its own
-  list instead. The block carries `data-pagefind-ignore`, so its words are not indexed
-  twice or shown in excerpts (Pagefind still reads the metadata inside it).
+  next session, archived) and sorts by; `with_search_facts` appends them to those pages
+  as a hidden block of Pagefind metadata and sort keys (`data-pagefind-meta/sort`), each
+  value the element's text, escaped, never an attribute value: Pagefind splits attribute
+  values at commas and colons, and curriculum text has both. No `data-pagefind-filter`:
+  Pagefind 1.5.2 writes filter values in a random order (a Rust HashMap), so two builds
+  of the same input would differ, and it decodes entities in them twice. The catalogue
+  filters its own list instead. The block carries `data-pagefind-ignore`, so its words
+  are not indexed twice or shown in excerpts (Pagefind still reads the metadata inside it).
 - `GLOSSARY_DATA`: the glossary's abbreviations with their expansions, which the search
   script fetches with the first query to search both forms (`ZI` and *zona integritas*).
 - `WORDS_DATA`: the words of published titles and glossary terms, fetched only when a
@@ -23,12 +23,12 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from babel.dates import format_date
-
 from generator.format import models as fmt
 from generator.model.curriculum import Curriculum
-from generator.model.index import jp_tenths, jp_text
 from generator.model.routes import route
+from generator.text.dates import short_date
+from generator.text.escape import theme_text
+from generator.text.numbers import jp_tenths, jp_text
 
 GLOSSARY_DATA = "assets/pencarian-glosarium.json"
 WORDS_DATA = "assets/pencarian-kata.json"
@@ -56,7 +56,7 @@ def module_facts(c: Curriculum, module_id: str) -> Facts:
         "tingkat": fmt.LEVELS[module.level],
     }
     if upcoming := c.upcoming_sessions(module_id):
-        meta["sesi"] = format_date(upcoming[0].start.date(), format="d MMMM y", locale="id")
+        meta["sesi"] = short_date(upcoming[0].start.date())
     if not c.index.is_offered("module", module_id):
         meta["status"] = fmt.STATUSES[module.status]
     return Facts(meta, {"jp": f"{jp_tenths(jp):06d}"})
@@ -83,6 +83,29 @@ def facts(c: Curriculum) -> dict[str, Facts]:
             found[route("competency", f"{framework_id}/{competency.id}").docs] = block
     found[route("glossary").docs] = Facts({"jenis": "Glosarium"})
     return found
+
+
+def search_block(facts: Facts) -> str:
+    """Pagefind's metadata for a page: element text escaped for the theme, one line each."""
+    lines = ['<div class="kk-cari-data" hidden data-pagefind-ignore>']
+    lines += [
+        f'<span data-pagefind-meta="{key}">{theme_text(value)}</span>'
+        for key, value in facts.meta.items()
+    ]
+    lines += [
+        f'<span data-pagefind-sort="{key}">{theme_text(value)}</span>'
+        for key, value in facts.sort.items()
+    ]
+    # A raw HTML block: at column 0 and followed by a blank line, so Markdown leaves it whole.
+    return "\n".join(lines) + "\n</div>\n"
+
+
+def with_search_facts(pages: dict[str, str], facts: dict[str, Facts]) -> dict[str, str]:
+    """`pages` with each page that has facts ending in its search block."""
+    return {
+        path: f"{text.rstrip()}\n\n{search_block(facts[path])}" if path in facts else text
+        for path, text in pages.items()
+    }
 
 
 def glossary_data(c: Curriculum) -> str:

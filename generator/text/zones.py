@@ -15,7 +15,7 @@ from functools import cache
 from importlib import resources
 from zoneinfo import ZoneInfo, available_timezones
 
-from babel.dates import format_date
+from generator.text.dates import clock, short_date
 
 # Indonesia's three zones in display order, with the abbreviations readers know.
 DISPLAY: dict[str, str] = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
@@ -129,5 +129,4 @@ def words(zone: str, at: datetime.datetime) -> str:
 def moment(value: datetime.datetime, zone: str) -> str:
     """An instant as one phrase in a zone: `3 Desember 2026 09.00 WIB`."""
     local = value.astimezone(ZoneInfo(zone))
-    day = format_date(local.date(), format="d MMMM y", locale="id")
-    return f"{day} {local:%H.%M} {words(zone, value)}"
+    return f"{short_date(local.date())} {clock(local)} {words(zone, value)}"

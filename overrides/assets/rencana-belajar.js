@@ -4,8 +4,9 @@
  *  1. TEXT: every Indonesian string the planner shows, keyed, with named fields
  *     ({jp}, {title} …) filled by text(). Nothing else in this file holds wording.
  *  2. Rules: pure planning rules (no DOM, no globals); every rule about what goes
- *     into a plan lives here and only here. generator/numbers.py holds the Python
- *     twins of percentages() and formatJp(); tests/test_planner_parity.py checks both.
+ *     into a plan lives here and only here. generator/text/numbers.py holds the Python
+ *     twins of percentages(), formatNumber() and formatJp(), generator/text/dates.py
+ *     that of longDate(); tests/test_planner_parity.py checks the numbers on both sides.
  *  3. Store: the plan in the page's address (#fragment) and in localStorage, behind
  *     createStore(window), so tests can hand it a fake window.
  *  4. View: the DOM, built with createElement and textContent only (titles come from
@@ -13,7 +14,7 @@
  *  5. Start: fetch the data, then wire the store, the view and the rules together.
  * Sections 1-3 are exported for Node's test runner (tests/js/).
  *
- * Data: docs/assets/rencana-belajar.json, written by generator/render.py
+ * Data: docs/assets/rencana-belajar.json, written by generator/render/planner.py
  * (planner_data). A plan is an ordered list of module ids; everything else is derived.
  * JP are worked out from whole minutes, never from fractional JP.
  * Written for old phone browsers too: ES5 syntax plus fetch, URL and Promise; no
@@ -242,7 +243,7 @@
 
   /* Largest-remainder rounding, so the written percentages always add up to 100;
    * equal remainders go to the earlier value. Whole numbers only (minutes): the
-   * remainders are compared as integers, as generator/numbers.py percent_shares does
+   * remainders are compared as integers, as generator/text/numbers.py percent_shares does
    * with fractions, so a float never decides a tie.
    */
   function percentages(values) {
@@ -504,14 +505,15 @@
     };
   }
 
-  // A whole number with a dot between thousands, as Babel writes it for "id" on pages.
+  // A whole number with a dot between thousands, as Babel writes it for "id" on pages
+  // (generator/text/numbers.py number_text).
   function formatNumber(value) {
     return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
   }
 
   /* JP the way the rest of the site writes it: at most one decimal, with a comma.
    * From whole minutes, rounded half up exactly in integers, like
-   * generator/numbers.py jp_tenths/jp_text: tenths = (20*minutes + jp) // (2*jp).
+   * generator/text/numbers.py _tenths/jp_text: tenths = (20*minutes + jp) // (2*jp).
    */
   function formatJp(minutes, jpMinutes) {
     var tenths = quotient(20 * minutes + jpMinutes, 2 * jpMinutes);
@@ -597,6 +599,7 @@
 
   // Wording of rule results: pure too, so Node can test the sentences.
 
+  // Babel's "d MMMM y" for "id", as generator/text/dates.py short_date writes it on pages.
   function longDate(iso) {
     var parts = iso.split("-");
     return text("date", {

@@ -23,17 +23,9 @@ from generator.commands.diff.changes import Changes, Snapshot
 from generator.commands.diff.compare import compare
 from generator.load.documents import SITE_CONFIG, SourceFiles
 from generator.load.files import load_files, read_folder
-from generator.model.index import jp_text
 from generator.pipeline import resolve_today
 from generator.problems.messages import say
-from generator.render.pages import (
-    clock,
-    code_span,
-    escape,
-    short_date,
-    template_environment,
-    zone_label,
-)
+from generator.render.environment import environment
 from generator.validate import validate
 
 EXIT_OK, EXIT_USAGE = 0, 2
@@ -199,8 +191,9 @@ def words(changes: Changes) -> str:
 
 
 def _environment() -> Environment:
-    env = template_environment()
-    env.filters.update(e=escape, jp=jp_text, short_date=short_date, code=code_span)
+    """The site's template environment (its text filters: `e`, `code`, `jp`, `short_date`,
+    `clock`, `zone_label` …) plus the problem wording the summary quotes."""
+    env = environment()
     env.tests.update(list=lambda value: isinstance(value, list))
-    env.globals.update(clock=clock, zone_label=zone_label, say=say)
+    env.globals.update(say=say)
     return env

@@ -41,8 +41,9 @@ from generator.commands.diff.changes import (
 from generator.format import models as fmt
 from generator.load.documents import SITE_CONFIG, kind_of
 from generator.model.documents import KINDS
-from generator.model.index import CurriculumIndex, jp_tenths, track_folder
+from generator.model.index import CurriculumIndex, track_folder
 from generator.problems.report import Problem
+from generator.text.numbers import jp_tenths
 
 # A removed and an added file this alike are one thing whose id changed.
 RENAME_SIMILARITY = 0.8

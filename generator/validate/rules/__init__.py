@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from generator.format import models as fmt
 from generator.model.index import CurriculumIndex
 from generator.problems.report import ERROR, WARNING, Problem
+from generator.text.numbers import number_text
 from generator.validate.rules import (
     competencies,
     durations,
@@ -184,8 +185,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         _codes(["page-too-long", "page-markup"]),
         "Halaman bebas (`curriculum/pages/<nama>.md`) berisi paling banyak "
-        f"{fmt.MAX_PAGE_CHARS:,} karakter dan {fmt.MAX_MARKUP_CHARS} tanda `[` atau "
-        "`<`.".replace(",", "."),
+        f"{number_text(fmt.MAX_PAGE_CHARS)} karakter dan {fmt.MAX_MARKUP_CHARS} tanda `[` atau "
+        "`<`.",
         pages.check_page_bounds,
     ),
     Rule(

@@ -6,8 +6,9 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
-from generator.model.index import CurriculumIndex, jp_text
+from generator.model.index import CurriculumIndex
 from generator.problems.report import Problem
+from generator.text.numbers import jp_text
 
 
 def check_module_jp(index: CurriculumIndex, today: datetime.date) -> Iterator[Problem]:
