@@ -7,22 +7,32 @@ from collections.abc import Iterator
 
 from generator.load import Document
 from generator.model.index import is_published_status
-from generator.problems.report import Problem, error
+from generator.problems.report import Problem
 from generator.validate.collect import Checked, raw_items
 from generator.validate.graph import find_cycles, prerequisite_graph
+from generator.validate.rules.common import found
+from generator.validate.rules.rule import rule
 from generator.validate.translate import close_match
 
 
+@rule(
+    "Prasyarat menyebut modul lain yang ada; prasyarat modul yang diterbitkan bukan draf.",
+    errors={
+        "prerequisite-self": "modul `{module}` tidak boleh menjadi prasyarat dirinya sendiri; "
+        "hapus butir ini",
+        "prerequisite-unknown": "prasyarat `{module}` bukan modul yang dikenal{hint}",
+        "prerequisite-draft": "prasyarat `{module}` masih draf sehingga tidak diterbitkan; "
+        "terbitkan modul itu atau hapus prasyarat ini",
+    },
+)
 def check_prerequisites(checked: Checked, today: datetime.date) -> Iterator[Problem]:
     modules = checked.modules
     for item in modules.values():
         module, document = item.model, item.document
         for i, prerequisite in enumerate(module.prerequisites or []):
-            position = document.position(("prerequisites", i))
             if prerequisite == module.id:
-                yield error(
-                    document.path,
-                    position,
+                yield document.error(
+                    ("prerequisites", i),
                     "prerequisite-self",
                     module=module.id,
                 )
@@ -33,9 +43,8 @@ def check_prerequisites(checked: Checked, today: datetime.date) -> Iterator[Prob
                 and is_published_status(module.status)
                 and not is_published_status(modules[prerequisite].model.status)
             ):
-                yield error(
-                    document.path,
-                    position,
+                yield document.error(
+                    ("prerequisites", i),
                     "prerequisite-draft",
                     module=prerequisite,
                 )
@@ -47,12 +56,6 @@ def check_prerequisites(checked: Checked, today: datetime.date) -> Iterator[Prob
         for i, module_id in raw_items(document.data, "prerequisites"):
             if isinstance(module_id, str):
                 yield from found(unknown_prerequisite(checked, document, i, module_id))
-
-
-def found(problem: Problem | None) -> Iterator[Problem]:
-    """The problem, if there is one, as an iterator to `yield from`."""
-    if problem is not None:
-        yield problem
 
 
 def unknown_prerequisite(
@@ -69,6 +72,14 @@ def unknown_prerequisite(
     )
 
 
+@rule(
+    "Prasyarat tidak membentuk siklus; pesannya menyebut seluruh siklus.",
+    errors={
+        "prerequisite-cycle": lambda cycle: (
+            "prasyarat membentuk siklus: " + " → ".join(cycle) + "; putuskan salah satunya"
+        ),
+    },
+)
 def check_cycles(checked: Checked, today: datetime.date) -> Iterator[Problem]:
     for cycle in find_cycles(prerequisite_graph(checked)):
         first = checked.modules[cycle[0]]
