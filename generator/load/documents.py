@@ -63,13 +63,39 @@ class Document:
     def position(self, loc: Loc) -> Position:
         return self.span(loc).value
 
-    def error(self, loc: Loc, code: str, /, **fields: Any) -> Problem:
-        """An error located at the value at `loc` of this document."""
-        return error(self.path, self.position(loc), code, **fields)
+    def error(
+        self,
+        loc: Loc,
+        code: str,
+        /,
+        *,
+        key: bool = False,
+        at: Position | None = None,
+        **fields: Any,
+    ) -> Problem:
+        """An error located at the value at `loc` of this document (see `locate`)."""
+        return error(self.path, self.locate(loc, key=key, at=at), code, **fields)
 
-    def warning(self, loc: Loc, code: str, /, **fields: Any) -> Problem:
-        """A warning located at the value at `loc` of this document."""
-        return warning(self.path, self.position(loc), code, **fields)
+    def warning(
+        self,
+        loc: Loc,
+        code: str,
+        /,
+        *,
+        key: bool = False,
+        at: Position | None = None,
+        **fields: Any,
+    ) -> Problem:
+        """A warning located at the value at `loc` of this document (see `locate`)."""
+        return warning(self.path, self.locate(loc, key=key, at=at), code, **fields)
+
+    def locate(self, loc: Loc, *, key: bool = False, at: Position | None = None) -> Position:
+        """Where a problem about `loc` points: its value, its key (`key=True`: the key is
+        what is wrong, or there is no value to point at), or `at`, a place inside the value
+        that `find`/`find_all` located (a link in a Markdown block)."""
+        if at is not None:
+            return at
+        return self.key_position(loc) if key else self.position(loc)
 
     def key_position(self, loc: Loc) -> Position:
         span = self.span(loc)

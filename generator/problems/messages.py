@@ -1,11 +1,15 @@
 """Every message an editor sees from the generator, once, keyed by a stable code.
 
-A problem is reported as `error(path, position, code, **fields)` and a command prints
+A problem is reported as `document.error(loc, code, **fields)` (or, where there is no
+YAML document, `error(path, position, code, **fields)`) and a command prints
 `say(code, **fields)`: the code names the kind of message (it is what `--format json` shows
 and what the diff compares), the fields are its named values, and the entry here turns both
-into the Indonesian sentence. Rewording a message means editing its entry here and nothing
-else; CONTRIBUTING.md's message table lists every code (tests/test_messages.py checks it
-both ways).
+into the Indonesian sentence. Rewording a message means editing its entry and nothing else.
+A cross-file rule's entries are declared with the rule, beside its check
+(generator.validate.rules), which adds them here through `register`; all others are here.
+Every code is
+documented in CONTRIBUTING.md's message table or, for a rule's, in the format reference's
+rules table (tests/test_messages.py checks it both ways).
 
 An entry is a `str.format` template or, where the sentence has optional parts, a function
 of the same named fields. A field named `suggestion` (a close match, or None) fills the
@@ -71,20 +75,12 @@ def found_unquoted(source: str, value: Any) -> str:
     return f"`{source}` tanpa tanda kutip, yang dibaca YAML sebagai {describe_type(value)}"
 
 
-def _backticked(names: Iterable[str]) -> str:
+def backticked(names: Iterable[str]) -> str:
     return ", ".join(f"`{name}`" for name in names)
 
 
-def _numbers(levels: Iterable[int]) -> str:
-    return ", ".join(str(level) for level in levels)
-
-
-def _or_none(names: Iterable[str]) -> str:
+def or_none(names: Iterable[str]) -> str:
     return ", ".join(names) or "(belum ada)"
-
-
-def _more_links(more: int) -> str:
-    return f" (dan {more} tautan lain sesudah ini)" if more else ""
 
 
 # --- The loader: reading files, YAML syntax, refused YAML features -------------------------
@@ -354,41 +350,14 @@ PATTERN_EXPECTED = {
 PATTERN_OTHER = "tidak sesuai format"
 
 
-# --- Rules across files ----------------------------------------------------------------------
-
-
-def _competency_unknown(ref: str, framework: str, frameworks: list[str] | None, suggestion):
-    if frameworks is not None:
-        detail = f"kerangka `{framework}` tidak ada (kerangka yang ada: {_or_none(frameworks)})"
-    else:
-        detail = f"kompetensi tidak ada di kerangka `{framework}`"
-    return f"kompetensi `{ref}` tidak dikenal: {detail}{did_you_mean(suggestion)}"
-
-
-_SITE_LINK_REASONS = {
-    "fragment": lambda fragment: (
-        f"bagian `#{fragment}` bukan nama bagian halaman; nama bagian hanya memuat huruf kecil, "
-        "angka dan tanda hubung"
-    ),
-    "unknown-page": lambda fragment: (
-        "bukan halaman situs ini; pakai jalur halaman yang ada seperti `/modul/<id>/`, "
-        "`/jalur-belajar/<id>/` atau `/halaman/<nama>/`"
-    ),
-    "unresolvable": lambda fragment: (
-        "tidak dapat diperiksa; tautkan halaman situs dengan jalurnya yang diawali `/`, seperti "
-        "`/modul/<id>/`, atau pakai alamat `https://`"
-    ),
-}
-
-
-def _site_link(target: str, reason: str, fragment: str | None = None, field: str | None = None):
-    where = f" di `{field}`" if field is not None else ""
-    return f"tautan `{target}`{where} {_SITE_LINK_REASONS[reason](fragment)}"
+# --- After rendering: `#section` links ---------------------------------------------------
+# The cross-file rules' wording is declared with each rule (generator.validate.rules) and
+# added to this catalogue by `register`; this check runs after rendering, outside them.
 
 
 def _section_missing(page: str, fragment: str, sections: list[str], more: int, suggestion):
     if sections:
-        listing = f" (bagian yang ada: {_backticked('#' + s for s in sections)}"
+        listing = f" (bagian yang ada: {backticked('#' + s for s in sections)}"
         listing += f" dan {more} lainnya)" if more else ")"
     else:
         listing = " (halaman itu tidak punya bagian)"
@@ -396,108 +365,8 @@ def _section_missing(page: str, fragment: str, sections: list[str], more: int, s
     return f"halaman `{page}` tidak punya bagian `#{fragment}`{listing}{hint}"
 
 
-_RULES: dict[str, Template] = {
-    "id-not-file-name": lambda stem, id, stem_valid=True: (
-        f"`id` harus sama dengan nama berkas: berkas `{stem}.yml` berisi id `{id}`; "
-        + (
-            f"ubah id menjadi `{stem}` atau ganti nama berkasnya menjadi `{id}.yml`"
-            if stem_valid
-            else f"nama berkas itu bukan id yang sah, jadi ganti nama berkasnya menjadi `{id}.yml`"
-        )
-    ),
-    "id-duplicate": "id `{id}` sudah dipakai oleh `{first}`; id harus unik di semua jalur",
-    "track-listed-twice": "jalur `{track}` tercantum dua kali di `tracks` (pertama di butir "
-    "{first}); hapus salah satunya",
-    "track-unknown": "jalur `{track}` tidak punya berkas `curriculum/tracks/{track}.yml`{hint}",
-    "track-not-listed": "jalur `{track}` ({path}) belum tercantum di `tracks`; tambahkan agar "
-    "urutannya jelas",
-    "module-folder-unknown": lambda folder, tracks, suggestion: (
-        f"folder `curriculum/modules/{folder}/` bukan jalur yang dikenal (jalur yang ada: "
-        f"{_or_none(tracks)}){did_you_mean(suggestion)}"
-    ),
-    "level-duplicate": "tingkat {level} muncul dua kali di `levels`",
-    "competency-id-duplicate": "id kompetensi `{id}` muncul dua kali dalam kerangka ini",
-    "level-indicators-unlevelled": "`level_indicators` hanya untuk kerangka bertingkat; kerangka "
-    "ini tidak punya `levels`",
-    "level-indicator-off-scale": lambda level, scale: (
-        f"tingkat {level} tidak ada di skala `levels` kerangka ini ({_numbers(scale)})"
-    ),
-    "module-no-competencies": "modul ini belum memetakan kompetensi apa pun; tambahkan "
-    "`competencies` agar modul muncul di peta kompetensi",
-    "competency-ref-duplicate": "kompetensi `{ref}` dicantumkan dua kali",
-    "competency-unknown": _competency_unknown,
-    "level-not-allowed": "kerangka `{framework}` tidak bertingkat; hapus `level` dari rujukan "
-    "`{ref}`",
-    "level-required": lambda ref, framework, scale: (
-        f"rujukan `{ref}` wajib menyebut `level` karena kerangka `{framework}` bertingkat "
-        f"({_numbers(scale)})"
-    ),
-    "level-off-scale": lambda level, framework, scale: (
-        f"tingkat {level} tidak ada di skala kerangka `{framework}` ({_numbers(scale)})"
-    ),
-    "competency-uncovered": "kompetensi `{framework}/{competency}` belum dikembangkan oleh modul "
-    "aktif mana pun; ini celah di peta kompetensi",
-    "prerequisite-self": "modul `{module}` tidak boleh menjadi prasyarat dirinya sendiri; hapus "
-    "butir ini",
-    "prerequisite-unknown": "prasyarat `{module}` bukan modul yang dikenal{hint}",
-    "prerequisite-draft": "prasyarat `{module}` masih draf sehingga tidak diterbitkan; terbitkan "
-    "modul itu atau hapus prasyarat ini",
-    "prerequisite-cycle": lambda cycle: (
-        "prasyarat membentuk siklus: " + " → ".join(cycle) + "; putuskan salah satunya"
-    ),
-    "assumes-unknown": "`assumes` menyebut `{module}` yang bukan modul dikenal{hint}",
-    "step-unknown": "langkah menyebut modul `{module}` yang tidak dikenal{hint}",
-    "step-repeated": "modul `{module}` sudah ada di `{first}`; satu modul hanya boleh muncul "
-    "sekali dalam jalur belajar",
-    "step-also-assumed": "modul `{module}` sudah tercantum di `assumes`; hapus dari salah satunya",
-    "step-draft": "jalur belajar aktif tidak boleh memuat modul draf `{module}`",
-    "step-archived": "modul `{module}` sudah diarsipkan; ganti dengan modul penggantinya",
-    "step-audience": lambda module, audiences: (
-        f"modul `{module}` tidak menyasar {_backticked(audiences)}, padahal jalur belajar ini "
-        "menyasarnya; tambahkan ke `audience` modul itu agar peta kompetensi tidak berlubang"
-    ),
-    "step-order": "modul `{module}` memerlukan `{prerequisite}`, yang harus muncul di langkah "
-    "sebelumnya atau di `assumes`",
-    "timezone-alias": "zona waktu `{zone}` adalah nama lama yang tidak dipakai lagi; tulis "
-    "nama yang berlaku: `{current}`",
-    "timezone-abroad": "zona waktu `{zone}` bukan zona Indonesia; situs menuliskannya sebagai "
-    "“{words}” lalu mengubahnya ke WIB, WITA dan WIT. Bila sesi diadakan dari Indonesia, pakai "
-    "Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT)",
-    "session-before-prerequisite": "sesi berikutnya modul `{module}` ({start}) lebih awal "
-    "daripada sesi berikutnya prasyaratnya `{prerequisite}` ({prerequisite_start}); jadwalkan "
-    "sesi prasyarat lebih dulu, atau pindahkan sesi modul ini sesudahnya",
-    "session-time-skipped": "`{start}` tidak ada di zona {zone} (jam dilompati peralihan waktu "
-    "musim panas); pilih jam lain",
-    "review-overdue": "isi modul terakhir ditelaah {reviewed}, lebih dari 12 bulan lalu; telaah "
-    "ulang isinya lalu perbarui `reviewed`",
-    "review-in-future": "tanggal telaah {reviewed} ada di masa depan",
-    "link-scheme": lambda target, field, more=0: (
-        f"tautan `{target}` di `{field}` tidak diizinkan; hanya `https://` (dan `mailto:` untuk "
-        f"kontak){_more_links(more)}"
-    ),
-    "page-link-scheme": lambda target, more=0: (
-        f"tautan `{target}` tidak diizinkan; hanya `https://` (dan `mailto:`){_more_links(more)}"
-    ),
-    "page-too-long": lambda limit, length: (
-        f"halaman paling banyak {number(limit)} karakter, ditemukan {number(length)} karakter; "
-        "pecah menjadi beberapa halaman"
-    ),
-    "page-markup": lambda count, char, limit: (
-        f"halaman memuat {number(count)} tanda `{char}`; paling banyak {limit} dalam satu "
-        "halaman (tautan, gambar dan HTML membuat situs lambat dibangun); kurangi atau pecah "
-        "menjadi beberapa halaman"
-    ),
-    "glossary-term-duplicate": "istilah `{term}` sudah ada di butir {first}; istilah harus unik",
-    "resource-fragment": "bagian `#{fragment}` pada `{url}` bukan nama bagian halaman; nama bagian "
-    "hanya memuat huruf kecil, angka dan tanda hubung, seperti `/modul/<id>/#tujuan-pembelajaran`",
-    "resource-unknown-page": "`{url}` bukan halaman situs ini; pakai jalur halaman seperti "
-    "`/modul/<id>/`, `/jalur-belajar/<id>/` atau `/halaman/<nama>/`, atau alamat `https://`",
-    "site-link": _site_link,
+_ANCHORS: dict[str, Template] = {
     "section-missing": _section_missing,
-    "placeholder-left": lambda field, placeholder: (
-        f"`{field}` masih berisi teks isian `{placeholder} …`; ganti dengan isi sebenarnya "
-        "sebelum diterbitkan"
-    ),
 }
 
 # --- The commands: what `validate`, `build`, `schema`, `diff` and `new` print ----------------
@@ -610,25 +479,27 @@ _EDITORS: dict[str, Template] = {
         f"indentasi tidak cocok: baris ini menjorok {found} spasi, sedangkan baris setingkatnya "
         f"(baris {line}) menjorok {expected} spasi; samakan indentasinya"
     ),
-    "module-jp-fraction": lambda minutes, exact, jp, jp_minutes, lower, lower_jp, upper, upper_jp: (
-        f"kegiatan modul ini berjumlah {number(minutes)} menit, yaitu {exact} JP ({jp_minutes} "
-        f"menit per JP), yang diterbitkan sebagai {jp} JP; JP bulat atau setengah yang tepat "
-        f"memerlukan {number(lower)} menit ({lower_jp} JP) atau {number(upper)} menit "
-        f"({upper_jp} JP)"
-    ),
-    "webinar-session-minutes": lambda webinar, sessions: (
-        f"kegiatan webinar berjumlah {number(webinar)} menit, tetapi sesi terjadwalnya "
-        + ", ".join(f"{number(length)}" for length in sessions)
-        + " menit; samakan `minutes` kegiatan webinar dengan lama sesinya agar JP yang "
-        "diterbitkan sesuai dengan yang diikuti peserta"
-    ),
     "diff-not-project-root": "`{folder}` bukan akar proyek: di dalamnya tidak ada "
     "`site_config.yml` maupun folder `curriculum/`; berikan folder yang memuat keduanya{hint}",
     "diff-revision-empty": "revisi `{revision}` tidak memuat `site_config.yml` maupun "
     "`curriculum/` di `{root}`; berikan `--root` ke akar proyek",
 }
 
-MESSAGES: dict[str, Template] = {**_LOADER, **_VALUES, **_RULES, **_COMMANDS, **_EDITORS}
+MESSAGES: dict[str, Template] = {**_LOADER, **_VALUES, **_ANCHORS, **_COMMANDS, **_EDITORS}
+
+
+def register(wording: Mapping[str, Template]) -> None:
+    """Add a declared rule's wording to the catalogue (generator.validate.rules.rule).
+
+    The rules live beside their checks, which import this package, so they bring their
+    wording here rather than this package importing them. A code has one wording: one
+    already in the catalogue is refused.
+    """
+    taken = sorted(code for code in wording if code in MESSAGES)
+    if taken:
+        raise ValueError(f"codes already in the message catalogue: {taken}")
+    MESSAGES.update(wording)
+
 
 # --- argparse's own words, in Indonesian (its gettext message ids) -------------------------
 # argparse looks each sentence up through gettext as it writes help and usage errors;

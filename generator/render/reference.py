@@ -12,7 +12,7 @@ from pathlib import Path
 from generator.format import models as fmt
 from generator.format.schema import SCHEMA_DIR, render_schemas, schema_filename
 from generator.problems.report import ERROR, WARNING
-from generator.validate.rules import RULES
+from generator.validate import rules
 
 REFERENCE_PATH = SCHEMA_DIR / "referensi-format.md"
 
@@ -26,7 +26,7 @@ FILES = {
 }
 
 # What every file must satisfy on its own (the loader and the format models); the rules
-# that span files are rendered from their table, `generator.validation.rules.RULES`.
+# that span files are rendered from their declarations, `generator.validate.rules.RULES`.
 FILE_RULES = [
     "Setiap `id` berupa slug (huruf kecil, angka, tanda hubung; maks. 64 karakter). "
     "Kompetensi dirujuk sebagai `<kerangka>/<kompetensi>`.",
@@ -62,7 +62,7 @@ def render_rules() -> list[str]:
         "| Aturan | Tingkat | Kode |",
         "|---|---|---|",
     ]
-    for rule in RULES:
+    for rule in rules.RULES:
         severity = " / ".join(
             SEVERITY_LABELS[level] for level in (ERROR, WARNING) if level in rule.codes.values()
         )

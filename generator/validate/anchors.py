@@ -16,7 +16,7 @@ import markdown
 from generator.model.index import CurriculumIndex
 from generator.model.routes import docs_path
 from generator.problems.report import Problem, error
-from generator.validate.rules.links import markdown_links, published_ids
+from generator.validate.markdown_links import markdown_links, published_ids
 
 # The extensions in mkdocs.yml that shape headings and their ids.
 _EXTENSIONS = ["toc", "attr_list", "md_in_html", "tables", "admonition", "abbr"]

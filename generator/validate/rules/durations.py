@@ -7,10 +7,28 @@ import datetime
 from collections.abc import Iterator
 
 from generator.model.index import CurriculumIndex
+from generator.problems.messages import number
 from generator.problems.report import Problem
 from generator.text.numbers import jp_text
+from generator.validate.rules.rule import rule
 
 
+def _jp_fraction(minutes, exact, jp, jp_minutes, lower, lower_jp, upper, upper_jp) -> str:
+    return (
+        f"kegiatan modul ini berjumlah {number(minutes)} menit, yaitu {exact} JP ({jp_minutes} "
+        f"menit per JP), yang diterbitkan sebagai {jp} JP; JP bulat atau setengah yang tepat "
+        f"memerlukan {number(lower)} menit ({lower_jp} JP) atau {number(upper)} menit "
+        f"({upper_jp} JP)"
+    )
+
+
+@rule(
+    "JP modul (total menit kegiatan / `jp_minutes`) bilangan bulat atau setengah; selain "
+    "itu diberi peringatan yang menyebut total menit yang tepat.",
+    warnings={
+        "module-jp-fraction": _jp_fraction,
+    },
+)
 def check_module_jp(index: CurriculumIndex, today: datetime.date) -> Iterator[Problem]:
     """A module of 300 minutes at 45 per JP publishes "6,7 JP": say which totals would not."""
     jp_minutes = index.config.jp_minutes
@@ -36,6 +54,18 @@ def check_module_jp(index: CurriculumIndex, today: datetime.date) -> Iterator[Pr
         )
 
 
+@rule(
+    "Menit kegiatan webinar sama dengan lama sesinya (setiap sesi, atau jumlah semua sesi "
+    "bila sesinya bagian-bagian webinar).",
+    warnings={
+        "webinar-session-minutes": lambda webinar, sessions: (
+            f"kegiatan webinar berjumlah {number(webinar)} menit, tetapi sesi terjadwalnya "
+            + ", ".join(f"{number(length)}" for length in sessions)
+            + " menit; samakan `minutes` kegiatan webinar dengan lama sesinya agar JP yang "
+            "diterbitkan sesuai dengan yang diikuti peserta"
+        ),
+    },
+)
 def check_webinar_sessions(index: CurriculumIndex, today: datetime.date) -> Iterator[Problem]:
     """The webinar activity counts towards JP; its sessions say how long it really is.
 

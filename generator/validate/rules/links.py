@@ -1,107 +1,49 @@
 """Links in editors' Markdown: only https and mailto, and site paths that are published.
 
-`markdown_links` and `published_ids` are shared with `generator.anchors`, which checks
-the `#section` part after rendering.
+Reading the links is generator.validate.markdown_links', shared with the resource and
+placeholder rules and with `generator.validate.anchors`, which checks the `#section`
+part after rendering.
 """
 
 from __future__ import annotations
 
 import datetime
-import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Iterator
 
-from generator.load.documents import Loc
-from generator.model.documents import KINDS, Located
 from generator.model.index import CurriculumIndex
-from generator.model.routes import docs_path
 from generator.problems.report import Problem, error
-from generator.validate.translate import loc_label
-
-_LINK = re.compile(
-    r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)"  # [text](target), with (balanced) parentheses
-    r"|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>"  # <scheme:...> autolinks
-    r"|(?:href|src)\s*=\s*[\"']?([^\"'\s>]+)"  # raw HTML attributes, quoted or not
-    r"|^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)",  # [label]: target (reference links)
-    re.IGNORECASE | re.MULTILINE,
+from generator.validate.markdown_links import (
+    markdown_links,
+    markdown_values,
+    published_ids,
+    site_link_problem,
+    text_documents,
+    unsafe_links,
 )
-_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
-ALLOWED_SCHEMES = {"https", "mailto"}
-
-
-def unsafe_links(markdown: str) -> list[str]:
-    """Return link targets whose scheme is neither https nor mailto."""
-    found = []
-    for match in _LINK.finditer(markdown):
-        target = next(group for group in match.groups() if group)
-        scheme = _SCHEME.match(target)
-        if scheme and scheme.group(1).lower() not in ALLOWED_SCHEMES:
-            found.append(target)
-    return found
-
-
-def markdown_values(
-    data: Any, may_link: Callable[[str], bool] = lambda value: ":" in value
-) -> Iterator[tuple[Loc, str]]:
-    """Yield every text value that could hold a link, in file order, with its location."""
-    stack: list[tuple[Loc, Any]] = [((), data)]
-    while stack:
-        loc, value = stack.pop()
-        if isinstance(value, str):
-            if may_link(value):
-                yield loc, value
-        elif isinstance(value, dict):
-            stack.extend(((*loc, key), item) for key, item in reversed(value.items()))
-        elif isinstance(value, list):
-            stack.extend(((*loc, i), item) for i, item in reversed(list(enumerate(value))))
-
+from generator.validate.rules.rule import rule
+from generator.validate.translate import loc_label
 
 _LINKS_SHOWN = 10
 
 
-def text_documents(index: CurriculumIndex) -> list[Located]:
-    """Every validated document holding editors' text (all but site_config.yml)."""
-    return [
-        *index.frameworks.values(),
-        *index.tracks.values(),
-        *index.modules.values(),
-        *index.pathways.values(),
-        *([index.glossary] if index.glossary else []),
-    ]
+def _more_links(more: int) -> str:
+    return f" (dan {more} tautan lain sesudah ini)" if more else ""
 
 
-@dataclass(frozen=True)
-class MarkdownLink:
-    """A link a reader could follow in an editor's Markdown: where it is written, and to."""
-
-    path: str
-    position: tuple[int, int]
-    target: str
-    field: str | None  # the YAML field it is in; None in a free page
-
-
-def markdown_links(index: CurriculumIndex) -> Iterator[MarkdownLink]:
-    """Every followable link in Markdown fields and free pages, in file order.
-
-    Plain-text fields are left out (a link there is shown as written, never followed), and
-    so is a free page's `# ` title line.
-    """
-    for item in text_documents(index):
-        for loc, text in markdown_values(item.document.data, may_link):
-            if not is_markdown_field(loc):
-                continue
-            for target in link_targets(text):
-                position = item.document.find(target, loc)
-                yield MarkdownLink(item.document.path, position, target, loc_label(loc))
-    for page in index.pages:
-        for line_number, line in enumerate(page.text.split("\n"), start=1):
-            if line_number == 1 and line.startswith("# "):
-                continue
-            for target in link_targets(line):
-                yield MarkdownLink(page.path, (line_number, line.find(target) + 1), target, None)
-
-
+@rule(
+    "Alamat tautan hanya `https://` (dan `mailto:` untuk kontak), juga di dalam teks "
+    "Markdown dan halaman bebas.",
+    errors={
+        "link-scheme": lambda target, field, more=0: (
+            f"tautan `{target}` di `{field}` tidak diizinkan; hanya `https://` (dan `mailto:` "
+            f"untuk kontak){_more_links(more)}"
+        ),
+        "page-link-scheme": lambda target, more=0: (
+            f"tautan `{target}` tidak diizinkan; hanya `https://` (dan `mailto:`)"
+            f"{_more_links(more)}"
+        ),
+    },
+)
 def check_links(index: CurriculumIndex, today: datetime.date) -> Iterator[Problem]:
     for item in text_documents(index):
         for loc, text in markdown_values(item.document.data):
@@ -111,10 +53,10 @@ def check_links(index: CurriculumIndex, today: datetime.date) -> Iterator[Proble
             # Ten lines say enough; each search goes on from the previous hit.
             positions = item.document.find_all(targets[: _LINKS_SHOWN + 1], loc)
             for shown, (target, position) in enumerate(zip(targets, positions, strict=False)):
-                yield error(
-                    item.document.path,
-                    position,
+                yield item.document.error(
+                    loc,
                     "link-scheme",
+                    at=position,
                     target=target[:60],
                     field=loc_label(loc),
                     more=_more(len(targets), shown),
@@ -131,6 +73,7 @@ def check_links(index: CurriculumIndex, today: datetime.date) -> Iterator[Proble
                 found.append((target, (line_number, column + 1)))
                 column += len(target)
         for shown, (target, position) in enumerate(found):
+            # A free page is Markdown, not a YAML document: its problems are at a line.
             yield error(
                 page.path,
                 position,
@@ -147,83 +90,38 @@ def _more(total: int, shown: int) -> int:
     return 0
 
 
-_ANCHOR = re.compile(r"^[a-z0-9_-]{1,80}$")
+_SITE_LINK_REASONS = {
+    "fragment": lambda fragment: (
+        f"bagian `#{fragment}` bukan nama bagian halaman; nama bagian hanya memuat huruf kecil, "
+        "angka dan tanda hubung"
+    ),
+    "unknown-page": lambda fragment: (
+        "bukan halaman situs ini; pakai jalur halaman yang ada seperti `/modul/<id>/`, "
+        "`/jalur-belajar/<id>/` atau `/halaman/<nama>/`"
+    ),
+    "unresolvable": lambda fragment: (
+        "tidak dapat diperiksa; tautkan halaman situs dengan jalurnya yang diawali `/`, seperti "
+        "`/modul/<id>/`, atau pakai alamat `https://`"
+    ),
+}
 
 
-def published_ids(index: CurriculumIndex) -> dict[str, set[str]]:
-    return {
-        **{kind: set(index.published(kind)) for kind in KINDS},
-        "competency": set(index.competencies),
-        "page": index.page_ids,
-    }
+def _site_link(target: str, reason: str, fragment: str | None = None, field: str | None = None):
+    where = f" di `{field}`" if field is not None else ""
+    return f"tautan `{target}`{where} {_SITE_LINK_REASONS[reason](fragment)}"
 
 
-def check_site_paths(index: CurriculumIndex, today: datetime.date) -> Iterator[Problem]:
-    published = published_ids(index)
-    for item in index.modules.values():
-        for i, resource in enumerate(item.model.resources or []):
-            if not resource.url.startswith("/"):
-                continue  # `https://`, which the format's pattern already checked
-            reason = site_link_problem(resource.url, published)
-            if reason is None:
-                continue
-            loc = ("resources", i, "url")
-            if reason["reason"] == "fragment":
-                fragment, url = reason["fragment"], resource.url[:80]
-                yield item.document.error(loc, "resource-fragment", fragment=fragment, url=url)
-            else:
-                yield item.document.error(loc, "resource-unknown-page", url=resource.url)
-
-
-def site_link_problem(target: str, published: dict[str, set[str]]) -> dict | None:
-    """Why a link without a scheme in an editor's Markdown cannot be published, if it can't.
-
-    The rendered HTML is never read by MkDocs again, so only a site path that names a
-    published page (or a section of the same page) can be resolved and index. The answer
-    is the `site-link` message's `reason` (and `fragment`) fields.
-    """
-    if _SCHEME.match(target) or target.startswith("#"):
-        return None
-    if target.startswith("/") and not target.startswith("//"):
-        path, _, fragment = target.partition("#")
-        if fragment and not _ANCHOR.match(fragment):
-            return {"reason": "fragment", "fragment": fragment[:40]}
-        if docs_path(path, lambda kind, key: key in published[kind]):
-            return None
-        return {"reason": "unknown-page"}
-    return {"reason": "unresolvable"}
-
-
-# As _LINK, but only what the sanitiser keeps as a link a reader can follow: the `href` of
-# an `<a>`; `<img>`, `<link>`, `<base>` and their addresses are removed anyway.
-_FOLLOWED_LINK = re.compile(
-    _LINK.pattern.replace(r"|(?:href|src)\s*=", r"|<a\b[^>]*?\bhref\s*="), _LINK.flags
+@rule(
+    "Tautan tanpa skema di teks Markdown adalah jalur halaman situs ini yang diterbitkan "
+    "(`/modul/<id>/`, boleh dengan `#bagian`) atau `#bagian` halaman yang sama.",
+    errors={"site-link": _site_link},
 )
-
-
-def link_targets(text: str) -> Iterator[str]:
-    """Targets of the links a reader could follow in one Markdown text."""
-    for match in _FOLLOWED_LINK.finditer(text):
-        yield next(group for group in match.groups() if group)
-
-
 def check_site_links(index: CurriculumIndex, today: datetime.date) -> Iterator[Problem]:
     published = published_ids(index)
     for link in markdown_links(index):
         if (reason := site_link_problem(link.target, published)) is not None:
             where = {"field": link.field} if link.field is not None else {}
+            # A link in a YAML field or in a free page: `markdown_links` located it already.
             yield error(
                 link.path, link.position, "site-link", target=link.target[:60], **where, **reason
             )
-
-
-def is_markdown_field(loc: Loc) -> bool:
-    """Whether the value at `loc` is rendered as Markdown (`description`, `definition`).
-
-    A scale step's `description` is shown as plain text.
-    """
-    return bool(loc) and loc[-1] in ("description", "definition") and "levels" not in loc[:-1]
-
-
-def may_link(value: str) -> bool:
-    return "](" in value or "]:" in value or "<" in value or "=" in value

@@ -7,13 +7,35 @@ from collections.abc import Iterator
 
 from generator.format import models as fmt
 from generator.model.index import CurriculumIndex
+from generator.problems.messages import number
 from generator.problems.report import Problem, error
+from generator.text.numbers import number_text
+from generator.validate.rules.rule import rule
 
 
+@rule(
+    "Halaman bebas (`curriculum/pages/<nama>.md`) berisi paling banyak "
+    f"{number_text(fmt.MAX_PAGE_CHARS)} karakter dan {fmt.MAX_MARKUP_CHARS} tanda `[` atau "
+    "`<`.",
+    errors={
+        "page-too-long": lambda limit, length: (
+            f"halaman paling banyak {number(limit)} karakter, ditemukan {number(length)} "
+            "karakter; pecah menjadi beberapa halaman"
+        ),
+        "page-markup": lambda count, char, limit: (
+            f"halaman memuat {number(count)} tanda `{char}`; paling banyak {limit} dalam satu "
+            "halaman (tautan, gambar dan HTML membuat situs lambat dibangun); kurangi atau pecah "
+            "menjadi beberapa halaman"
+        ),
+    },
+)
 def check_page_bounds(index: CurriculumIndex, today: datetime.date) -> Iterator[Problem]:
-    """Free pages are rendered like Markdown fields: bound what they cost to render."""
+    """Free pages are rendered like Markdown fields: bound what they cost to render.
+
+    A free page is Markdown, not a YAML document: its problems are located at a line.
+    """
     for page in index.pages:
-        # The file name's length is the loader's (generator.load.files._page_name_problems).
+        # The file name's length is the loader's (generator.load._page_name_problems).
         if len(page.text) > fmt.MAX_PAGE_CHARS:
             yield error(
                 page.path,

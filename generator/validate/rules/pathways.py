@@ -7,23 +7,47 @@ from collections.abc import Iterator
 
 from generator.load.documents import Document, Loc
 from generator.model.index import CurriculumIndex
-from generator.problems.report import Problem, error
+from generator.problems.messages import backticked
+from generator.problems.report import Problem
 from generator.validate.collect import raw_items
-from generator.validate.rules.prerequisites import found as _found
+from generator.validate.rules.common import found
+from generator.validate.rules.rule import rule
 from generator.validate.translate import close_match, loc_label
 
 
+@rule(
+    "Dalam jalur belajar, `assumes` dan setiap langkah menyebut modul yang ada, sebuah modul "
+    "muncul paling banyak sekali, dan prasyarat setiap langkah sudah muncul sebelumnya atau "
+    "di `assumes`; jalur belajar aktif tidak memuat modul draf, dan modul arsip atau yang "
+    "tidak menyasar jabatan sasarannya diberi peringatan.",
+    errors={
+        "assumes-unknown": "`assumes` menyebut `{module}` yang bukan modul dikenal{hint}",
+        "step-unknown": "langkah menyebut modul `{module}` yang tidak dikenal{hint}",
+        "step-repeated": "modul `{module}` sudah ada di `{first}`; satu modul hanya boleh muncul "
+        "sekali dalam jalur belajar",
+        "step-also-assumed": "modul `{module}` sudah tercantum di `assumes`; hapus dari salah "
+        "satunya",
+        "step-draft": "jalur belajar aktif tidak boleh memuat modul draf `{module}`",
+        "step-order": "modul `{module}` memerlukan `{prerequisite}`, yang harus muncul di langkah "
+        "sebelumnya atau di `assumes`",
+    },
+    warnings={
+        "step-archived": "modul `{module}` sudah diarsipkan; ganti dengan modul penggantinya",
+        "step-audience": lambda module, audiences: (
+            f"modul `{module}` tidak menyasar {backticked(audiences)}, padahal jalur belajar ini "
+            "menyasarnya; tambahkan ke `audience` modul itu agar peta kompetensi tidak berlubang"
+        ),
+    },
+)
 def check_pathways(index: CurriculumIndex, today: datetime.date) -> Iterator[Problem]:
     modules = index.modules
     for item in index.pathways.values():
         pathway, document = item.model, item.document
         assumed = set()
         for i, module_id in enumerate(pathway.assumes or []):
-            position = document.position(("assumes", i))
             if not index.exists("module", module_id):
-                yield error(
-                    document.path,
-                    position,
+                yield document.error(
+                    ("assumes", i),
                     "assumes-unknown",
                     module=module_id,
                     suggestion=close_match(module_id, modules),
@@ -45,7 +69,7 @@ def check_pathways(index: CurriculumIndex, today: datetime.date) -> Iterator[Pro
                 module_id = step.get("module") if isinstance(step, dict) else None
                 if isinstance(module_id, str):
                     loc = ("phases", p, "steps", s, "module")
-                    yield from _found(unknown_step(index, document, loc, module_id))
+                    yield from found(unknown_step(index, document, loc, module_id))
 
 
 def unknown_step(
@@ -65,7 +89,7 @@ def unknown_step(
 def _check_step(document, loc, pathway, step, index, earlier, assumed) -> Iterator[Problem]:
     modules = index.modules
     if step.module not in modules:
-        yield from _found(unknown_step(index, document, loc, step.module))
+        yield from found(unknown_step(index, document, loc, step.module))
         return
     if step.module in earlier:
         yield document.error(

@@ -7,22 +7,32 @@ from collections.abc import Iterator
 
 from generator.load.documents import Document
 from generator.model.index import CurriculumIndex
-from generator.problems.report import Problem, error
+from generator.problems.report import Problem
 from generator.validate.collect import raw_items
 from generator.validate.graph import find_cycles, prerequisite_graph
+from generator.validate.rules.common import found
+from generator.validate.rules.rule import rule
 from generator.validate.translate import close_match
 
 
+@rule(
+    "Prasyarat menyebut modul lain yang ada; prasyarat modul yang diterbitkan bukan draf.",
+    errors={
+        "prerequisite-self": "modul `{module}` tidak boleh menjadi prasyarat dirinya sendiri; "
+        "hapus butir ini",
+        "prerequisite-unknown": "prasyarat `{module}` bukan modul yang dikenal{hint}",
+        "prerequisite-draft": "prasyarat `{module}` masih draf sehingga tidak diterbitkan; "
+        "terbitkan modul itu atau hapus prasyarat ini",
+    },
+)
 def check_prerequisites(index: CurriculumIndex, today: datetime.date) -> Iterator[Problem]:
     modules = index.modules
     for item in modules.values():
         module, document = item.model, item.document
         for i, prerequisite in enumerate(module.prerequisites or []):
-            position = document.position(("prerequisites", i))
             if prerequisite == module.id:
-                yield error(
-                    document.path,
-                    position,
+                yield document.error(
+                    ("prerequisites", i),
                     "prerequisite-self",
                     module=module.id,
                 )
@@ -33,9 +43,8 @@ def check_prerequisites(index: CurriculumIndex, today: datetime.date) -> Iterato
                 and index.is_published("module", module.id)
                 and not index.is_published("module", prerequisite)
             ):
-                yield error(
-                    document.path,
-                    position,
+                yield document.error(
+                    ("prerequisites", i),
                     "prerequisite-draft",
                     module=prerequisite,
                 )
@@ -47,12 +56,6 @@ def check_prerequisites(index: CurriculumIndex, today: datetime.date) -> Iterato
         for i, module_id in raw_items(document.data, "prerequisites"):
             if isinstance(module_id, str):
                 yield from found(unknown_prerequisite(index, document, i, module_id))
-
-
-def found(problem: Problem | None) -> Iterator[Problem]:
-    """The problem, if there is one, as an iterator to `yield from`."""
-    if problem is not None:
-        yield problem
 
 
 def unknown_prerequisite(
@@ -69,6 +72,14 @@ def unknown_prerequisite(
     )
 
 
+@rule(
+    "Prasyarat tidak membentuk siklus; pesannya menyebut seluruh siklus.",
+    errors={
+        "prerequisite-cycle": lambda cycle: (
+            "prasyarat membentuk siklus: " + " → ".join(cycle) + "; putuskan salah satunya"
+        ),
+    },
+)
 def check_cycles(index: CurriculumIndex, today: datetime.date) -> Iterator[Problem]:
     for cycle in find_cycles(prerequisite_graph(index)):
         first = index.modules[cycle[0]]

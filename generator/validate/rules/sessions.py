@@ -6,14 +6,24 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
+from generator.format import models as fmt
 from generator.load.documents import Document, Loc
 from generator.model.index import CurriculumIndex, SessionInstant
 from generator.problems.report import Problem
 from generator.text import zones
+from generator.validate.rules.rule import rule
 
 STALE_AFTER_DAYS = 365
 
 
+@rule(
+    "`start` sesi adalah waktu setempat yang benar-benar ada di zonanya (bukan jam yang "
+    f"dilompati peralihan waktu), pada tahun {fmt.SESSION_YEARS[0]}–{fmt.SESSION_YEARS[1]}.",
+    errors={
+        "session-time-skipped": "`{start}` tidak ada di zona {zone} (jam dilompati peralihan "
+        "waktu musim panas); pilih jam lain",
+    },
+)
 def check_sessions(index: CurriculumIndex, today: datetime.date) -> Iterator[Problem]:
     for item in index.modules.values():
         for i, session in enumerate(item.model.sessions or []):
@@ -27,26 +37,20 @@ def check_sessions(index: CurriculumIndex, today: datetime.date) -> Iterator[Pro
                 )
 
 
-def check_review_dates(index: CurriculumIndex, today: datetime.date) -> Iterator[Problem]:
-    for item in index.modules.values():
-        module = item.model
-        if module.reviewed is None or not index.is_offered("module", module.id):
-            continue
-        age = (today - datetime.date.fromisoformat(module.reviewed)).days
-        if age > STALE_AFTER_DAYS:
-            yield item.document.warning(
-                ("reviewed",),
-                "review-overdue",
-                reviewed=str(module.reviewed),
-            )
-        elif age < 0:
-            yield item.document.error(
-                ("reviewed",),
-                "review-in-future",
-                reviewed=str(module.reviewed),
-            )
-
-
+@rule(
+    "Zona waktu sesi (dan `default_timezone`) adalah nama IANA yang berlaku, bukan nama lama "
+    "seperti `Asia/Ujung_Pandang`; zona di luar Indonesia diberi peringatan dan ditulis di "
+    "situs dengan nama kota dan selisihnya dari UTC.",
+    errors={
+        "timezone-alias": "zona waktu `{zone}` adalah nama lama yang tidak dipakai lagi; tulis "
+        "nama yang berlaku: `{current}`",
+    },
+    warnings={
+        "timezone-abroad": "zona waktu `{zone}` bukan zona Indonesia; situs menuliskannya "
+        "sebagai “{words}” lalu mengubahnya ke WIB, WITA dan WIT. Bila sesi diadakan dari "
+        "Indonesia, pakai Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT)",
+    },
+)
 def check_zones(index: CurriculumIndex, today: datetime.date) -> Iterator[Problem]:
     """Old names are errors with the current one; a zone abroad is a warning that says how
     readers will see it (the site writes it in words, never as the raw identifier)."""
@@ -75,6 +79,15 @@ def _zone_problems(
         yield document.warning(loc, "timezone-abroad", zone=zone, words=zones.words(zone, at))
 
 
+@rule(
+    "Dalam jalur belajar aktif, sesi berikutnya sebuah langkah tidak lebih awal daripada "
+    "sesi berikutnya modul prasyaratnya (kecuali prasyarat yang tercantum di `assumes`).",
+    warnings={
+        "session-before-prerequisite": "sesi berikutnya modul `{module}` ({start}) lebih awal "
+        "daripada sesi berikutnya prasyaratnya `{prerequisite}` ({prerequisite_start}); "
+        "jadwalkan sesi prasyarat lebih dulu, atau pindahkan sesi modul ini sesudahnya",
+    },
+)
 def check_session_order(index: CurriculumIndex, today: datetime.date) -> Iterator[Problem]:
     """A pathway step whose next session comes before its prerequisite's next session: the
     learner who follows the pathway's calendar meets the module before what it needs."""
@@ -104,3 +117,34 @@ def check_session_order(index: CurriculumIndex, today: datetime.date) -> Iterato
                         prerequisite=prerequisite,
                         prerequisite_start=zones.moment(before.start, before.zone),
                     )
+
+
+@rule(
+    "Tanggal telaah (`reviewed`) modul yang ditawarkan tidak di masa depan; telaah lebih "
+    "dari 12 bulan lalu diberi peringatan.",
+    errors={
+        "review-in-future": "tanggal telaah {reviewed} ada di masa depan",
+    },
+    warnings={
+        "review-overdue": "isi modul terakhir ditelaah {reviewed}, lebih dari 12 bulan lalu; "
+        "telaah ulang isinya lalu perbarui `reviewed`",
+    },
+)
+def check_review_dates(index: CurriculumIndex, today: datetime.date) -> Iterator[Problem]:
+    for item in index.modules.values():
+        module = item.model
+        if module.reviewed is None or not index.is_offered("module", module.id):
+            continue
+        age = (today - datetime.date.fromisoformat(module.reviewed)).days
+        if age > STALE_AFTER_DAYS:
+            yield item.document.warning(
+                ("reviewed",),
+                "review-overdue",
+                reviewed=str(module.reviewed),
+            )
+        elif age < 0:
+            yield item.document.error(
+                ("reviewed",),
+                "review-in-future",
+                reviewed=str(module.reviewed),
+            )

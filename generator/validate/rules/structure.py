@@ -1,4 +1,4 @@
-"""The curriculum's shape: track order, module folders, glossary terms."""
+"""The curriculum's shape: ids that name their files, track order, module folders."""
 
 from __future__ import annotations
 
@@ -6,21 +6,52 @@ import datetime
 from collections.abc import Iterator
 
 from generator.model.index import CurriculumIndex, track_folder
-from generator.problems.report import Problem, error
+from generator.problems.messages import did_you_mean, or_none
+from generator.problems.report import Problem
+from generator.validate.rules.rule import Rule, declare, rule
 from generator.validate.translate import close_match
 
+# Applied while the documents are collected (generator.validate.collect), since it decides
+# what is indexed at all; declared here, first, with its wording like every other rule.
+IDS = declare(
+    Rule(
+        "`id` sama dengan nama berkasnya dan unik untuk jenisnya; id modul unik di semua jalur.",
+        errors={
+            "id-not-file-name": lambda stem, id, stem_valid=True: (
+                f"`id` harus sama dengan nama berkas: berkas `{stem}.yml` berisi id `{id}`; "
+                + (
+                    f"ubah id menjadi `{stem}` atau ganti nama berkasnya menjadi `{id}.yml`"
+                    if stem_valid
+                    else "nama berkas itu bukan id yang sah, jadi ganti nama berkasnya menjadi "
+                    f"`{id}.yml`"
+                )
+            ),
+            "id-duplicate": "id `{id}` sudah dipakai oleh `{first}`; id harus unik di semua jalur",
+        },
+        module=__name__,
+    )
+)
 
+
+@rule(
+    "`tracks` di `site_config.yml` mencantumkan setiap jalur yang ada, masing-masing sekali.",
+    errors={
+        "track-listed-twice": "jalur `{track}` tercantum dua kali di `tracks` (pertama di butir "
+        "{first}); hapus salah satunya",
+        "track-unknown": "jalur `{track}` tidak punya berkas `curriculum/tracks/{track}.yml`{hint}",
+        "track-not-listed": "jalur `{track}` ({path}) belum tercantum di `tracks`; tambahkan agar "
+        "urutannya jelas",
+    },
+)
 def check_track_order(index: CurriculumIndex, today: datetime.date) -> Iterator[Problem]:
     document = index.config_document
     if document is None:
         return
     seen: dict[str, int] = {}
     for i, track_id in enumerate(index.config.tracks):
-        position = document.position(("tracks", i))
         if track_id in seen:
-            yield error(
-                document.path,
-                position,
+            yield document.error(
+                ("tracks", i),
                 "track-listed-twice",
                 track=track_id,
                 first=seen[track_id] + 1,
@@ -28,49 +59,41 @@ def check_track_order(index: CurriculumIndex, today: datetime.date) -> Iterator[
             continue
         seen[track_id] = i
         if not index.exists("track", track_id):
-            yield error(
-                document.path,
-                position,
+            yield document.error(
+                ("tracks", i),
                 "track-unknown",
                 track=track_id,
                 suggestion=close_match(track_id, index.tracks),
             )
     for track_id, item in index.tracks.items():
         if track_id not in seen:
-            yield error(
-                document.path,
-                document.key_position(("tracks",)),
+            yield document.error(
+                ("tracks",),
                 "track-not-listed",
+                key=True,
                 track=track_id,
                 path=item.document.path,
             )
 
 
+@rule(
+    "Folder modul (`curriculum/modules/<jalur>/`) menyebut jalur yang ada.",
+    errors={
+        "module-folder-unknown": lambda folder, tracks, suggestion: (
+            f"folder `curriculum/modules/{folder}/` bukan jalur yang dikenal (jalur yang ada: "
+            f"{or_none(tracks)}){did_you_mean(suggestion)}"
+        ),
+    },
+)
 def check_module_folders(index: CurriculumIndex, today: datetime.date) -> Iterator[Problem]:
     for item in index.modules.values():
         folder = track_folder(item.document.path)
         if not index.exists("track", folder):
-            yield error(
-                item.document.path,
-                item.document.key_position(("id",)),
+            yield item.document.error(
+                ("id",),
                 "module-folder-unknown",
+                key=True,
                 folder=folder,
                 tracks=list(index.tracks),
                 suggestion=close_match(folder, index.tracks),
             )
-
-
-def check_glossary(index: CurriculumIndex, today: datetime.date) -> Iterator[Problem]:
-    if index.glossary is None:
-        return
-    seen: dict[str, int] = {}
-    for i, entry in enumerate(index.glossary.model.root):
-        key = entry.term.casefold()
-        if key in seen:
-            yield index.glossary.document.error(
-                (i, "term"),
-                "glossary-term-duplicate",
-                term=entry.term,
-                first=seen[key] + 1,
-            )
-        seen.setdefault(key, i)

@@ -8,10 +8,21 @@ from collections.abc import Iterator
 from generator.format import models as fmt
 from generator.model.index import CurriculumIndex
 from generator.problems.report import Problem
-from generator.validate.rules.links import markdown_values
+from generator.validate.markdown_links import markdown_values
+from generator.validate.rules.rule import rule
 from generator.validate.translate import loc_label
 
 
+@rule(
+    "Jalur, modul dan jalur belajar yang diterbitkan tidak lagi memuat teks isian "
+    f"`{fmt.PLACEHOLDER} …`.",
+    warnings={
+        "placeholder-left": lambda field, placeholder: (
+            f"`{field}` masih berisi teks isian `{placeholder} …`; ganti dengan isi sebenarnya "
+            "sebelum diterbitkan"
+        ),
+    },
+)
 def check_placeholders(index: CurriculumIndex, today: datetime.date) -> Iterator[Problem]:
     located = [
         *index.tracks.values(),

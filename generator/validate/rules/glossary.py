@@ -1,0 +1,33 @@
+"""The glossary: each term once."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+
+from generator.model.index import CurriculumIndex
+from generator.problems.report import Problem
+from generator.validate.rules.rule import rule
+
+
+@rule(
+    "Istilah glosarium unik (tanpa membedakan huruf besar dan kecil).",
+    errors={
+        "glossary-term-duplicate": "istilah `{term}` sudah ada di butir {first}; istilah harus "
+        "unik",
+    },
+)
+def check_glossary(index: CurriculumIndex, today: datetime.date) -> Iterator[Problem]:
+    if index.glossary is None:
+        return
+    seen: dict[str, int] = {}
+    for i, entry in enumerate(index.glossary.model.root):
+        key = entry.term.casefold()
+        if key in seen:
+            yield index.glossary.document.error(
+                (i, "term"),
+                "glossary-term-duplicate",
+                term=entry.term,
+                first=seen[key] + 1,
+            )
+        seen.setdefault(key, i)
