@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_sources
+from generator.load.files import load_sources
 from generator.problems import messages
 from generator.render.reference import render_reference
 from generator.validate import rules, validate
@@ -34,8 +34,8 @@ from generator.validate.rules.rule import rule
     {SUMMARY!r},
     warnings={{{CODE!r}: {WORDING!r}}},
 )
-def check_track_descriptions(checked, today):
-    for track_id, item in checked.tracks.items():
+def check_track_descriptions(index, today):
+    for track_id, item in index.tracks.items():
         if item.model.description is None:
             yield item.document.warning(("id",), {CODE!r}, key=True, track=track_id)
 '''
