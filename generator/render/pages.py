@@ -205,7 +205,7 @@ def render_pages(
     reference = render_reference()
     pages[route("reference").docs] = (
         front_matter(
-            "generator/format.py",
+            "generator/format/models.py",
             reference.split("\n", 1)[0].removeprefix("# "),
             contact=curriculum.config.contact,
         )

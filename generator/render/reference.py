@@ -80,7 +80,7 @@ def render_reference() -> str:
     lines = [
         "# Referensi format kurikulum",
         "",
-        "<!-- Dihasilkan dari model format (generator/format.py) oleh "
+        "<!-- Dihasilkan dari model format (generator/format/models.py) oleh "
         "`python -m generator schema`; jangan disunting langsung. -->",
         "",
         "Halaman ini menjelaskan setiap berkas kurikulum dan setiap kolomnya. Isinya dihasilkan "
