@@ -1450,7 +1450,7 @@ class SiteScan:
                 )
 
 
-# What the calendars may contain (generator/calendars.py), and the shape of a content line.
+# What the calendars may contain (generator/render/calendars.py), and the shape of a content line.
 ICS_COMPONENTS = {"VCALENDAR", "VTIMEZONE", "STANDARD", "DAYLIGHT", "VEVENT"}
 ICS_PROPERTIES = {
     "BEGIN", "END", "VERSION", "PRODID", "CALSCALE", "METHOD", "NAME", "X-WR-CALNAME",

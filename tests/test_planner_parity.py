@@ -1,4 +1,5 @@
-"""Parity: the planner's JavaScript and generator/text/numbers.py round the same way.
+"""Parity: the planner's JavaScript and generator/text/numbers.py round the same way, and
+it writes dates as generator/text/dates.py does.
 
 Percent shares (largest remainder, adding up to 100) and JP text (tenths, half up on
 whole minutes) are shown both on pages written by Python and in the planner in the
@@ -8,6 +9,7 @@ every answer must be equal: ties and zeros included.
 
 from __future__ import annotations
 
+import datetime
 import itertools
 import json
 import random
@@ -17,6 +19,7 @@ from fractions import Fraction
 
 import pytest
 
+from generator.text.dates import short_date
 from generator.text.numbers import jp_text, number_text, percent_shares
 from tests.conftest import REPO
 
@@ -33,6 +36,7 @@ process.stdin.on("end", () => {
   process.stdout.write(JSON.stringify({
     jp: cases.jp.map(([minutes, jpMinutes]) => planner.formatJp(minutes, jpMinutes)),
     numbers: cases.numbers.map((value) => planner.formatNumber(value)),
+    dates: cases.dates.map((iso) => planner.longDate(iso)),
     shares: cases.shares.map((parts) => planner.percentages(parts)),
   }));
 });
@@ -68,6 +72,12 @@ def number_cases() -> list[int]:
     )
 
 
+def date_cases() -> list[str]:
+    """Every day of two years (each month, first and last days, a leap day) as ISO text."""
+    first = datetime.date(2027, 1, 1)
+    return [(first + datetime.timedelta(days=n)).isoformat() for n in range(2 * 366)]
+
+
 def run_planner(cases: dict) -> dict:
     node = shutil.which("node")
     if node is None:
@@ -86,7 +96,12 @@ def run_planner(cases: dict) -> dict:
 
 @pytest.fixture(scope="module")
 def answers() -> tuple[dict, dict]:
-    cases = {"jp": jp_cases(), "shares": share_cases(), "numbers": number_cases()}
+    cases = {
+        "jp": jp_cases(),
+        "shares": share_cases(),
+        "numbers": number_cases(),
+        "dates": date_cases(),
+    }
     return cases, run_planner(cases)
 
 
@@ -112,6 +127,18 @@ def test_number_text_and_format_number_agree_on_every_case(answers):
     ]
     assert "1.035" in python and "1.000.000.000" in python
     assert not differ, f"value, Babel, JavaScript: {differ[:10]}"
+
+
+def test_short_date_and_long_date_agree_on_every_day(answers):
+    cases, planner = answers
+    python = [short_date(datetime.date.fromisoformat(iso)) for iso in cases["dates"]]
+    differ = [
+        (case, py, js)
+        for case, py, js in zip(cases["dates"], python, planner["dates"], strict=True)
+        if py != js
+    ]
+    assert "29 Februari 2028" in python and "1 Januari 2027" in python
+    assert not differ, f"date, Babel, JavaScript: {differ[:10]}"
 
 
 def test_jp_cases_include_ties_and_zero():

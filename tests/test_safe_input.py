@@ -247,6 +247,9 @@ def test_every_generated_page_keeps_its_front_matter(tmp_path):
     for path, text in pages.items():
         _, meta = get_data(text)
         assert meta.get("title") and meta.get("source"), path
+        # The edit button opens this path on GitHub: a moved file must not leave it dangling
+        # (the free pages' index names their folder).
+        assert (REPO / meta["source"]).exists(), (path, meta["source"])
 
 
 def _build_markdown(root: Path) -> tuple[int, str]:

@@ -178,7 +178,7 @@ def timezone_names() -> frozenset[str]:
 
 def _known_timezone(value: str) -> str:
     # `Etc/GMT-8` is in the database, but it is an offset, not a place: editors who
-    # write one get the same advice as for `UTC+8` (see generator.zones).
+    # write one get the same advice as for `UTC+8` (see generator.text.zones).
     if value not in timezone_names() or zones.offset_hours(value) is not None:
         raise PydanticCustomError("timezone", "zona waktu tidak dikenal", {"value": value})
     ZoneInfo(value)

@@ -22,7 +22,7 @@ from generator.model.index import EVERYONE, CurriculumIndex, SessionInstant
 from generator.text import numbers, zones
 
 # Indonesia's three zones in display order, with the abbreviations readers know, and the
-# other Indonesian zone that shares one (generator.zones is where zones are named).
+# other Indonesian zone that shares one (generator.text.zones is where zones are named).
 ZONES: dict[str, str] = zones.DISPLAY
 ZONE_ALIASES = {zone: label for zone, label in zones.INDONESIAN.items() if zone not in ZONES}
 # Matrix columns: "semua" is not a column of its own; it serves every column.
@@ -113,7 +113,7 @@ class Curriculum:
 
     def group_shares(self, module_ids: list[str]) -> dict[str, GroupShare]:
         """The 70-20-10 mix of these modules by group, in group order; the shares add up
-        to 100 % (generator.numbers.percent_shares, as the planner computes them)."""
+        to 100 % (generator.text.numbers.percent_shares, as the planner computes them)."""
         minutes = self.minutes_by_group(module_ids)
         total = sum(minutes.values())
         shares = numbers.percent_shares(list(minutes.values()))
@@ -309,7 +309,7 @@ class Curriculum:
         ]
 
     def calendar_sessions(self, kind: str, item_id: str = "") -> list[SessionInstant]:
-        """The sessions of one calendar (generator.calendars): `schedule` has them all,
+        """The sessions of one calendar (generator.render.calendars): `schedule` has them all,
         `track` and `pathway` those of their modules; past ones included, in time order."""
         if kind == "schedule":
             return self.sessions

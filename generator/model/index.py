@@ -37,6 +37,9 @@ EVERYONE = "semua"
 # reference but are no longer offered to learners.
 _PUBLISHED = frozenset({"active", "archived"})
 _OFFERED = frozenset({"active"})
+# The attribute that holds each kind: `collection` sits under every per-item question, so
+# it looks the attribute up rather than building a mapping on each call.
+_COLLECTIONS = {kind: f"{kind}s" for kind in KINDS}
 
 
 def track_folder(path: str) -> str:
@@ -113,12 +116,7 @@ class CurriculumIndex:
 
     def collection(self, kind: str) -> dict[str, Located]:
         """The documents of one kind (`framework`, `track`, `module`, `pathway`), by id."""
-        return {
-            "framework": self.frameworks,
-            "track": self.tracks,
-            "module": self.modules,
-            "pathway": self.pathways,
-        }[kind]
+        return getattr(self, _COLLECTIONS[kind])
 
     def exists(self, kind: str, item_id: str) -> bool:
         """Whether a file of `kind` with this id exists, valid or not."""

@@ -503,7 +503,8 @@ def register(wording: Mapping[str, Template]) -> None:
 
 # --- argparse's own words, in Indonesian (its gettext message ids) -------------------------
 # argparse looks each sentence up through gettext as it writes help and usage errors;
-# generator.cli answers from this table, so `--help` and a mistyped option speak Indonesian.
+# generator.commands.cli answers from this table, so `--help` and a mistyped option speak
+# Indonesian.
 ARGPARSE = {
     "usage: ": "penggunaan: ",
     "positional arguments": "argumen posisi",

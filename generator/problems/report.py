@@ -23,8 +23,8 @@ class Problem:
     col: int
     severity: str
     message: str
-    # What the problem is (a code of generator/messages.py) and its named values; the
-    # message above is the catalogue's wording of the two, made one line.
+    # What the problem is (a code of generator/problems/messages.py or of a rule) and its
+    # named values; the message above is the catalogue's wording of the two, made one line.
     code: str = field(default="", compare=False)
     fields: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 

@@ -190,7 +190,7 @@ def _pathway(c: Curriculum, pathway_id: str, site_url: str) -> CatalogPathway:
 
 
 def _calendar_url(c: Curriculum, site_url: str, kind: str, item_id: str = "") -> str | None:
-    """The calendar's address, when it exists (generator.calendars writes none empty)."""
+    """The calendar's address, when it exists (generator.render.calendars writes none empty)."""
     if not c.calendar_sessions(kind, item_id):
         return None
     return _url(site_url, calendar_file(kind, item_id))

@@ -4,8 +4,8 @@ Pages, session lines, search results, the diff and editors' messages all call th
 a date reads the same wherever it is shown. JavaScript twins:
 
 - `short_date`: `longDate(iso)` in overrides/assets/rencana-belajar.js writes the planner's
-  dates ("5 Maret 2026") from its own month names; keep the two in step
-  (tests/js/planner-words.test.js checks the JavaScript side).
+  dates ("5 Maret 2026") from its own month names; tests/test_planner_parity.py feeds
+  both every day of two years.
 - zona-waktu.js writes no date of its own: it only reorders the texts `long_date` and
   `clock` wrote into each session line's `data-` attributes (render/sessions.py).
 """

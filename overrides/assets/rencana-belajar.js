@@ -393,7 +393,7 @@
   /* Propose a plan for choice = {audience, competencies?, tracks?, pathway?, today?}.
    * With a starting pathway (startingPathway), its required steps come first, in the
    * pathway's order, until the annual target is reached: this year's part, as the
-   * pathway page counts it (generator.model pathway_years). Then, or without one: 
+   * pathway page counts it (generator/model/index.py pathway_years). Then, or without one: 
    * candidates are the modules serving the jabatan, ranked: more chosen
    * competencies/tracks first, then modules with an upcoming live session (sooner
    * first), then by id. They are taken in that order, each with its missing

@@ -191,8 +191,8 @@ def words(changes: Changes) -> str:
 
 
 def _environment() -> Environment:
-    """The site's template environment (its text filters: `e`, `code`, `jp`, `short_date`,
-    `clock`, `zone_label` …) plus the problem wording the summary quotes."""
+    """The site's template environment (text filters `e`, `code`, `jp`, `short_date` …,
+    globals `clock` and `zone_label`) plus the problem wording the summary quotes."""
     env = environment()
     env.tests.update(list=lambda value: isinstance(value, list))
     env.globals.update(say=say)

@@ -35,7 +35,7 @@ def check_page_bounds(index: CurriculumIndex, today: datetime.date) -> Iterator[
     A free page is Markdown, not a YAML document: its problems are located at a line.
     """
     for page in index.pages:
-        # The file name's length is the loader's (generator.load._page_name_problems).
+        # The file name's length is the loader's (generator.load.files._page_name_problems).
         if len(page.text) > fmt.MAX_PAGE_CHARS:
             yield error(
                 page.path,
