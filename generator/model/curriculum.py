@@ -302,11 +302,15 @@ class Curriculum:
         return sorted(found, key=lambda s: s.order)
 
     def upcoming_sessions(self, module_id: str | None = None) -> list[SessionInstant]:
-        return [
-            s
-            for s in self.sessions
-            if s.is_upcoming(self.today) and (module_id is None or s.module_id == module_id)
-        ]
+        # One module's sessions come from the index's per-module lists: scanning every
+        # session for every module made pages that list modules quadratic in the curriculum.
+        if module_id is None:
+            found = self.sessions
+        elif module_id in self.modules:
+            found = self.index.sessions(module_id)
+        else:
+            found = []
+        return [s for s in found if s.is_upcoming(self.today)]
 
     def calendar_sessions(self, kind: str, item_id: str = "") -> list[SessionInstant]:
         """The sessions of one calendar (generator.render.calendars): `schedule` has them all,
@@ -319,7 +323,8 @@ class Curriculum:
             modules = set(self.index.pathway_modules(item_id)) & self.modules.keys()
         else:
             raise KeyError(kind)
-        return [s for s in self.sessions if s.module_id in modules]
+        found = [s for module_id in modules for s in self.index.sessions(module_id)]
+        return sorted(found, key=lambda s: s.order)
 
     # --- glossary ----------------------------------------------------------------------------
 
