@@ -251,7 +251,7 @@ def test_session_year_out_of_range(validate, start, zone, year):
         _error(
             ETIKA,
             "17:12",
-            f"`sessions[0].start`: tahun {year} di luar rentang 2000–2100; periksa tahunnya",
+            f"`start` pada sesi ke-1: tahun {year} di luar rentang 2000–2100; periksa tahunnya",
         )
     ]
 
@@ -273,7 +273,7 @@ def test_session_longer_than_a_day(validate):
         _error(
             ETIKA,
             "19:14",
-            "`sessions[0].minutes` maksimal 1.440, ditemukan bilangan bulat `99999999999`",
+            "`minutes` pada sesi ke-1 maksimal 1.440, ditemukan bilangan bulat `99999999999`",
         )
     ]
 
@@ -285,7 +285,7 @@ def test_activity_minutes_of_401_digits(validate):
         _error(
             ETIKA,
             "13:14",
-            "`activities[0].minutes` maksimal 100.000, ditemukan bilangan 401 digit",
+            "`minutes` pada kegiatan ke-1 maksimal 100.000, ditemukan bilangan 401 digit",
         )
     ]
 
@@ -296,7 +296,7 @@ def test_activity_minutes_bound(validate):
         _error(
             ETIKA,
             "13:14",
-            "`activities[0].minutes` maksimal 100.000, ditemukan bilangan bulat `100001`",
+            "`minutes` pada kegiatan ke-1 maksimal 100.000, ditemukan bilangan bulat `100001`",
         )
     ]
     # 100,000 + 45 minutes is no whole JP: a warning, not an error.
@@ -367,7 +367,7 @@ def test_glossary_definition_is_markdown_and_bounded(validate):
         _error(
             "curriculum/glossary.yml",
             "3:15",
-            "`[0].definition` paling banyak 10.000 karakter, ditemukan 10.001 karakter; "
+            "`definition` pada istilah ke-1 paling banyak 10.000 karakter, ditemukan 10.001 karakter; "
             "persingkat atau pecah uraiannya",
         )
     ]
@@ -393,7 +393,7 @@ def test_url_length(validate):
         _error(
             ETIKA,
             "18:10",
-            "`resources[0].url` paling banyak 2.000 karakter, ditemukan 2.021 karakter; "
+            "`url` pada bahan ke-1 paling banyak 2.000 karakter, ditemukan 2.021 karakter; "
             "persingkat teksnya",
         )
     ]

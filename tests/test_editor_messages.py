@@ -115,7 +115,7 @@ CASES = [
             )
         },
         [
-            f"{ETIKA}:11:12: error: `competencies[0].level` harus berupa bilangan bulat, "
+            f"{ETIKA}:11:12: error: `level` pada kompetensi ke-1 harus berupa bilangan bulat, "
             'ditemukan teks "empat"; tulis bilangannya saja: `4`'
         ],
     ),
@@ -123,7 +123,7 @@ CASES = [
         "minutes with a unit",
         {ETIKA: _replace(MODULE_ETIKA, "minutes: 45", "minutes: 60 menit")},
         [
-            f"{ETIKA}:15:14: error: `activities[1].minutes` harus berupa bilangan bulat, "
+            f"{ETIKA}:15:14: error: `minutes` pada kegiatan ke-2 harus berupa bilangan bulat, "
             'ditemukan teks "60 menit"; tulis bilangannya saja: `60`'
         ],
     ),
@@ -131,7 +131,7 @@ CASES = [
         "minutes in quotes",
         {ETIKA: _replace(MODULE_ETIKA, "minutes: 45", 'minutes: "45"')},
         [
-            f"{ETIKA}:15:14: error: `activities[1].minutes` harus berupa bilangan bulat, "
+            f"{ETIKA}:15:14: error: `minutes` pada kegiatan ke-2 harus berupa bilangan bulat, "
             'ditemukan teks "45"; hapus tanda kutip'
         ],
     ),
@@ -147,7 +147,7 @@ CASES = [
         "mode in Indonesian",
         {ETIKA: _replace(MODULE_ETIKA, "mode: e-learning", "mode: penugasan")},
         [
-            f"{ETIKA}:14:11: error: `activities[1].mode` harus salah satu dari: webinar, "
+            f"{ETIKA}:14:11: error: `mode` pada kegiatan ke-2 harus salah satu dari: webinar, "
             "recording, e-learning, classroom, coaching, mentoring, community, on-the-job; "
             'ditemukan teks "penugasan"; mungkin maksud Anda `on-the-job`?'
         ],
@@ -156,7 +156,7 @@ CASES = [
         "required: tidak",
         {PATHWAY_PATH: _replace(PATHWAY, "required: false", "required: tidak")},
         [
-            f"{PATHWAY_PATH}:17:19: error: `phases[1].steps[1].required` harus `true` atau "
+            f"{PATHWAY_PATH}:17:19: error: `required` pada langkah ke-2 di fase ke-2 harus `true` atau "
             '`false`, ditemukan teks "tidak"; mungkin maksud Anda `false`?'
         ],
     ),
@@ -164,7 +164,7 @@ CASES = [
         "required: wajib",
         {PATHWAY_PATH: _replace(PATHWAY, "required: false", "required: wajib")},
         [
-            f"{PATHWAY_PATH}:17:19: error: `phases[1].steps[1].required` harus `true` atau "
+            f"{PATHWAY_PATH}:17:19: error: `required` pada langkah ke-2 di fase ke-2 harus `true` atau "
             '`false`, ditemukan teks "wajib"; mungkin maksud Anda `true`?'
         ],
     ),
@@ -236,7 +236,7 @@ CASES = [
         },
         [
             "curriculum/competencies/digital.yml:15:7: error: kunci `1` di "
-            "`competencies[0].level_indicators` harus berupa bilangan bulat, ditemukan teks "
+            "`level_indicators` pada kompetensi ke-1 harus berupa bilangan bulat, ditemukan teks "
             '"1"; hapus tanda kutip'
         ],
     ),
@@ -244,7 +244,7 @@ CASES = [
         "session start with seconds",
         {DATA_LANJUT: _replace(MODULE_DATA_LANJUT, '"2026-12-10T09:00"', "2026-12-10T09:00:00")},
         [
-            f"{DATA_LANJUT}:20:12: error: `sessions[0].start` harus berupa waktu setempat "
+            f"{DATA_LANJUT}:20:12: error: `start` pada sesi ke-1 harus berupa waktu setempat "
             'YYYY-MM-DDTHH:MM, mis. `2026-12-10T09:00`, ditemukan teks "2026-12-10T09:00:00"; '
             "tulis tanpa detik: `2026-12-10T09:00`"
         ],

@@ -130,8 +130,8 @@ def test_tab_in_indentation(validate):
     assert validate({MODULE: text}).problems == [
         _error(
             "6:1",
-            "karakter tab dipakai untuk indentasi; YAML hanya menerima spasi (ganti tab dengan "
-            "dua spasi)",
+            "karakter tab dipakai untuk indentasi; YAML hanya menerima spasi: ganti indentasi "
+            "baris ini dengan 2 spasi, dua spasi lebih dalam dari kuncinya di baris 5",
         )
     ]
 
@@ -463,7 +463,7 @@ def test_merge_key_with_alias(validate):
     )
     # The merged mapping is never read, so `mode` is really missing from the third activity.
     assert validate({MODULE: text}).problems == [
-        _error("17:5", "kolom wajib `mode` belum ada di `activities[2]`"),
+        _error("17:5", "kolom wajib `mode` belum ada di kegiatan ke-3"),
         _error("17:5", "kunci gabungan `<<` tidak didukung; tulis setiap kunci secara lengkap"),
     ]
 
@@ -479,7 +479,7 @@ TOO_DEEP = (
 def test_nesting_up_to_the_limit_is_read(validate):
     text = MODULE_ETIKA + "tags: " + "[" * 99 + "]" * 99 + "\n"
     assert validate({MODULE: text}).problems == [
-        _error("16:8", "`tags[0]` harus berupa teks, ditemukan daftar"),
+        _error("16:8", "tag ke-1 harus berupa teks, ditemukan daftar"),
     ]
 
 

@@ -25,6 +25,7 @@ from generator.load.characters import (
 )
 from generator.load.documents import Document, Loc, Position, Span
 from generator.load.indentation import _INDENT_NEEDLES, _misindented
+from generator.load.syntax import diagnose
 from generator.problems import messages
 from generator.problems.messages import describe_type
 from generator.problems.report import Problem, error, warning
@@ -138,7 +139,10 @@ def _compose(relpath: str, text: str) -> tuple[yaml.Node | None, list[Problem]]:
             mark = opened  # at the end of the file: point where the quote or bracket opened
         position = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         code, fields = _translate_yaml_error(exc)
-        if fields.get("needle") in _INDENT_NEEDLES:
+        diagnosed = diagnose(text, exc.problem_mark) if exc.problem_mark else None
+        if diagnosed is not None:
+            position, code, fields = diagnosed
+        elif fields.get("needle") in _INDENT_NEEDLES:
             lines = [mark.line + 1 for mark in (exc.problem_mark, exc.context_mark) if mark]
             found = _misindented(text, [*lines, *(line - 1 for line in lines)])
             if found is not None:

@@ -67,8 +67,8 @@ def describe_type(value: Any) -> str:
 
 
 def subject(field: str, key_of: str | None = None) -> str:
-    """What a value problem is about: `activities[0].minutes`, or a key in a mapping."""
-    return f"kunci `{field}` di `{key_of}`" if key_of is not None else f"`{field}`"
+    """What a value problem is about (a `loc_label`), or a key in a mapping."""
+    return f"kunci `{field}` di {key_of}" if key_of is not None else field
 
 
 def found_unquoted(source: str, value: Any) -> str:
@@ -188,8 +188,19 @@ _LOADER: dict[str, Template] = {
     ),
     "file-not-utf8": "berkas bukan UTF-8 yang sah (bita 0x{byte}); simpan ulang berkas dengan "
     "pengodean UTF-8",
-    "tab-indent": "karakter tab dipakai untuk indentasi; YAML hanya menerima spasi (ganti tab "
-    "dengan dua spasi)",
+    "tab-indent": lambda spaces=None, line=None, under=False: (
+        "karakter tab dipakai untuk indentasi; YAML hanya menerima spasi: "
+        + (
+            "ganti tab dengan spasi, sejajar dengan baris setingkatnya"
+            if spaces is None
+            else f"ganti indentasi baris ini dengan {spaces} spasi, dua spasi lebih dalam dari "
+            f"kuncinya di baris {line}"
+            if under
+            else f"ganti indentasi baris ini dengan {spaces} spasi, sejajar dengan baris {line}"
+            if spaces
+            else f"hapus tab di awal baris ini, sejajar dengan baris {line}"
+        )
+    ),
     "character-invisible": lambda codepoint: (
         f"karakter tak terlihat: {_invisible(codepoint)}; hapus karakter ini"
     ),
@@ -227,11 +238,11 @@ _LOADER: dict[str, Template] = {
 
 
 def _missing(field: str, parent: str | None) -> str:
-    return f"kolom wajib `{field}` belum ada" + (f" di `{parent}`" if parent else "")
+    return f"kolom wajib `{field}` belum ada" + (f" di {parent}" if parent else "")
 
 
 def _unknown(field: str, parent: str | None, suggestion: str | None, allowed: list[str]) -> str:
-    where = f" di `{parent}`" if parent else ""
+    where = f" di {parent}" if parent else ""
     listing = f"; kolom yang dikenal: {', '.join(allowed)}" if allowed else ""
     return f"kolom `{field}` tidak dikenal{where}{did_you_mean(suggestion) or listing}"
 
@@ -241,8 +252,26 @@ def _not_text(subject: str, found: str, quote: str | None = None) -> str:
     return f"{subject} harus berupa teks, ditemukan {found}{hint}"
 
 
-def _not_integer(subject: str, found: str, quoted: bool, suggestion: str | None = None) -> str:
-    if quoted:
+CURLY_QUOTES = "tanda kutip lengkung dari pengolah kata (“ ” ‘ ’) bukan tanda kutip YAML"
+
+
+def _not_integer(
+    subject: str,
+    found: str,
+    quoted: bool,
+    suggestion: str | None = None,
+    duration: dict | None = None,
+    curly: bool = False,
+) -> str:
+    if curly:
+        hint = f"; {CURLY_QUOTES}, hapus tanda kutipnya"
+    elif duration is not None:
+        per = f" (1 JP = {duration['jp_minutes']} menit)" if duration["unit"] == "JP" else ""
+        hint = (
+            f"; {duration['amount']} {duration['unit']} = {number(duration['minutes'])} menit"
+            f"{per}, jadi tulis `{duration['minutes']}` (menit, bukan {duration['unit']})"
+        )
+    elif quoted:
         hint = "; hapus tanda kutip"
     elif suggestion is not None:
         hint = f"; tulis bilangannya saja: `{suggestion}`"
@@ -479,6 +508,18 @@ _EDITORS: dict[str, Template] = {
         f"indentasi tidak cocok: baris ini menjorok {found} spasi, sedangkan baris setingkatnya "
         f"(baris {line}) menjorok {expected} spasi; samakan indentasinya"
     ),
+    "yaml-quote-unclosed": lambda quote, until: (
+        f"tanda kutip `{quote}` yang dibuka di sini tidak ditutup di baris ini, jadi YAML membaca "
+        f"teksnya terus sampai tanda kutip berikutnya di baris {until}; tambahkan `{quote}` "
+        "penutup di akhir nilai ini, atau hapus tanda kutip pembukanya"
+    ),
+    "yaml-curly-quotes": "tanda kutip lengkung `{quote}` dari pengolah kata bukan tanda kutip "
+    "YAML, jadi `: ` di dalam nilai ini dibaca sebagai kunci baru; ganti tanda kutip lengkung "
+    'di awal dan akhir nilai dengan tanda kutip biasa `"`',
+    "yaml-colon-space": "sesudah `{key}:` harus ada spasi; tulis `{key}: {value}`",
+    "yaml-multiline-colon": "teks `{key}` berlanjut ke baris berikutnya dan baris {line} memuat "
+    "`: `, yang dibaca YAML sebagai kunci baru; apit seluruh teksnya dengan tanda kutip ganda: "
+    '`{key}: "…"`, dengan tanda kutip penutup di akhir baris terakhirnya',
     "diff-not-project-root": "`{folder}` bukan akar proyek: di dalamnya tidak ada "
     "`site_config.yml` maupun folder `curriculum/`; berikan folder yang memuat keduanya{hint}",
     "diff-revision-empty": "revisi `{revision}` tidak memuat `site_config.yml` maupun "

@@ -49,8 +49,11 @@ class Problem:
     def as_github(self) -> str:
         # As GitHub documents (and @actions/core does): a command ends at a line break, and
         # a property value also at `,` or `:`.
+        # Control characters (an escape in a file name) are escaped as the text form does, so
+        # no terminal or log viewer reading the workflow's output interprets them.
         message = _command_data(self.message)
-        path = _command_data(self.path).replace(":", "%3A").replace(",", "%2C")
+        path = _command_data(_one_line(self.path, keep="\r\n"))
+        path = path.replace(":", "%3A").replace(",", "%2C")
         return f"::{self.severity} file={path},line={self.line},col={self.col}::{message}"
 
 
@@ -73,11 +76,11 @@ def _problem(
     return Problem(path, position[0], position[1], severity, message, code, fields)
 
 
-def _one_line(message: str) -> str:
+def _one_line(message: str, keep: str = "") -> str:
     """Escape line breaks and control characters quoted from a file: one problem, one line."""
     return "".join(
         char.encode("unicode_escape").decode("ascii")
-        if char != "\t" and unicodedata.category(char) in ("Cc", "Zl", "Zp")
+        if char != "\t" and char not in keep and unicodedata.category(char) in ("Cc", "Zl", "Zp")
         else char
         for char in message
     )

@@ -25,8 +25,8 @@ from generator.text import zones
 from generator.validate import hints
 
 
-def check_document(document: Document) -> tuple[Any, list[Problem]]:
-    """Validate one document against its format model."""
+def check_document(document: Document, jp_minutes: int = 45) -> tuple[Any, list[Problem]]:
+    """Validate one document against its format model (`jp_minutes` reads `2 JP`)."""
     model_class = fmt.FORMAT_MODELS[document.kind]
     try:
         return model_class.model_validate(document.data), []
@@ -34,7 +34,7 @@ def check_document(document: Document) -> tuple[Any, list[Problem]]:
         errors = exc.errors(include_url=False)
         typos = _typo_fixes(model_class, errors)
         return None, [
-            _translate(document, model_class, details)
+            _translate(document, model_class, details, jp_minutes)
             for details in errors
             if not (details["type"] == "missing" and tuple(details["loc"]) in typos)
         ]
@@ -56,7 +56,9 @@ def _typo_fixes(model_class: type[BaseModel], errors: list[dict]) -> set[Loc]:
     return fixes
 
 
-def _translate(document: Document, model_class: type[BaseModel], details: dict) -> Problem:
+def _translate(
+    document: Document, model_class: type[BaseModel], details: dict, jp_minutes: int = 45
+) -> Problem:
     loc = tuple(details["loc"])
     kind = details["type"]
     is_key = bool(loc) and loc[-1] == "[key]"
@@ -101,6 +103,9 @@ def _translate(document: Document, model_class: type[BaseModel], details: dict) 
     # span's own flag is about the value under the key.
     quoted = isinstance(value, str) and value.isdigit() if is_key else span.quoted
     code, fields = _type_problem(kind, details, value, found, quoted=quoted)
+    if code == "value-not-integer" and loc[-1] == "minutes" and isinstance(value, str):
+        if duration := hints.duration_hint(value, jp_minutes):
+            fields = {"found": found, "quoted": False, "suggestion": None, "duration": duration}
     if retyped and kind == "string_type":
         fields["quote"] = span.source
     return error(document.path, position, code, subject=subject, **fields)
@@ -115,6 +120,9 @@ def _type_problem(
     if kind == "string_type":
         return "value-not-text", {"found": found}
     if kind in ("int_type", "int_parsing", "int_from_float"):
+        if text is not None and _CURLY_QUOTED.fullmatch(text.strip()):
+            # “45” pasted from a word processor: those quotes are letters to YAML.
+            return "value-not-integer", {"found": found, "quoted": False, "curly": True}
         number = hints.integer_hint(text) if text is not None else None
         # "Remove the quotes" only for a number in quotes: `"60"`, not `60 menit` or `empat`.
         unquote = quoted and number == text.strip()
@@ -191,6 +199,9 @@ def _type_problem(
     return "value-invalid", {"detail": details.get("msg"), "found": found}
 
 
+_CURLY_QUOTED = re.compile(r"[\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e]+[^\u201c\u201d\u2018\u2019]*[\u201c\u201d\u2018\u2019\u00ab\u00bb]+")
+
+
 def _pattern_hint(pattern: str | None, value: Any) -> str | None:
     if not isinstance(value, str):
         return None
@@ -203,15 +214,51 @@ def _pattern_hint(pattern: str | None, value: Any) -> str | None:
     return None
 
 
+# What an editor calls an item of each list, for positions counted from one in words
+# ("kegiatan ke-2"): `activities[1]` counts from zero, which no editor does.
+ITEM_NOUNS = {
+    "activities": "kegiatan",
+    "sessions": "sesi",
+    "competencies": "kompetensi",
+    "phases": "fase",
+    "steps": "langkah",
+    "objectives": "tujuan",
+    "outcomes": "capaian",
+    "audience": "sasaran",
+    "speakers": "narasumber",
+    "resources": "bahan",
+    "engagement": "keterlibatan",
+    "tags": "tag",
+    "levels": "tingkat",
+    "behaviours": "perilaku",
+    "prerequisites": "prasyarat",
+    "assumes": "modul `assumes`",
+    "tracks": "jalur",
+    "owners": "pemilik",
+    "application": "tindak lanjut",
+    "results": "indikator hasil",
+}
+
+
 def loc_label(loc: Loc) -> str:
-    """Write a location as editors read it: `activities[0].minutes`."""
-    text = ""
+    """Write a location as editors read it, with its own backticks: `minutes` pada kegiatan
+    ke-2; a top-level list item (the glossary's) is an "istilah"."""
+    tail: list[str] = []
+    items: list[str] = []
     for part in loc:
-        if isinstance(part, int) and not (text and text.endswith(("kirkpatrick", "indicators"))):
-            text += f"[{part}]"
+        if isinstance(part, int) and not (tail and tail[-1] in ("kirkpatrick", "level_indicators")):
+            key = tail.pop() if tail else None
+            noun = ITEM_NOUNS.get(key) if key is not None else "istilah"
+            where = f" `{'.'.join(tail)}`" if tail else ""
+            items.append(f"{noun} ke-{part + 1}{where}" if noun else f"butir ke-{part + 1} `{key}`")
+            tail = []
         else:
-            text += f".{part}" if text else str(part)
-    return text or "berkas"
+            tail.append(str(part))
+    head = f"`{'.'.join(tail)}`" if tail else ""
+    if not items:
+        return head or "isi berkas"
+    placed = " di ".join(reversed(items))
+    return f"{head} pada {placed}" if head else placed
 
 
 def close_match(value: str, choices: Iterable[str]) -> str | None:

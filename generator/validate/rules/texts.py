@@ -18,7 +18,7 @@ from generator.validate.translate import loc_label
     f"`{fmt.PLACEHOLDER} …`.",
     warnings={
         "placeholder-left": lambda field, placeholder: (
-            f"`{field}` masih berisi teks isian `{placeholder} …`; ganti dengan isi sebenarnya "
+            f"{field} masih berisi teks isian `{placeholder} …`; ganti dengan isi sebenarnya "
             "sebelum diterbitkan"
         ),
     },
