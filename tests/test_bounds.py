@@ -367,7 +367,8 @@ def test_glossary_definition_is_markdown_and_bounded(validate):
         _error(
             "curriculum/glossary.yml",
             "3:15",
-            "`definition` pada istilah ke-1 paling banyak 10.000 karakter, ditemukan 10.001 karakter; "
+            "`definition` pada istilah ke-1 paling banyak 10.000 karakter, ditemukan 10.001 "
+            "karakter; "
             "persingkat atau pecah uraiannya",
         )
     ]

@@ -156,16 +156,16 @@ CASES = [
         "required: tidak",
         {PATHWAY_PATH: _replace(PATHWAY, "required: false", "required: tidak")},
         [
-            f"{PATHWAY_PATH}:17:19: error: `required` pada langkah ke-2 di fase ke-2 harus `true` atau "
-            '`false`, ditemukan teks "tidak"; mungkin maksud Anda `false`?'
+            f"{PATHWAY_PATH}:17:19: error: `required` pada langkah ke-2 di fase ke-2 harus "
+            '`true` atau `false`, ditemukan teks "tidak"; mungkin maksud Anda `false`?'
         ],
     ),
     (
         "required: wajib",
         {PATHWAY_PATH: _replace(PATHWAY, "required: false", "required: wajib")},
         [
-            f"{PATHWAY_PATH}:17:19: error: `required` pada langkah ke-2 di fase ke-2 harus `true` atau "
-            '`false`, ditemukan teks "wajib"; mungkin maksud Anda `true`?'
+            f"{PATHWAY_PATH}:17:19: error: `required` pada langkah ke-2 di fase ke-2 harus "
+            '`true` atau `false`, ditemukan teks "wajib"; mungkin maksud Anda `true`?'
         ],
     ),
     (

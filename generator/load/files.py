@@ -13,6 +13,7 @@ import contextlib
 import gc
 import os
 import re
+import subprocess
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
@@ -51,7 +52,36 @@ def paused_gc() -> Iterator[None]:
 
 def load_sources(root: Path) -> Sources:
     """Read site_config.yml and every file under curriculum/."""
-    return load_files(read_folder(root))
+    sources = load_files(read_folder(root))
+    sources.root = root
+    return sources
+
+
+def changed_paths(root: Path) -> set[str]:
+    """The curriculum files git sees as new or changed: against the pull request's base in
+    GitHub Actions, else against HEAD (with untracked files); empty when git cannot tell."""
+    base = os.environ.get("GITHUB_BASE_REF")
+    commands = [["status", "--porcelain", "--untracked-files=all", "--", "curriculum"]]
+    if base:
+        commands.append(["diff", "--name-only", f"origin/{base}...HEAD", "--", "curriculum"])
+    found: set[str] = set()
+    for command in commands:
+        try:
+            done = subprocess.run(
+                ["git", "-C", str(root), *command],
+                capture_output=True,
+                text=True,
+                timeout=30,
+                check=False,
+            )
+        except (OSError, subprocess.SubprocessError):
+            continue
+        if done.returncode != 0:
+            continue
+        for line in done.stdout.splitlines():
+            path = line[3:] if command[0] == "status" else line
+            found.add(path.split(" -> ")[-1].strip().strip('"'))
+    return found
 
 
 def read_folder(root: Path) -> SourceFiles:

@@ -18,7 +18,7 @@ import datetime
 from dataclasses import dataclass
 
 from generator.load.documents import Document, Sources
-from generator.load.files import paused_gc
+from generator.load.files import changed_paths, paused_gc
 from generator.model.documents import Located
 from generator.model.index import CurriculumIndex
 from generator.problems.report import ERROR, Problem
@@ -66,7 +66,10 @@ def _validate(sources: Sources, *, today: datetime.date) -> Validation:
             typed.append(Located(document, model))
         else:
             unchecked.append(document)
-    index, index_problems = collect(typed, sources.pages)
+    root = sources.root
+    index, index_problems = collect(
+        typed, sources.pages, (lambda: changed_paths(root)) if root is not None else set
+    )
     index.unchecked = unchecked
     problems.extend(index_problems)
     index.broken = broken_ids(problems)

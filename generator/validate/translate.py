@@ -103,9 +103,13 @@ def _translate(
     # span's own flag is about the value under the key.
     quoted = isinstance(value, str) and value.isdigit() if is_key else span.quoted
     code, fields = _type_problem(kind, details, value, found, quoted=quoted)
-    if code == "value-not-integer" and loc[-1] == "minutes" and isinstance(value, str):
-        if duration := hints.duration_hint(value, jp_minutes):
-            fields = {"found": found, "quoted": False, "suggestion": None, "duration": duration}
+    duration = (
+        hints.duration_hint(value, jp_minutes)
+        if code == "value-not-integer" and loc[-1] == "minutes" and isinstance(value, str)
+        else None
+    )
+    if duration:
+        fields = {"found": found, "quoted": False, "suggestion": None, "duration": duration}
     if retyped and kind == "string_type":
         fields["quote"] = span.source
     return error(document.path, position, code, subject=subject, **fields)
@@ -199,7 +203,8 @@ def _type_problem(
     return "value-invalid", {"detail": details.get("msg"), "found": found}
 
 
-_CURLY_QUOTED = re.compile(r"[\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e]+[^\u201c\u201d\u2018\u2019]*[\u201c\u201d\u2018\u2019\u00ab\u00bb]+")
+_CURLY = "\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb"
+_CURLY_QUOTED = re.compile(f"[{_CURLY}]+[^{_CURLY}]*[{_CURLY}]+")
 
 
 def _pattern_hint(pattern: str | None, value: Any) -> str | None:

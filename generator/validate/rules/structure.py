@@ -26,7 +26,14 @@ IDS = declare(
                     f"`{id}.yml`"
                 )
             ),
-            "id-duplicate": "id `{id}` sudah dipakai oleh `{first}`; id harus unik di semua jalur",
+            "id-duplicate": lambda id, first, rename=True, copy=None: (
+                f"id `{id}` juga dipakai oleh `{first}`; id harus unik di semua jalur: "
+                + (
+                    "ganti id di berkas ini, lalu ubah nama berkasnya menjadi id baru itu"
+                    if rename
+                    else f"ganti id di `{copy}`, yang tampaknya salinan berkas ini"
+                )
+            ),
         },
         module=__name__,
     )
