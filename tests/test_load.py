@@ -244,9 +244,9 @@ def test_empty_or_comments_only_file(validate, text):
 def test_yaml_syntax_error_is_translated_and_located(validate):
     assert validate({MODULE: _module("title: Etika: Pelayanan")}).problems == [
         _error(
-            "2:13",
-            "tanda titik dua `:` tidak diharapkan di sini; jika nilai berisi `: `, apitkan nilai "
-            "dengan tanda kutip",
+            "2:8",
+            "nilai `title` memuat `: `, yang dibaca YAML sebagai kunci baru; apit seluruh nilainya "
+            'dengan tanda kutip: `title: "Etika: Pelayanan"`',
         )
     ]
 

@@ -808,7 +808,8 @@ def test_session_start_pattern(validate):
             ETIKA,
             "17:12",
             "`start` pada sesi ke-1 harus berupa waktu setempat YYYY-MM-DDTHH:MM, mis. "
-            '`2026-12-10T09:00`, ditemukan teks "10-12-2026 09:00"',
+            '`2026-12-10T09:00`, ditemukan teks "10-12-2026 09:00"; tulis `2026-12-10T09:00` '
+            "(tahun-bulan-tanggal, huruf T, jam:menit)",
         )
     ]
 

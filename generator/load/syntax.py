@@ -10,10 +10,14 @@ to keep libyaml's.
 
 from __future__ import annotations
 
+import functools
 import re
+import typing
 
 import yaml
+from pydantic import BaseModel
 
+from generator.format import models as fmt
 from generator.load.documents import Position
 from generator.load.indentation import _block_scalar_lines
 
@@ -37,7 +41,60 @@ def diagnose(text: str, mark: yaml.Mark) -> tuple[Position, str, dict] | None:
         _unclosed_quote(tokens, line)
         or _curly_quotes(lines, line, mark.column)
         or _missing_space(lines, line)
+        or _colon_in_value(lines, line, mark.column)
         or _multiline_text(tokens, lines, line, mark.column)
+    )
+
+
+_KEY_VALUE = re.compile(r"^( *(?:- +)?)([A-Za-z_][A-Za-z0-9_]*): +(.*?)\s*$")
+
+
+@functools.cache
+def _field_names() -> frozenset[str]:
+    """Every key of the format, to tell a second key on the line from words of a text."""
+    names: set[str] = set()
+    seen: set[type] = set()
+    stack: list = list(fmt.FORMAT_MODELS.values())
+    while stack:
+        annotation = stack.pop()
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            if annotation in seen:
+                continue
+            seen.add(annotation)
+            for name, info in annotation.model_fields.items():
+                names.add(name)
+                stack.append(info.annotation)
+        else:
+            stack.extend(typing.get_args(annotation))
+    names.discard("root")
+    return frozenset(names)
+
+
+def _colon_in_value(lines: list[str], line: int, column: int):
+    """`title: Etika: Pelayanan` (quote the value) or `- mode: webinar minutes: 90` (two
+    keys on one line: the second goes on a line of its own)."""
+    if line >= len(lines):
+        return None
+    found = _KEY_VALUE.match(lines[line])
+    if not found or column < found.start(3) or column >= len(lines[line]):
+        return None
+    if lines[line][column] != ":":
+        return None
+    key, value = found.group(2), found.group(3)
+    before = lines[line][found.start(3) : column].split()
+    if before and before[-1] in _field_names() and len(before) > 1:
+        return (
+            (line + 1, column - len(before[-1]) + 1),
+            "yaml-two-keys",
+            {"key": before[-1], "first": key},
+        )
+    quote = '"' if '"' not in value else "'" if "'" not in value else None
+    if quote is None or value.startswith(("'", '"')):
+        return None
+    return (
+        (line + 1, found.start(3) + 1),
+        "yaml-colon-in-value",
+        {"key": key, "fix": f"{key}: {quote}{value}{quote}"},
     )
 
 

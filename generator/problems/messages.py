@@ -297,6 +297,8 @@ def _pattern(
     expected = PATTERN_EXPECTED.get(pattern or "", PATTERN_OTHER)
     if hint == "seconds":
         advice = f"; tulis tanpa detik: `{fix}`"
+    elif hint == "local-time":
+        advice = f"; tulis `{fix}` (tahun-bulan-tanggal, huruf T, jam:menit)"
     elif suggestion:
         advice = did_you_mean(suggestion)
     else:
@@ -323,9 +325,17 @@ _VALUES: dict[str, Template] = {
     "value-not-text": _not_text,
     "value-not-integer": _not_integer,
     "value-not-boolean": "{subject} harus `true` atau `false`, ditemukan {found}{hint}",
-    "value-not-list": "{subject} harus berupa daftar (setiap butir diawali `- `), ditemukan "
-    "{found}",
-    "value-not-mapping": "{subject} harus berupa pemetaan `kunci: nilai`, ditemukan {found}",
+    "value-not-list": lambda subject, found, fix=None: (
+        f"{subject} harus berupa daftar (setiap butir diawali `- `), ditemukan {found}"
+        + (f"; tulis `{fix}`" if fix else "")
+    ),
+    "value-not-mapping": lambda subject, found, fix=None: (
+        f"{subject} harus berupa pemetaan `kunci: nilai`, ditemukan {found}"
+        + (f"; sesudah `:` harus ada spasi, tulis `{fix}`" if fix else "")
+    ),
+    "value-blank": "{subject} belum diisi; tulis isinya sesudah `{key}: ` di baris ini",
+    "value-comment": "{subject} kosong karena `#` sesudah spasi memulai komentar YAML (`{text}` "
+    'diabaikan); apit nilainya dengan tanda kutip: `{key}: "{text}"`',
     "value-not-choice": lambda subject, choices, found, suggestion, unquote=False: (
         f"{subject} harus salah satu dari: {', '.join(choices)}; ditemukan {found}"
         + ("; tulis tanpa tanda kutip" if unquote else did_you_mean(suggestion))
@@ -516,6 +526,10 @@ _EDITORS: dict[str, Template] = {
     "yaml-curly-quotes": "tanda kutip lengkung `{quote}` dari pengolah kata bukan tanda kutip "
     "YAML, jadi `: ` di dalam nilai ini dibaca sebagai kunci baru; ganti tanda kutip lengkung "
     'di awal dan akhir nilai dengan tanda kutip biasa `"`',
+    "yaml-colon-in-value": "nilai `{key}` memuat `: `, yang dibaca YAML sebagai kunci baru; apit "
+    "seluruh nilainya dengan tanda kutip: `{fix}`",
+    "yaml-two-keys": "`{key}:` adalah kunci tersendiri: pindahkan `{key}:` dan nilainya ke baris "
+    "baru, sejajar dengan `{first}`",
     "yaml-colon-space": "sesudah `{key}:` harus ada spasi; tulis `{key}: {value}`",
     "yaml-multiline-colon": "teks `{key}` berlanjut ke baris berikutnya dan baris {line} memuat "
     "`: `, yang dibaca YAML sebagai kunci baru; apit seluruh teksnya dengan tanda kutip ganda: "

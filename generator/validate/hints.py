@@ -38,6 +38,17 @@ _MORE_WORDS = {
     "semua-asn": "semua",
     "pemula": "dasar",
     "mahir": "lanjut",
+    "pdf": "document",
+    "dokumen": "document",
+    "docx": "document",
+    "ppt": "slides",
+    "pptx": "slides",
+    "presentasi": "slides",
+    "paparan": "slides",
+    "youtube": "video",
+    "tautan": "link",
+    "situs": "link",
+    "rekaman": "recording",
 }
 
 

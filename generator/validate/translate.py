@@ -112,7 +112,37 @@ def _translate(
         fields = {"found": found, "quoted": False, "suggestion": None, "duration": duration}
     if retyped and kind == "string_type":
         fields["quote"] = span.source
+    if value is None and not is_key and loc and isinstance(loc[-1], str) and span.source == "":
+        # `title:` with nothing, or `title: #1 Etika`, where `#` starts a YAML comment: the
+        # value is empty, and quoting nothing (`""`) is no fix.
+        line = document.text.split("\n")[position[0] - 1] if document.text else ""
+        comment = line.partition(f"{loc[-1]}:")[2].strip()
+        if comment.startswith("#"):
+            return error(
+                document.path,
+                position,
+                "value-comment",
+                subject=subject,
+                key=loc[-1],
+                text=comment[:60],
+            )
+        return error(document.path, position, "value-blank", subject=subject, key=loc[-1])
+    if isinstance(value, str) and code in ("value-not-list", "value-not-mapping"):
+        fields["fix"] = _structure_fix(code, str(loc[-1]) if loc else "", value)
     return error(document.path, position, code, subject=subject, **fields)
+
+
+def _structure_fix(code: str, key: str, value: str) -> str | None:
+    """What to write where a list or mapping was meant but one line of text was written."""
+    written = value.strip()
+    if code == "value-not-mapping":
+        found = re.fullmatch(r"([A-Za-z_][A-Za-z0-9_]*):(\S.*)", written)
+        return f"{found.group(1)}: {found.group(2)}" if found else None
+    if written.startswith("-") and not written.startswith("- ") and len(written) > 1:
+        return f"- {written[1:].strip()}"
+    if "\n" not in written and not isinstance(key, int) and key:
+        return f"{key}: [{written}]"
+    return None
 
 
 def _type_problem(
@@ -165,6 +195,9 @@ def _type_problem(
         fields = {"pattern": fmt.PATTERN_NAMES.get(pattern), "found": found, "hint": hint}
         if hint == "seconds":
             fields["fix"] = value[:16]
+        elif pattern == fmt.LOCAL_TIME_PATTERN and isinstance(value, str):
+            if fix := _local_time_fix(value):
+                fields["hint"], fields["fix"] = "local-time", fix
         elif text is not None and pattern in (fmt.SLUG_PATTERN, fmt.REF_PATTERN):
             slug = hints.slug_hint if pattern == fmt.SLUG_PATTERN else hints.ref_hint
             if suggestion := slug(text):
@@ -192,7 +225,10 @@ def _type_problem(
     if kind == "timezone" and zones.offset_hours(str(value)) is not None:
         return "timezone-offset", {"zone": value, "suggestion": zones.zone_for_offset(str(value))}
     if kind == "timezone":
-        suggestion = close_match(str(value), sorted(fmt.timezone_names()))
+        by_label = {label: zone for zone, label in zones.DISPLAY.items()}
+        suggestion = by_label.get(str(value).strip().upper()) or close_match(
+            str(value), sorted(fmt.timezone_names())
+        )
         return "timezone-unknown", {"zone": value, "suggestion": suggestion}
     if kind == "date_unreal":
         return "date-unreal", {"value": ctx.get("value")}
@@ -205,6 +241,24 @@ def _type_problem(
 
 _CURLY = "\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb"
 _CURLY_QUOTED = re.compile(f"[{_CURLY}]+[^{_CURLY}]*[{_CURLY}]+")
+
+
+_DAY_FIRST = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})[ T]+(\d{1,2})[:.](\d{2})")
+_YEAR_FIRST = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})[ T]+(\d{1,2})[:.](\d{2})")
+
+
+def _local_time_fix(value: str) -> str | None:
+    """`10-12-2026 09.00`, `2026-12-10 9:00` → `2026-12-10T09:00` (Indonesians write the
+    day first); None when it is no date and time of that kind."""
+    text = value.strip()
+    if found := _YEAR_FIRST.fullmatch(text):
+        year, month, day, hour, minute = found.groups()
+    elif found := _DAY_FIRST.fullmatch(text):
+        day, month, year, hour, minute = found.groups()
+    else:
+        return None
+    fixed = f"{year}-{int(month):02d}-{int(day):02d}T{int(hour):02d}:{minute}"
+    return fixed if fixed != text else None
 
 
 def _pattern_hint(pattern: str | None, value: Any) -> str | None:
