@@ -139,20 +139,13 @@ def test_only_the_terms_on_the_page_render_as_the_whole_glossary_does(pieces):
 
 def _field_with_whole_glossary(text: str) -> str:
     """What markdown_html gave before it looked for the field's terms: every one of them."""
-    import nh3
-
-    from generator.render.markdown import _ALLOWED_TAGS
+    from generator.text import html
 
     if not text:
         return ""
     abbr = AbbrExtension(glossary=Abbreviations(TERMS).titles)
     rendered = markdown.markdown(text, extensions=[abbr, "tables", "sane_lists"])
-    return nh3.clean(
-        rendered,
-        tags=_ALLOWED_TAGS,
-        url_schemes={"https", "mailto"},
-        link_rel="noopener noreferrer",
-    ).strip()
+    return html.clean(rendered).strip()
 
 
 def test_abbreviations_are_found_in_linear_time():

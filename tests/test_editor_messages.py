@@ -265,6 +265,38 @@ CASES = [
 ]
 
 
+CASES += [
+    (
+        "a video embedded with an iframe",
+        {
+            ETIKA: MODULE_ETIKA
+            + 'description: |\n  Tonton:\n\n  <iframe src="https://video.example.org/x"></iframe>\n'
+        },
+        [
+            f"{ETIKA}:19:3: warning: `<iframe>` di `description` tidak diterbitkan (HTML itu "
+            "dibuang dari halaman); tautkan videonya atau halamannya: `[Tonton "
+            "rekamannya](https://…)`"
+        ],
+    ),
+    (
+        "text coloured with style=",
+        {ETIKA: MODULE_ETIKA + "description: '<p style=\"color: red\">Penting</p>'\n"},
+        [
+            f"{ETIKA}:16:18: warning: `style=…` di `description` tidak diterbitkan (HTML itu "
+            "dibuang dari halaman); tampilan mengikuti gaya situs; hapus bagian ini dan pakai "
+            "**tebal** atau _miring_ Markdown bila perlu"
+        ],
+    ),
+    (
+        "a script in a free page",
+        {"curriculum/pages/tentang.md": "# Tentang\n\nTeks.\n\n<script>alert(1)</script>\n"},
+        [
+            "curriculum/pages/tentang.md:5:1: warning: `<script>` tidak diterbitkan (HTML itu "
+            "dibuang dari halaman); skrip tidak pernah diterbitkan; hapus bagian ini"
+        ],
+    ),
+]
+
 # The mistake table (issue "Editors can trust every verdict"): mistakes tried as editors make
 # them in GitHub's web editor and in VS Code, each with the one message it gets, at the line
 # to edit, saying what to write there.

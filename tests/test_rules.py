@@ -1418,10 +1418,12 @@ def test_process_never_prints_a_traceback(project):
     assert {where.rsplit(": ", 1)[1] for where in result.where} == {"error"}
 
 
-def test_placeholder_text_left_in_a_published_module_is_a_warning(validate):
+def test_placeholder_text_left_in_a_published_module_fails_the_check(validate):
     text = _replace(MODULE_ETIKA, "title: Etika Pelayanan", 'title: "ISI: judul modul"')
-    assert validate({ETIKA: text}).problems == [
-        _warning(
+    result = validate({ETIKA: text})
+    assert result.exit_code == 1
+    assert result.problems == [
+        _error(
             ETIKA,
             "2:8",
             "`title` masih berisi teks isian `ISI: …`; ganti dengan isi sebenarnya sebelum "
