@@ -14,6 +14,7 @@ import pytest
 from generator.commands import cli
 from tests.conftest import (
     FRAMEWORK_WITH_LEVELS,
+    FRAMEWORK_WITHOUT_LEVELS,
     GLOSSARY,
     MODULE_DATA_DASAR,
     MODULE_DATA_LANJUT,
@@ -293,6 +294,48 @@ CASES += [
         [
             "curriculum/pages/tentang.md:5:1: warning: `<script>` tidak diterbitkan (HTML itu "
             "dibuang dari halaman); skrip tidak pernah diterbitkan; hapus bagian ini"
+        ],
+    ),
+]
+
+CASES += [
+    (
+        "a module named index",
+        {
+            ETIKA: None,
+            "curriculum/modules/nilai/index.yml": _replace(MODULE_ETIKA, "id: etika", "id: index"),
+            PATHWAY_PATH: _replace(PATHWAY, "      - module: etika\n        required: false\n", ""),
+        },
+        [
+            "curriculum/modules/nilai/index.yml:1:5: error: id `index` tidak dapat dipakai: "
+            "`index` adalah halaman daftar di folder yang sama, yang akan tertimpa; pilih id "
+            "lain, lalu ganti nama berkasnya menjadi id baru itu"
+        ],
+    ),
+    (
+        "a competency named after a Windows device",
+        {
+            NILAI_FRAMEWORK: _replace(
+                FRAMEWORK_WITHOUT_LEVELS,
+                "  - id: akuntabel",
+                "  - id: con\n    title: Con\n    definition: Contoh.\n  - id: akuntabel",
+            ),
+        },
+        [
+            f"{NILAI_FRAMEWORK}:4:9: error: id `con` tidak dapat dipakai: `con` adalah nama "
+            "perangkat yang dicadangkan Windows, sehingga berkasnya tidak dapat dibuka di "
+            "Windows; pilih id lain",
+            f"{NILAI_FRAMEWORK}:4:9: warning: kompetensi `nilai/con` belum dikembangkan oleh "
+            "modul aktif mana pun; ini celah di peta kompetensi",
+        ],
+    ),
+    (
+        "a free page named after a Windows device",
+        {"curriculum/pages/nul.md": "# Nul\n\nTeks.\n"},
+        [
+            "curriculum/pages/nul.md:1:1: error: nama `nul.md` dicadangkan Windows untuk "
+            "perangkat, sehingga berkasnya tidak dapat dibuka di Windows; beri halaman ini nama "
+            "lain, misalnya `tentang-kami.md`"
         ],
     ),
 ]

@@ -26,6 +26,20 @@ from generator.text import zones
 from generator.text.numbers import number_text
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+# Slugs no id or page name may be: `index` is the list page of the folder an item's page
+# lives in (the item would replace it), the others are names Windows reserves for devices
+# (a file so named cannot be checked out or opened there).
+WINDOWS_RESERVED = frozenset(
+    {
+        "con",
+        "prn",
+        "aux",
+        "nul",
+        *(f"com{n}" for n in range(1, 10)),
+        *(f"lpt{n}" for n in range(1, 10)),
+    }
+)
+RESERVED_NAMES = frozenset({"index", *WINDOWS_RESERVED})
 REF_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 LOCAL_TIME_PATTERN = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$"

@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
-from generator.format.models import MAX_PAGE_NAME_CHARS
+from generator.format.models import MAX_PAGE_NAME_CHARS, WINDOWS_RESERVED
 from generator.load.characters import read_text
 from generator.load.documents import (
     PAGES_DIR,
@@ -182,6 +182,8 @@ def _page_name_problems(relpath: str) -> list[Problem]:
         return [error(relpath, (1, 1), "page-not-markdown")]
     if name == "index.md":
         return [error(relpath, (1, 1), "page-index-name")]
+    if name.removesuffix(".md") in WINDOWS_RESERVED:
+        return [error(relpath, (1, 1), "page-reserved-name", name=name)]
     if len(name) - 3 > _PAGE_NAME_MAX or not _PAGE_NAME.match(name):
         suggestion = slug_suggestion(name.removesuffix(".md"))
         return [

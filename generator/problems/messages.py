@@ -181,6 +181,8 @@ _LOADER: dict[str, Template] = {
     "page-not-markdown": "hanya berkas Markdown (`.md`) yang boleh ada di `curriculum/pages/`",
     "page-index-name": "nama `index.md` sudah dipakai untuk daftar halaman Informasi; beri "
     "halaman ini nama lain, misalnya `tentang-kami.md`",
+    "page-reserved-name": "nama `{name}` dicadangkan Windows untuk perangkat, sehingga berkasnya "
+    "tidak dapat dibuka di Windows; beri halaman ini nama lain, misalnya `tentang-kami.md`",
     "page-name": lambda limit, suggestion: (
         "nama berkas halaman menjadi alamat `/halaman/<nama>/`, jadi hanya boleh memuat huruf "
         f"kecil a-z, angka dan tanda hubung, paling panjang {limit} karakter sebelum `.md`; "
