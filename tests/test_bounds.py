@@ -14,8 +14,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown.extensions.abbr import AbbrExtension
 
+from generator.format import models as fmt
 from generator.render.abbreviations import Abbreviations, abbreviation_lines
 from generator.render.markdown import markdown_html
+from generator.text.numbers import number_text
 from tests.conftest import GLOSSARY as GLOSSARY_YAML
 from tests.conftest import MODULE_ETIKA, SITE_CONFIG
 
@@ -432,4 +434,29 @@ def test_page_markup_count_points_at_the_first_one_too_many(validate):
             "halaman memuat 101 tanda `[`; paling banyak 100 dalam satu halaman (tautan, gambar "
             "dan HTML membuat situs lambat dibangun); kurangi atau pecah menjadi beberapa halaman",
         )
+    ]
+
+
+def test_a_file_over_the_size_bound_is_refused_at_the_line_that_crosses_it(validate):
+    objective = "  - " + "Menjelaskan makna akuntabel dalam pelayanan publik. " * 9 + "\n"
+    count = fmt.MAX_FILE_BYTES // len(objective) + 10
+    text = MODULE_ETIKA.replace("  - Menjelaskan makna akuntabel.\n", objective * count)
+    size = len(text.encode("utf-8"))
+    line = text.encode("utf-8")[: fmt.MAX_FILE_BYTES].count(b"\n") + 1
+    result = validate({ETIKA: text})
+    assert result.problems == [
+        f"{ETIKA}:{line}:1: error: berkas ini {number_text(size)} bita, lebih dari batas "
+        f"1.000.000 bita per berkas (batas itu terlewati di baris {line}); pecah isinya menjadi "
+        "beberapa modul atau pindahkan bahan panjang ke tautan `resources`"
+    ]
+
+
+def test_a_list_over_the_length_bound_is_refused_at_its_first_item_too_many(validate):
+    objectives = "".join(f"  - Tujuan {k}.\n" for k in range(fmt.MAX_LIST_ITEMS + 5))
+    text = MODULE_ETIKA.replace("  - Menjelaskan makna akuntabel.\n", objectives)
+    result = validate({ETIKA: text})
+    assert result.problems == [
+        f"{ETIKA}:{8 + fmt.MAX_LIST_ITEMS}:5: error: daftar ini berisi 2.005 butir, lebih dari "
+        "batas 2.000 butir per daftar (butir ke-2.001 ada di baris ini); ringkas daftarnya atau "
+        "pecah isinya menjadi beberapa berkas"
     ]

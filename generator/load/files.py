@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
-from generator.format.models import MAX_PAGE_NAME_CHARS, WINDOWS_RESERVED
+from generator.format.models import MAX_FILE_BYTES, MAX_PAGE_NAME_CHARS, WINDOWS_RESERVED
 from generator.load.characters import read_text
 from generator.load.documents import (
     PAGES_DIR,
@@ -123,6 +123,19 @@ def _load_files(files: SourceFiles) -> Sources:
     )
     for relpath in sorted(files.contents, key=file_order):
         raw = files.contents[relpath]
+        if len(raw) > MAX_FILE_BYTES:
+            line = raw.count(b"\n", 0, MAX_FILE_BYTES) + 1
+            problems.append(
+                error(
+                    relpath,
+                    (line, 1),
+                    "file-too-large",
+                    size=len(raw),
+                    limit=MAX_FILE_BYTES,
+                    line=line,
+                )
+            )
+            continue
         if relpath.startswith(PAGES_DIR):
             page_problems = _page_name_problems(relpath)
             problems.extend(page_problems)

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from generator.format.models import MAX_LIST_ITEMS
 from generator.format.schema import SCHEMA_LINE_PREFIX, schema_line
 from generator.load.characters import (
     _NBSP,
@@ -226,6 +227,14 @@ class _Builder:
             return self._scalar(node, loc, position, key)
         self.spans[loc] = Span(position, key)
         if isinstance(node, yaml.SequenceNode):
+            if len(node.value) > MAX_LIST_ITEMS:
+                first = node.value[MAX_LIST_ITEMS].start_mark
+                self._problem(
+                    (first.line + 1, first.column + 1),
+                    "list-too-long",
+                    count=len(node.value),
+                    limit=MAX_LIST_ITEMS,
+                )
             return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
         return self._mapping(node, loc)
 

@@ -181,6 +181,16 @@ _LOADER: dict[str, Template] = {
     "page-not-markdown": "hanya berkas Markdown (`.md`) yang boleh ada di `curriculum/pages/`",
     "page-index-name": "nama `index.md` sudah dipakai untuk daftar halaman Informasi; beri "
     "halaman ini nama lain, misalnya `tentang-kami.md`",
+    "file-too-large": lambda size, limit, line: (
+        f"berkas ini {number(size)} bita, lebih dari batas {number(limit)} bita per berkas "
+        f"(batas itu terlewati di baris {line}); pecah isinya menjadi beberapa modul atau "
+        "pindahkan bahan panjang ke tautan `resources`"
+    ),
+    "list-too-long": lambda count, limit: (
+        f"daftar ini berisi {number(count)} butir, lebih dari batas {number(limit)} butir per "
+        f"daftar (butir ke-{number(limit + 1)} ada di baris ini); ringkas daftarnya atau pecah "
+        "isinya menjadi beberapa berkas"
+    ),
     "page-reserved-name": "nama `{name}` dicadangkan Windows untuk perangkat, sehingga berkasnya "
     "tidak dapat dibuka di Windows; beri halaman ini nama lain, misalnya `tentang-kami.md`",
     "page-name": lambda limit, suggestion: (
