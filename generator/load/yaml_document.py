@@ -317,11 +317,17 @@ class _Builder:
             key = self._key(key_node, loc, key_position)
             if key is None:
                 continue
-            if isinstance(key, str) and loc and loc[-1] in _INTEGER_KEY_PARENTS:
-                # `"1":` is the level 1, as every JSON reader of the file sees it (a JSON
-                # key is always text): the validator, the editor and JSON tools agree.
-                if key.isascii() and key.isdigit() and len(key) < 4:
-                    key = int(key)
+            # `"1":` is the level 1, as every JSON reader of the file sees it (a JSON key is
+            # always text): the validator, the editor and JSON tools agree.
+            if (
+                isinstance(key, str)
+                and loc
+                and loc[-1] in _INTEGER_KEY_PARENTS
+                and key.isascii()
+                and key.isdigit()
+                and len(key) < 4
+            ):
+                key = int(key)
             if key in first_seen:
                 self._problem(
                     key_position, "yaml-duplicate-key", key=key, first_line=first_seen[key]
