@@ -61,8 +61,8 @@ def _needle(item: str) -> str:
 
 
 @rule(
-    "HTML di teks Markdown yang dibuang saat diterbitkan (mis. `<iframe>`, `<script>`, "
-    "`style=`) diberi peringatan beserta penggantinya.",
+    "HTML di teks Markdown yang dibuang saat diterbitkan (mis. tag `iframe` dan `script`, "
+    "atribut `style`) diberi peringatan beserta penggantinya.",
     warnings={
         "html-removed": lambda removed, advice, field=None: (
             f"`{removed}`"
