@@ -667,7 +667,8 @@ CASES += [
         "a review date that does not exist",
         {ETIKA: MODULE_ETIKA + 'reviewed: "2026-13-01"\n'},
         [
-            f"{ETIKA}:16:11: error: `reviewed`: `2026-13-01` bukan tanggal yang ada di kalender",
+            f"{ETIKA}:16:11: error: `reviewed`: `2026-13-01` bukan tanggal yang ada di "
+            "kalender; tulis YYYY-MM-DD dengan bulan 01–12 dan tanggal yang ada di bulan itu",
         ],
     ),
     (

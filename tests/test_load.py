@@ -109,7 +109,11 @@ def test_yaml_11_boolean_in_a_choice_is_text(validate):
 
 def test_unquoted_impossible_date_is_reported_once(validate):
     assert validate({MODULE: MODULE_ETIKA + "reviewed: 2026-02-30\n"}).problems == [
-        _error("16:11", "`reviewed`: `2026-02-30` bukan tanggal yang ada di kalender"),
+        _error(
+            "16:11",
+            "`reviewed`: `2026-02-30` bukan tanggal yang ada di kalender; tulis "
+            "YYYY-MM-DD dengan bulan 01–12 dan tanggal yang ada di bulan itu",
+        ),
     ]
 
 

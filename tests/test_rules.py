@@ -833,7 +833,8 @@ def test_session_on_an_impossible_date(validate):
         _error(
             ETIKA,
             "17:12",
-            "`start` pada sesi ke-1: `2026-02-30T09:00` bukan tanggal dan jam yang ada",
+            "`start` pada sesi ke-1: `2026-02-30T09:00` bukan tanggal dan jam yang ada; "
+            "tulis tanggal yang ada di kalender dan jam 00:00–23:59",
         ),
     ]
 
@@ -844,7 +845,8 @@ def test_session_at_an_impossible_hour(validate):
         _error(
             ETIKA,
             "17:12",
-            "`start` pada sesi ke-1: `2026-12-10T24:30` bukan tanggal dan jam yang ada",
+            "`start` pada sesi ke-1: `2026-12-10T24:30` bukan tanggal dan jam yang ada; "
+            "tulis tanggal yang ada di kalender dan jam 00:00–23:59",
         ),
     ]
 
@@ -1159,7 +1161,12 @@ def test_review_in_the_future(validate):
 
 def test_review_date_that_does_not_exist(validate):
     assert validate({ETIKA: MODULE_ETIKA + 'reviewed: "2026-02-30"\n'}).problems == [
-        _error(ETIKA, "16:11", "`reviewed`: `2026-02-30` bukan tanggal yang ada di kalender"),
+        _error(
+            ETIKA,
+            "16:11",
+            "`reviewed`: `2026-02-30` bukan tanggal yang ada di kalender; tulis "
+            "YYYY-MM-DD dengan bulan 01–12 dan tanggal yang ada di bulan itu",
+        ),
     ]
 
 

@@ -377,8 +377,10 @@ _VALUES: dict[str, Template] = {
             else "tulis nama IANA kota tempat sesi diadakan, mis. `Europe/Amsterdam`"
         )
     ),
-    "date-unreal": "{subject}: `{value}` bukan tanggal yang ada di kalender",
-    "datetime-unreal": "{subject}: `{value}` bukan tanggal dan jam yang ada",
+    "date-unreal": "{subject}: `{value}` bukan tanggal yang ada di kalender; tulis YYYY-MM-DD "
+    "dengan bulan 01–12 dan tanggal yang ada di bulan itu",
+    "datetime-unreal": "{subject}: `{value}` bukan tanggal dan jam yang ada; tulis tanggal yang "
+    "ada di kalender dan jam 00:00–23:59",
     "session-year": "{subject}: tahun {year} di luar rentang {first}–{last}; periksa tahunnya",
     "value-invalid": "{subject} tidak sah ({detail}), ditemukan {found}",
 }
