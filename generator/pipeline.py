@@ -13,7 +13,7 @@ from generator.load.files import load_sources
 from generator.model.curriculum import build_curriculum
 from generator.render.pages import render_pages
 from generator.validate import Validation, validate
-from generator.validate.anchors import missing_sections
+from generator.validate.anchors import has_section_links, missing_sections
 from generator.write.docs import WriteResult, write_docs
 from generator.write.site import build_site
 
@@ -81,10 +81,32 @@ def generate(root: Path, *, today: datetime.date) -> Generated:
     guide = guide_path.read_text(encoding="utf-8") if readable else ""
     site_name, site_url = site_identity(root)
     pages = render_pages(curriculum, guide=guide, site_url=site_url, site_name=site_name)
-    if missing := missing_sections(validation.index, pages):
-        problems = [*validation.problems, *missing]
+    late = [
+        problem
+        for found, _needed in POST_RENDER_CHECKS
+        for problem in found(validation.index, pages)
+    ]
+    if late:
+        problems = sorted({*validation.problems, *late})
         return Generated(Validation(validation.index, problems, validation.files), None)
     return Generated(validation, pages)
+
+
+# The checks that need the rendered pages (a `#section` exists only once its heading is
+# rendered), each with whether a curriculum gives it anything to check. `validate` runs
+# them too, so what would fail `make site` fails the pull request's check first, with the
+# same located message.
+POST_RENDER_CHECKS = ((missing_sections, has_section_links),)
+
+
+def check_all(root: Path, *, today: datetime.date) -> Validation:
+    """Everything `build` checks before writing: the validation, and when it passes, the
+    post-render checks on the pages rendered in memory (nothing is written). Pages are
+    rendered only when a post-render check has something to check."""
+    validation = check(root, today=today)
+    if not validation.ok or not any(needed(validation.index) for _, needed in POST_RENDER_CHECKS):
+        return validation
+    return generate(root, today=today).validation
 
 
 def write_pages(root: Path, pages: dict[str, str]) -> WriteResult:

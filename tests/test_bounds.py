@@ -14,8 +14,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown.extensions.abbr import AbbrExtension
 
+from generator.format import models as fmt
 from generator.render.abbreviations import Abbreviations, abbreviation_lines
 from generator.render.markdown import markdown_html
+from generator.text.numbers import number_text
 from tests.conftest import GLOSSARY as GLOSSARY_YAML
 from tests.conftest import MODULE_ETIKA, SITE_CONFIG
 
@@ -139,20 +141,13 @@ def test_only_the_terms_on_the_page_render_as_the_whole_glossary_does(pieces):
 
 def _field_with_whole_glossary(text: str) -> str:
     """What markdown_html gave before it looked for the field's terms: every one of them."""
-    import nh3
-
-    from generator.render.markdown import _ALLOWED_TAGS
+    from generator.text import html
 
     if not text:
         return ""
     abbr = AbbrExtension(glossary=Abbreviations(TERMS).titles)
     rendered = markdown.markdown(text, extensions=[abbr, "tables", "sane_lists"])
-    return nh3.clean(
-        rendered,
-        tags=_ALLOWED_TAGS,
-        url_schemes={"https", "mailto"},
-        link_rel="noopener noreferrer",
-    ).strip()
+    return html.clean(rendered).strip()
 
 
 def test_abbreviations_are_found_in_linear_time():
@@ -251,7 +246,7 @@ def test_session_year_out_of_range(validate, start, zone, year):
         _error(
             ETIKA,
             "17:12",
-            f"`sessions[0].start`: tahun {year} di luar rentang 2000–2100; periksa tahunnya",
+            f"`start` pada sesi ke-1: tahun {year} di luar rentang 2000–2100; periksa tahunnya",
         )
     ]
 
@@ -273,7 +268,7 @@ def test_session_longer_than_a_day(validate):
         _error(
             ETIKA,
             "19:14",
-            "`sessions[0].minutes` maksimal 1.440, ditemukan bilangan bulat `99999999999`",
+            "`minutes` pada sesi ke-1 maksimal 1.440, ditemukan bilangan bulat `99999999999`",
         )
     ]
 
@@ -285,7 +280,7 @@ def test_activity_minutes_of_401_digits(validate):
         _error(
             ETIKA,
             "13:14",
-            "`activities[0].minutes` maksimal 100.000, ditemukan bilangan 401 digit",
+            "`minutes` pada kegiatan ke-1 maksimal 100.000, ditemukan bilangan 401 digit",
         )
     ]
 
@@ -296,7 +291,7 @@ def test_activity_minutes_bound(validate):
         _error(
             ETIKA,
             "13:14",
-            "`activities[0].minutes` maksimal 100.000, ditemukan bilangan bulat `100001`",
+            "`minutes` pada kegiatan ke-1 maksimal 100.000, ditemukan bilangan bulat `100001`",
         )
     ]
     # 100,000 + 45 minutes is no whole JP: a warning, not an error.
@@ -367,7 +362,8 @@ def test_glossary_definition_is_markdown_and_bounded(validate):
         _error(
             "curriculum/glossary.yml",
             "3:15",
-            "`[0].definition` paling banyak 10.000 karakter, ditemukan 10.001 karakter; "
+            "`definition` pada istilah ke-1 paling banyak 10.000 karakter, ditemukan 10.001 "
+            "karakter; "
             "persingkat atau pecah uraiannya",
         )
     ]
@@ -393,7 +389,7 @@ def test_url_length(validate):
         _error(
             ETIKA,
             "18:10",
-            "`resources[0].url` paling banyak 2.000 karakter, ditemukan 2.021 karakter; "
+            "`url` pada bahan ke-1 paling banyak 2.000 karakter, ditemukan 2.021 karakter; "
             "persingkat teksnya",
         )
     ]
@@ -438,4 +434,29 @@ def test_page_markup_count_points_at_the_first_one_too_many(validate):
             "halaman memuat 101 tanda `[`; paling banyak 100 dalam satu halaman (tautan, gambar "
             "dan HTML membuat situs lambat dibangun); kurangi atau pecah menjadi beberapa halaman",
         )
+    ]
+
+
+def test_a_file_over_the_size_bound_is_refused_at_the_line_that_crosses_it(validate):
+    objective = "  - " + "Menjelaskan makna akuntabel dalam pelayanan publik. " * 9 + "\n"
+    count = fmt.MAX_FILE_BYTES // len(objective) + 10
+    text = MODULE_ETIKA.replace("  - Menjelaskan makna akuntabel.\n", objective * count)
+    size = len(text.encode("utf-8"))
+    line = text.encode("utf-8")[: fmt.MAX_FILE_BYTES].count(b"\n") + 1
+    result = validate({ETIKA: text})
+    assert result.problems == [
+        f"{ETIKA}:{line}:1: error: berkas ini {number_text(size)} bita, lebih dari batas "
+        f"1.000.000 bita per berkas (batas itu terlewati di baris {line}); pecah isinya menjadi "
+        "beberapa modul atau pindahkan bahan panjang ke tautan `resources`"
+    ]
+
+
+def test_a_list_over_the_length_bound_is_refused_at_its_first_item_too_many(validate):
+    objectives = "".join(f"  - Tujuan {k}.\n" for k in range(fmt.MAX_LIST_ITEMS + 5))
+    text = MODULE_ETIKA.replace("  - Menjelaskan makna akuntabel.\n", objectives)
+    result = validate({ETIKA: text})
+    assert result.problems == [
+        f"{ETIKA}:{8 + fmt.MAX_LIST_ITEMS}:5: error: daftar ini berisi 2.005 butir, lebih dari "
+        "batas 2.000 butir per daftar (butir ke-2.001 ada di baris ini); ringkas daftarnya atau "
+        "pecah isinya menjadi beberapa berkas"
     ]

@@ -247,3 +247,34 @@ def test_hostile_text_cannot_add_a_property_or_event(project, field):
     lines = pages["jadwal.ics"].split("\r\n")
     assert lines.count("BEGIN:VEVENT") == 4
     assert not any(line.startswith("SUMMARY:palsu") for line in lines)
+
+
+def test_two_sessions_at_the_same_instant_each_get_their_own_file_uid_and_link(project):
+    """The same instant written in two zones (09.00 WIB and 10.00 WITA) is two sessions to
+    the editor: each keeps its own calendar file, UID and registration link."""
+    twins = """\
+sessions:
+  - start: "2026-12-10T09:00"
+    timezone: Asia/Jakarta
+    minutes: 90
+    registration_url: https://example.org/daftar/wib
+  - start: "2026-12-10T10:00"
+    timezone: Asia/Makassar
+    minutes: 90
+    registration_url: https://example.org/daftar/wita
+"""
+    pages = generate(project, {ETIKA: MODULE_ETIKA + twins})
+    files = sorted(path for path in pages if path.startswith("kalender/sesi/etika-"))
+    assert files == [
+        "kalender/sesi/etika-20261210-0200z-2.ics",
+        "kalender/sesi/etika-20261210-0200z.ics",
+    ]
+    first, second = (events(pages[path])[0] for path in reversed(files))
+    assert str(first["uid"]) != str(second["uid"])
+    assert "daftar/wib" in str(first["description"]) + str(first.get("url", ""))
+    assert "daftar/wita" in str(second["description"]) + str(second.get("url", ""))
+    module = pages["modul/etika.md"]
+    for path in files:
+        assert f"[Tambahkan ke kalender](../{path})" in module
+    uids = [str(e["uid"]) for e in events(pages["jadwal.ics"]) if "etika" in str(e["uid"])]
+    assert len(uids) == len(set(uids)) == 2

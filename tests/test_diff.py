@@ -205,7 +205,8 @@ def test_changed_jp_and_the_pathway_it_shifts(diff: Callable[[Files], Diff]) -> 
     assert result.output == HEADING + md(
         "### Modul",
         "",
-        "- Diubah: `data-lanjut`: `activities`",
+        "- Diubah: `data-lanjut`: `activities` (kegiatan ke-2: on-the-job, 180 menit → "
+        "on-the-job, 225 menit)",
         "",
         "### JP",
         "",
@@ -568,8 +569,7 @@ def test_audience_level_and_competencies_before_and_after(diff: Callable[[Files]
         "### Modul",
         "",
         "- Diubah: `etika`: `level` (dasar → menengah), `audience` (semua → pelaksana, "
-        "administrator), `competencies` (nilai/akuntabel → nilai/akuntabel, digital/data "
-        "\\(tingkat 1\\))",
+        "administrator), `competencies` (digital/data baru: tingkat 1)",
     )
 
 
@@ -669,4 +669,59 @@ def test_an_invalid_site_config_reports_no_settings_or_jp(diff: Callable[[Files]
         "galatnya diperbaiki:",
         "  - Galat di `site_config.yml:2:1`: kolom `jp_minute` tidak dikenal; mungkin maksud "
         "Anda `jp_minutes`?",
+    )
+
+
+def test_a_webinar_made_longer_names_the_activity_and_the_session(
+    diff: Callable[[Files], Diff],
+) -> None:
+    # Before: "`activities`, `sessions`" and nothing a reviewer could check.
+    longer = change(
+        MODULE_DATA_LANJUT,
+        "minutes: 90\n  - mode: on-the-job",
+        "minutes: 135\n  - mode: on-the-job",
+    )
+    longer = change(
+        longer, "    minutes: 90\n    registration", "    minutes: 135\n    registration"
+    )
+    assert diff({DATA_LANJUT: longer}).output == HEADING + md(
+        "### Modul",
+        "",
+        "- Diubah: `data-lanjut`: `activities` (kegiatan ke-1: webinar, 90 menit → webinar, 135 "
+        "menit), `sessions`",
+        "",
+        "### JP",
+        "",
+        "- Modul `data-lanjut`: 6 JP → 7 JP (+1 JP)",
+        "- Jalur belajar `analis`: JP wajib 7 JP → 8 JP (+1 JP), karena `data-lanjut`",
+        "",
+        "### Sesi",
+        "",
+        "- `data-lanjut`: sesi 10 Desember 2026 09.00 WITA, durasi 90 → 135 menit",
+    )
+
+
+def test_only_the_competencies_that_changed_are_named(diff: Callable[[Files], Diff]) -> None:
+    data = change(MODULE_DATA_LANJUT, "    level: 3", "    level: 2")
+    data = change(
+        data, "  - ref: digital/data\n", "  - ref: nilai/akuntabel\n  - ref: digital/data\n"
+    )
+    assert diff({DATA_LANJUT: data}).output == HEADING + md(
+        "### Modul",
+        "",
+        "- Diubah: `data-lanjut`: `competencies` (digital/data: tingkat 3 → tingkat 2; "
+        "nilai/akuntabel baru: tanpa tingkat)",
+    )
+
+
+def test_a_new_session_dated_in_the_past_is_flagged(diff: Callable[[Files], Diff]) -> None:
+    past = change(
+        MODULE_DATA_LANJUT,
+        "    registration_url: https://example.org/daftar\n",
+        "    registration_url: https://example.org/daftar\n"
+        '  - start: "2025-12-17T09:00"\n    minutes: 90\n',
+    )
+    assert diff({DATA_LANJUT: past}).output.endswith(
+        "- `data-lanjut`: sesi baru: 17 Desember 2025 09.00 WIB (90 menit) — **tanggalnya sudah "
+        'lewat**: sesi ini langsung tampil sebagai "Sudah lewat"; periksa tahun dan tanggalnya\n'
     )

@@ -7,9 +7,11 @@ in both at the same line and column, and a valid file must be clean in both.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from tests.conftest import FRAMEWORK_WITH_LEVELS, MODULE_ETIKA, PATHWAY
@@ -116,12 +118,6 @@ MISTAKES = [
         "kunci harus salah satu dari: 1, 2, 3, 4",
     ),
     (
-        "quoted Kirkpatrick level",
-        ETIKA + 'evaluation:\n  kirkpatrick:\n    "1": Survei.\n',
-        [(19, 5)],
-        "kunci harus salah satu dari: 1, 2, 3, 4",
-    ),
-    (
         "capitals in a prerequisite",
         ETIKA + "prerequisites:\n  - Data-Dasar\n",
         [(18, 5)],
@@ -136,6 +132,8 @@ ACCEPTED = [
     ("clock time in a text", ETIKA + "tags:\n  - 10:30\n"),
     ("Kirkpatrick levels", ETIKA + "evaluation:\n  kirkpatrick:\n    1: Survei.\n    4: Hasil.\n"),
     ("empty optional list", ETIKA + "prerequisites:\n"),
+    # A JSON key is always text: `"1":` is the level 1 for the validator and every client.
+    ("quoted Kirkpatrick level", ETIKA + 'evaluation:\n  kirkpatrick:\n    "1": Survei.\n'),
 ]
 
 
@@ -203,13 +201,16 @@ def test_completion_never_writes_null(server):
     assert [label for label, insert in offered.items() if "null" in insert.lower()] == []
 
 
-def test_a_quoted_level_indicator_key_is_marked_by_both(server, validate):
+def test_level_indicator_keys_are_read_alike_quoted_or_not_and_off_scale_marked(server, validate):
     path = "curriculum/competencies/digital.yml"
     text = "# yaml-language-server: $schema=../../generator/schema/framework.schema.json\n"
-    text += _replace(FRAMEWORK_WITH_LEVELS, "      1: Membaca", '      "1": Membaca')
-    result = validate({path: text})
+    quoted = text + _replace(FRAMEWORK_WITH_LEVELS, "      1: Membaca", '      "1": Membaca')
+    assert validate({path: quoted}).outcome == (0, [])
+    assert server.diagnostics(REPO / path, quoted) == []
+    wrong = text + _replace(FRAMEWORK_WITH_LEVELS, "      1: Membaca", "      10: Membaca")
+    result = validate({path: wrong})
     assert [line.split(": error: ")[0] for line in result.problems] == [f"{path}:16:7"]
-    marked = server.diagnostics(REPO / path, text)
+    marked = server.diagnostics(REPO / path, wrong)
     assert [(d.line, d.col, d.message) for d in marked] == [
         (16, 7, "kunci harus salah satu dari: 1, 2, 3, 4, 5, 6, 7, 8, 9")
     ]
@@ -224,3 +225,57 @@ def test_an_indonesian_boolean_in_a_pathway_is_marked_by_both(server, validate):
     marked = server.diagnostics(REPO / path, text)
     assert [(d.line, d.col) for d in marked] == [(18, 19)]
     assert marked[0].message.startswith("Wajib harus `true` atau `false`")
+
+
+# --- the same schema read by a standard JSON Schema 2020-12 validator over the JSON form ---
+# A pre-commit hook or another IDE reads a curriculum file as JSON data, where every key is
+# text ("1", never 1): it must give the validator's verdict as the editor's server does.
+
+
+def _json_form(relpath: str, text: str):
+    from generator.load.documents import kind_of
+    from generator.load.yaml_document import load_document
+
+    kind = kind_of(relpath)
+    document, problems = load_document(relpath, kind, text.encode("utf-8"))
+    assert document is not None, problems
+    return kind, json.loads(json.dumps(document.data))
+
+
+def _json_errors(relpath: str, text: str) -> list[str]:
+    kind, data = _json_form(relpath, text)
+    schema = json.loads((REPO / "generator/schema" / f"{kind}.schema.json").read_text())
+    validator = jsonschema.Draft202012Validator(schema)
+    return [error.message for error in validator.iter_errors(data)]
+
+
+@pytest.mark.parametrize("root", [REPO, MINI], ids=["seed", "mini"])
+def test_every_curriculum_file_is_valid_as_json_data(root):
+    found = {
+        path.relative_to(root).as_posix(): _json_errors(
+            path.relative_to(root).as_posix(), path.read_text(encoding="utf-8")
+        )
+        for path in _curriculum_files(root)
+    }
+    assert {path: errors for path, errors in found.items() if errors} == {}
+    # The level keys are there, as text: what an integer-only enum refused.
+    kirkpatrick = [
+        data["evaluation"]["kirkpatrick"]
+        for data in (_json_form(path, (root / path).read_text("utf-8"))[1] for path in found)
+        if isinstance(data, dict) and (data.get("evaluation") or {}).get("kirkpatrick")
+    ]
+    assert kirkpatrick and all(isinstance(key, str) for keys in kirkpatrick for key in keys)
+
+
+@pytest.mark.parametrize(
+    ("text", "positions"), [m[1:3] for m in MISTAKES], ids=[m[0] for m in MISTAKES]
+)
+def test_a_mistake_the_validator_reports_is_refused_as_json_data(validate, text, positions):
+    assert _validator_positions(validate, text) == positions
+    assert _json_errors(MODULE, text) != []
+
+
+@pytest.mark.parametrize("text", [a[1] for a in ACCEPTED], ids=[a[0] for a in ACCEPTED])
+def test_what_the_validator_accepts_is_accepted_as_json_data(validate, text):
+    assert _validator_positions(validate, text) == []
+    assert _json_errors(MODULE, text) == []

@@ -109,7 +109,11 @@ def test_yaml_11_boolean_in_a_choice_is_text(validate):
 
 def test_unquoted_impossible_date_is_reported_once(validate):
     assert validate({MODULE: MODULE_ETIKA + "reviewed: 2026-02-30\n"}).problems == [
-        _error("16:11", "`reviewed`: `2026-02-30` bukan tanggal yang ada di kalender"),
+        _error(
+            "16:11",
+            "`reviewed`: `2026-02-30` bukan tanggal yang ada di kalender; tulis "
+            "YYYY-MM-DD dengan bulan 01–12 dan tanggal yang ada di bulan itu",
+        ),
     ]
 
 
@@ -130,8 +134,8 @@ def test_tab_in_indentation(validate):
     assert validate({MODULE: text}).problems == [
         _error(
             "6:1",
-            "karakter tab dipakai untuk indentasi; YAML hanya menerima spasi (ganti tab dengan "
-            "dua spasi)",
+            "karakter tab dipakai untuk indentasi; YAML hanya menerima spasi: ganti indentasi "
+            "baris ini dengan 2 spasi, dua spasi lebih dalam dari kuncinya di baris 5",
         )
     ]
 
@@ -244,9 +248,9 @@ def test_empty_or_comments_only_file(validate, text):
 def test_yaml_syntax_error_is_translated_and_located(validate):
     assert validate({MODULE: _module("title: Etika: Pelayanan")}).problems == [
         _error(
-            "2:13",
-            "tanda titik dua `:` tidak diharapkan di sini; jika nilai berisi `: `, apitkan nilai "
-            "dengan tanda kutip",
+            "2:8",
+            "nilai `title` memuat `: `, yang dibaca YAML sebagai kunci baru; apit seluruh nilainya "
+            'dengan tanda kutip: `title: "Etika: Pelayanan"`',
         )
     ]
 
@@ -463,7 +467,7 @@ def test_merge_key_with_alias(validate):
     )
     # The merged mapping is never read, so `mode` is really missing from the third activity.
     assert validate({MODULE: text}).problems == [
-        _error("17:5", "kolom wajib `mode` belum ada di `activities[2]`"),
+        _error("17:5", "kolom wajib `mode` belum ada di kegiatan ke-3"),
         _error("17:5", "kunci gabungan `<<` tidak didukung; tulis setiap kunci secara lengkap"),
     ]
 
@@ -479,7 +483,7 @@ TOO_DEEP = (
 def test_nesting_up_to_the_limit_is_read(validate):
     text = MODULE_ETIKA + "tags: " + "[" * 99 + "]" * 99 + "\n"
     assert validate({MODULE: text}).problems == [
-        _error("16:8", "`tags[0]` harus berupa teks, ditemukan daftar"),
+        _error("16:8", "tag ke-1 harus berupa teks, ditemukan daftar"),
     ]
 
 

@@ -95,7 +95,7 @@ def test_unknown_nested_key_names_its_parent(validate):
         _error(
             ETIKA,
             "14:5",
-            "kolom `titel` tidak dikenal di `activities[0]`; mungkin maksud Anda `title`?",
+            "kolom `titel` tidak dikenal di kegiatan ke-1; mungkin maksud Anda `title`?",
         )
     ]
 
@@ -106,7 +106,7 @@ def test_unknown_key_without_a_close_match_lists_the_known_keys(validate):
         _error(
             ETIKA,
             "14:5",
-            "kolom `warna` tidak dikenal di `activities[0]`; kolom yang dikenal: mode, minutes, "
+            "kolom `warna` tidak dikenal di kegiatan ke-1; kolom yang dikenal: mode, minutes, "
             "title, description",
         )
     ]
@@ -122,7 +122,7 @@ def test_missing_required_field_in_a_list_item(validate):
         MODULE_ETIKA, "  - mode: e-learning\n    minutes: 45\n", "  - mode: e-learning\n"
     )
     assert validate({ETIKA: text}).problems == [
-        _error(ETIKA, "14:5", "kolom wajib `minutes` belum ada di `activities[1]`"),
+        _error(ETIKA, "14:5", "kolom wajib `minutes` belum ada di kegiatan ke-2"),
     ]
 
 
@@ -142,7 +142,7 @@ def test_wrong_enum_with_did_you_mean(validate):
         _error(
             ETIKA,
             "12:11",
-            "`activities[0].mode` harus salah satu dari: webinar, recording, e-learning, "
+            "`mode` pada kegiatan ke-1 harus salah satu dari: webinar, recording, e-learning, "
             'classroom, coaching, mentoring, community, on-the-job; ditemukan teks "webinr"; '
             "mungkin maksud Anda `webinar`?",
         )
@@ -155,7 +155,7 @@ def test_wrong_audience(validate):
         _error(
             ETIKA,
             "7:5",
-            "`audience[1]` harus salah satu dari: cpns, pelaksana, pengawas, administrator, "
+            "sasaran ke-2 harus salah satu dari: cpns, pelaksana, pengawas, administrator, "
             "jpt-pratama, jpt-madya, jpt-utama, fungsional-keterampilan, fungsional-keahlian, "
             'semua; ditemukan teks "eselon-3"',
         )
@@ -168,7 +168,7 @@ def test_minutes_must_be_positive(validate):
         _error(
             ETIKA,
             "13:14",
-            "`activities[0].minutes` harus lebih besar dari 0, ditemukan bilangan bulat `0`",
+            "`minutes` pada kegiatan ke-1 harus lebih besar dari 0, ditemukan bilangan bulat `0`",
         ),
     ]
 
@@ -179,7 +179,7 @@ def test_quoted_number_is_not_an_integer(validate):
         _error(
             ETIKA,
             "13:14",
-            '`activities[0].minutes` harus berupa bilangan bulat, ditemukan teks "90"; hapus '
+            '`minutes` pada kegiatan ke-1 harus berupa bilangan bulat, ditemukan teks "90"; hapus '
             "tanda kutip",
         ),
     ]
@@ -259,7 +259,7 @@ def test_summary_on_several_lines(validate):
 
 def test_top_level_must_be_a_mapping(validate):
     assert validate({ETIKA: "- id: etika\n"}).problems == [
-        _error(ETIKA, "1:1", "`berkas` harus berupa pemetaan `kunci: nilai`, ditemukan daftar"),
+        _error(ETIKA, "1:1", "isi berkas harus berupa pemetaan `kunci: nilai`, ditemukan daftar"),
     ]
 
 
@@ -269,7 +269,7 @@ def test_glossary_must_be_a_list(validate):
         _error(
             "curriculum/glossary.yml",
             "1:1",
-            "`berkas` harus berupa daftar (setiap butir diawali `- `), ditemukan pemetaan",
+            "isi berkas harus berupa daftar (setiap butir diawali `- `), ditemukan pemetaan",
         )
     ]
 
@@ -292,13 +292,20 @@ def test_id_must_equal_the_file_stem(validate):
 
 def test_duplicate_module_ids_across_tracks(validate):
     result = validate({"curriculum/modules/digital/etika.yml": MODULE_ETIKA})
+    # Without git to tell which is the copy, the later file in file order is to be renamed.
     assert result.problems == [
+        _error(
+            "curriculum/modules/digital/etika.yml",
+            "1:5",
+            f"id `etika` juga dipakai oleh `{ETIKA}`; id harus unik di semua jalur: ganti id di "
+            f"`{ETIKA}`, yang tampaknya salinan berkas ini",
+        ),
         _error(
             ETIKA,
             "1:5",
-            "id `etika` sudah dipakai oleh `curriculum/modules/digital/etika.yml`; id harus unik "
-            "di semua jalur",
-        )
+            "id `etika` juga dipakai oleh `curriculum/modules/digital/etika.yml`; id harus unik "
+            "di semua jalur: ganti id di berkas ini, lalu ubah nama berkasnya menjadi id baru itu",
+        ),
     ]
 
 
@@ -450,7 +457,7 @@ def test_competency_ref_pattern(validate):
         _error(
             ETIKA,
             "10:10",
-            "`competencies[0].ref` harus berbentuk `<kerangka>/<kompetensi>`, mis. "
+            "`ref` pada kompetensi ke-1 harus berbentuk `<kerangka>/<kompetensi>`, mis. "
             '`manajerial/integritas`, ditemukan teks "akuntabel"',
         )
     ]
@@ -501,7 +508,7 @@ def test_level_outside_one_to_nine(validate):
         _error(
             DATA_DASAR,
             "11:12",
-            "`competencies[0].level` maksimal 9, ditemukan bilangan bulat `10`",
+            "`level` pada kompetensi ke-1 maksimal 9, ditemukan bilangan bulat `10`",
         )
     ]
 
@@ -624,12 +631,14 @@ def test_prerequisite_cycle_names_the_whole_cycle(validate):
         "curriculum/modules/nilai/b.yml": _module("b", prerequisites=("c",)),
         "curriculum/modules/nilai/c.yml": _module("c", prerequisites=("a",)),
     }
+    # Each file of the cycle is told, from its own module: the edit may be in any of them.
     assert validate(files).problems == [
         _error(
-            "curriculum/modules/nilai/a.yml",
+            f"curriculum/modules/nilai/{first}.yml",
             "13:5",
-            "prasyarat membentuk siklus: a → b → c → a; putuskan salah satunya",
+            f"prasyarat membentuk siklus: {cycle}; putuskan salah satunya",
         )
+        for first, cycle in [("a", "a → b → c → a"), ("b", "b → c → a → b"), ("c", "c → a → b → c")]
     ]
 
 
@@ -642,15 +651,16 @@ def test_two_cycles_are_reported_separately(validate):
     }
     assert validate(files).problems == [
         _error(
-            "curriculum/modules/nilai/a.yml",
+            f"curriculum/modules/nilai/{first}.yml",
             "13:5",
-            "prasyarat membentuk siklus: a → b → a; putuskan salah satunya",
-        ),
-        _error(
-            "curriculum/modules/nilai/x.yml",
-            "13:5",
-            "prasyarat membentuk siklus: x → y → x; putuskan salah satunya",
-        ),
+            f"prasyarat membentuk siklus: {cycle}; putuskan salah satunya",
+        )
+        for first, cycle in [
+            ("a", "a → b → a"),
+            ("b", "b → a → b"),
+            ("x", "x → y → x"),
+            ("y", "y → x → y"),
+        ]
     ]
 
 
@@ -689,8 +699,8 @@ def test_pathway_step_repeats_a_module(validate):
         _error(
             PATHWAY_PATH,
             "16:17",
-            "modul `data-dasar` sudah ada di `phases[0].steps[0]`; satu modul hanya boleh muncul "
-            "sekali dalam jalur belajar",
+            "modul `data-dasar` sudah ada di langkah ke-1 di fase ke-1; satu modul hanya boleh "
+            "muncul sekali dalam jalur belajar",
         )
     ]
 
@@ -797,8 +807,9 @@ def test_session_start_pattern(validate):
         _error(
             ETIKA,
             "17:12",
-            "`sessions[0].start` harus berupa waktu setempat YYYY-MM-DDTHH:MM, mis. "
-            '`2026-12-10T09:00`, ditemukan teks "10-12-2026 09:00"',
+            "`start` pada sesi ke-1 harus berupa waktu setempat YYYY-MM-DDTHH:MM, mis. "
+            '`2026-12-10T09:00`, ditemukan teks "10-12-2026 09:00"; tulis `2026-12-10T09:00` '
+            "(tahun-bulan-tanggal, huruf T, jam:menit)",
         )
     ]
 
@@ -809,7 +820,7 @@ def test_session_start_with_seconds_is_told_to_drop_them(validate):
         _error(
             ETIKA,
             "17:12",
-            "`sessions[0].start` harus berupa waktu setempat YYYY-MM-DDTHH:MM, mis. "
+            "`start` pada sesi ke-1 harus berupa waktu setempat YYYY-MM-DDTHH:MM, mis. "
             '`2026-12-10T09:00`, ditemukan teks "2026-12-10T09:00:00"; tulis tanpa detik: '
             "`2026-12-10T09:00`",
         )
@@ -820,7 +831,10 @@ def test_session_on_an_impossible_date(validate):
     text = _with_session("2026-12-10", "2026-02-30")
     assert validate({ETIKA: text}).problems == [
         _error(
-            ETIKA, "17:12", "`sessions[0].start`: `2026-02-30T09:00` bukan tanggal dan jam yang ada"
+            ETIKA,
+            "17:12",
+            "`start` pada sesi ke-1: `2026-02-30T09:00` bukan tanggal dan jam yang ada; "
+            "tulis tanggal yang ada di kalender dan jam 00:00–23:59",
         ),
     ]
 
@@ -829,7 +843,10 @@ def test_session_at_an_impossible_hour(validate):
     text = _with_session("T09:00", "T24:30")
     assert validate({ETIKA: text}).problems == [
         _error(
-            ETIKA, "17:12", "`sessions[0].start`: `2026-12-10T24:30` bukan tanggal dan jam yang ada"
+            ETIKA,
+            "17:12",
+            "`start` pada sesi ke-1: `2026-12-10T24:30` bukan tanggal dan jam yang ada; "
+            "tulis tanggal yang ada di kalender dan jam 00:00–23:59",
         ),
     ]
 
@@ -840,7 +857,7 @@ def test_unknown_timezone_with_did_you_mean(validate):
         _error(
             ETIKA,
             "18:15",
-            "`sessions[0].timezone`: zona waktu `Asia/Makasar` tidak dikenal; gunakan nama IANA "
+            "`timezone` pada sesi ke-1: zona waktu `Asia/Makasar` tidak dikenal; gunakan nama IANA "
             "seperti Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT); mungkin "
             "maksud Anda `Asia/Makassar`?",
         )
@@ -926,7 +943,7 @@ def test_offset_instead_of_a_zone_suggests_the_indonesian_zone(validate, offset,
         _error(
             ETIKA,
             "18:15",
-            f"`sessions[0].timezone`: `{shown}` adalah selisih jam, bukan zona waktu; {advice}",
+            f"`timezone` pada sesi ke-1: `{shown}` adalah selisih jam, bukan zona waktu; {advice}",
         )
     ]
 
@@ -1006,7 +1023,7 @@ def test_http_registration_url(validate):
         _error(
             ETIKA,
             "20:23",
-            "`sessions[0].registration_url` harus berupa alamat yang diawali `https://`, "
+            "`registration_url` pada sesi ke-1 harus berupa alamat yang diawali `https://`, "
             'ditemukan teks "http://example.org/daftar"; ganti `http://` dengan `https://`',
         )
     ]
@@ -1041,7 +1058,7 @@ def test_resource_url_with_another_scheme(validate):
         _error(
             ETIKA,
             "18:10",
-            "`resources[0].url` harus berupa alamat `https://…` atau jalur di dalam situs yang "
+            "`url` pada bahan ke-1 harus berupa alamat `https://…` atau jalur di dalam situs yang "
             'diawali `/`, ditemukan teks "ftp://x.org/a"',
         )
     ]
@@ -1069,7 +1086,7 @@ def test_http_link_in_raw_html_in_a_nested_description(validate):
         _error(
             ETIKA,
             "14:32",
-            "tautan `http://x.org` di `activities[0].description` tidak diizinkan; hanya "
+            "tautan `http://x.org` di `description` pada kegiatan ke-1 tidak diizinkan; hanya "
             "`https://` (dan `mailto:` untuk kontak)",
         )
     ]
@@ -1144,7 +1161,12 @@ def test_review_in_the_future(validate):
 
 def test_review_date_that_does_not_exist(validate):
     assert validate({ETIKA: MODULE_ETIKA + 'reviewed: "2026-02-30"\n'}).problems == [
-        _error(ETIKA, "16:11", "`reviewed`: `2026-02-30` bukan tanggal yang ada di kalender"),
+        _error(
+            ETIKA,
+            "16:11",
+            "`reviewed`: `2026-02-30` bukan tanggal yang ada di kalender; tulis "
+            "YYYY-MM-DD dengan bulan 01–12 dan tanggal yang ada di bulan itu",
+        ),
     ]
 
 
@@ -1246,9 +1268,9 @@ def test_github_format(validate):
         "github",
     )
     assert result.lines == [
-        f"::error file={DATA_DASAR},line=13,col=11::`activities[0].mode` harus salah satu dari: "
-        "webinar, recording, e-learning, classroom, coaching, mentoring, community, on-the-job; "
-        'ditemukan teks "elearning"; mungkin maksud Anda `e-learning`?',
+        f"::error file={DATA_DASAR},line=13,col=11::`mode` pada kegiatan ke-1 harus salah satu "
+        "dari: webinar, recording, e-learning, classroom, coaching, mentoring, community, "
+        'on-the-job; ditemukan teks "elearning"; mungkin maksud Anda `e-learning`?',
         f"::warning file={PATHWAY_PATH},line=16,col=17::modul `etika` sudah diarsipkan; ganti "
         "dengan modul penggantinya",
         "10 berkas diperiksa: 1 galat, 1 peringatan.",
@@ -1372,7 +1394,7 @@ def test_process_reports_and_exits_1(project):
     result = run_validate_process(root)
     assert result.exit_code == 1
     assert result.stderr == ""
-    assert result.lines[0].startswith(f"{ETIKA}:12:11: error: `activities[0].mode` harus")
+    assert result.lines[0].startswith(f"{ETIKA}:12:11: error: `mode` pada kegiatan ke-1 harus")
     assert result.lines[-1] == "10 berkas diperiksa: 1 galat, 0 peringatan."
 
 
@@ -1403,10 +1425,12 @@ def test_process_never_prints_a_traceback(project):
     assert {where.rsplit(": ", 1)[1] for where in result.where} == {"error"}
 
 
-def test_placeholder_text_left_in_a_published_module_is_a_warning(validate):
+def test_placeholder_text_left_in_a_published_module_fails_the_check(validate):
     text = _replace(MODULE_ETIKA, "title: Etika Pelayanan", 'title: "ISI: judul modul"')
-    assert validate({ETIKA: text}).problems == [
-        _warning(
+    result = validate({ETIKA: text})
+    assert result.exit_code == 1
+    assert result.problems == [
+        _error(
             ETIKA,
             "2:8",
             "`title` masih berisi teks isian `ISI: …`; ganti dengan isi sebenarnya sebelum "
@@ -1432,7 +1456,7 @@ def test_url_with_markup_characters_is_refused(validate):
         _error(
             ETIKA,
             "18:10",
-            "`resources[0].url` harus berupa alamat `https://…` atau jalur di dalam situs yang "
+            "`url` pada bahan ke-1 harus berupa alamat `https://…` atau jalur di dalam situs yang "
             'diawali `/`, ditemukan teks "https://x.go.id/a)<b>"',
         )
     ]

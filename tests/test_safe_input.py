@@ -379,3 +379,17 @@ def test_an_emoji_joined_with_zero_width_joiners_is_text(validate):
             "karakter tak terlihat: penyambung lebar-nol (U+200D); hapus karakter ini",
         )
     ]
+
+
+@pytest.mark.parametrize("output_format", ["text", "github", "json"])
+def test_control_and_direction_characters_in_a_file_name_are_escaped_in_every_format(
+    project, output_format
+):
+    """An escape sequence or a direction override in a file name would recolour or reorder
+    the terminal, the log or the annotation that shows it."""
+    name = "curriculum/pages/a\x1b[31m\u202eb\x85.md"
+    result = run_validate(project({name: "# Halaman\n"}), "--format", output_format)
+    assert result.exit_code == 1
+    shown = result.output
+    assert not any(char in shown for char in "\x1b\u202e\x85"), shown
+    assert "\\u202e" in shown or "\\u202E" in shown

@@ -151,15 +151,17 @@ def test_scaffold_validates_as_written_and_once_filled(
     options, relpath = KINDS[kind]
     assert new(root, kind, *options, "--title", "Judul Baru").exit_code == 0
     as_written = run_validate(root)
-    assert as_written.exit_code == 0
     if kind == "track":
-        # A track has no draft status: its placeholder is published, so it is flagged.
+        # A track has no draft status: its placeholder would be published, so the check
+        # fails until it is filled.
+        assert as_written.exit_code == 1
         assert as_written.lines == [
-            f"{relpath}:7:10: warning: `summary` masih berisi teks isian `ISI: …`; ganti "
+            f"{relpath}:7:10: error: `summary` masih berisi teks isian `ISI: …`; ganti "
             "dengan isi sebenarnya sebelum diterbitkan",
-            "11 berkas diperiksa: 0 galat, 1 peringatan.",
+            "11 berkas diperiksa: 1 galat, 0 peringatan.",
         ]
     else:
+        assert as_written.exit_code == 0
         assert as_written.lines == [f"11 {CLEAN}"]
 
     path = root / relpath

@@ -146,14 +146,18 @@ def test_seed_curriculum_is_valid_in_strict_mode():
     assert result.summary.endswith("tidak ada masalah."), result.output
 
 
-def test_mini_fixture_has_only_its_intended_warning():
-    # analis-data keeps one step whose module does not serve the pathway's audience, so
+def test_mini_fixture_has_only_its_intended_warnings():
+    # integritas-dasar keeps a `<script>` the sanitiser removes (hostile text), and
+    # analis-data one step whose module does not serve the pathway's audience, so
     # that the site's list of promised competency gaps has a known entry to show.
     result = run_validate(MINI)
     assert result.lines == [
+        "curriculum/modules/nilai/integritas-dasar.yml:8:61: warning: `<script>` di "
+        "`description` tidak diterbitkan (HTML itu dibuang dari halaman); skrip tidak pernah "
+        "diterbitkan; hapus bagian ini",
         "curriculum/pathways/analis-data.yml:15:17: warning: modul `kolaborasi-tim` tidak "
         "menyasar `pelaksana`, padahal jalur belajar ini menyasarnya; tambahkan ke `audience` "
         "modul itu agar peta kompetensi tidak berlubang",
-        "15 berkas diperiksa: 0 galat, 1 peringatan.",
+        "15 berkas diperiksa: 0 galat, 2 peringatan.",
     ]
     assert result.exit_code == 0

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime
 import functools
+import json
 import re
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -190,6 +192,28 @@ def test_abbreviation_and_expansion_give_the_same_top_module(page, base):
         search(page, query)[:3] for query in ("SPBE", "Sistem Pemerintahan Berbasis Elektronik")
     ]
     assert spbe[0] and [r["url"] for r in spbe[0]] == [r["url"] for r in spbe[1]], spbe
+
+
+def test_a_query_naming_many_abbreviations_answers_within_a_second(page, base):
+    """Each abbreviation in a query doubles its variants: 18 of them made 262,144 queries
+    and froze the page. A glossary built to expand as much as it can now answers at once."""
+    pairs = [[f"K{i}", f"integritas pelayanan {i}"] for i in range(1, 19)]
+    page.route(
+        "**/assets/pencarian-glosarium.json",
+        lambda route: route.fulfill(
+            status=200, content_type="application/json", body=json.dumps(pairs)
+        ),
+    )
+    open_dialog(page, base, "")
+    assert search(page, "integritas")  # Pagefind and the glossary are loaded
+    query = " ".join(f"K{i}" for i in range(1, 19))
+    started = time.monotonic()
+    found = search(page, query)
+    elapsed = time.monotonic() - started
+    assert found and elapsed < 1.0, elapsed
+    status = page.text_content(".kk-cari-status")
+    also = status.split("Juga dicari: ", 1)[1].split(", ")
+    assert 1 <= len(also) <= 7, status
 
 
 def test_result_says_kind_track_jp_and_level_and_marks_the_words(page, base):

@@ -175,7 +175,7 @@ def _validate(args: argparse.Namespace) -> int:
     if not root.is_dir():
         print(say("cli-folder-missing", folder=args.root), file=sys.stderr)
         return EXIT_USAGE
-    result = pipeline.check(root, today=pipeline.resolve_today(args.today))
+    result = pipeline.check_all(root, today=pipeline.resolve_today(args.today))
     problems = result.problems
     if args.paths:
         missing = [

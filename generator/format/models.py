@@ -26,6 +26,20 @@ from generator.text import zones
 from generator.text.numbers import number_text
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+# Slugs no id or page name may be: `index` is the list page of the folder an item's page
+# lives in (the item would replace it), the others are names Windows reserves for devices
+# (a file so named cannot be checked out or opened there).
+WINDOWS_RESERVED = frozenset(
+    {
+        "con",
+        "prn",
+        "aux",
+        "nul",
+        *(f"com{n}" for n in range(1, 10)),
+        *(f"lpt{n}" for n in range(1, 10)),
+    }
+)
+RESERVED_NAMES = frozenset({"index", *WINDOWS_RESERVED})
 REF_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 LOCAL_TIME_PATTERN = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$"
@@ -65,6 +79,10 @@ MAX_PAGE_CHARS = 30_000  # one free page in curriculum/pages/
 MAX_MARKUP_CHARS = 100  # `[` and `<` each, in one Markdown field or page
 MAX_URL_CHARS = 2_000
 MAX_PAGE_NAME_CHARS = 64  # a page's file name without `.md`, like an id
+# One file and one list: a 51 MB module validated and then never finished building. The
+# README gives the build time of a file at both bounds (bench/maximal_file_bench.py).
+MAX_FILE_BYTES = 1_000_000
+MAX_LIST_ITEMS = 2_000
 SESSION_YEARS = (2000, 2100)
 MAX_SESSION_MINUTES = 24 * 60
 MAX_ACTIVITY_MINUTES = 100_000  # about 1,700 hours: a long on-the-job assignment

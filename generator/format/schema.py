@@ -34,10 +34,11 @@ class _IndonesianSchema(GenerateJsonSchema):
         else:
             return result
         # yaml-language-server compares an unquoted `1:` key as the number 1 and a quoted
-        # one as the text "1", as the loader does: an enum of numbers accepts exactly the
-        # keys the validator accepts (an enum of text marked all 160 seed keys).
+        # one as the text "1"; a JSON Schema validator reading the file as JSON sees only
+        # text ("1"): a JSON key is always a string. The enum lists both, so every client
+        # accepts exactly the levels the validator accepts (it reads `"1":` as 1 too).
         result["propertyNames"] = {
-            "enum": list(levels),
+            "enum": [*levels, *(str(level) for level in levels)],
             "errorMessage": messages.schema_keys(levels),
         }
         return result

@@ -13,7 +13,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from generator.load.indentation import _block_scalar_lines
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - libyaml is part of PyYAML's wheels
+    from yaml import SafeLoader as _Loader
+
+import yaml
+
+from generator.load.indentation import _block_scalar_lines, _open_levels
 from generator.problems import messages
 from generator.problems.report import Problem, error
 
@@ -98,12 +105,75 @@ def read_text(relpath: str, raw: bytes) -> tuple[str | None, list[Problem]]:
     return text, sorted([*_character_problems(relpath, text), *nbsp])
 
 
+_LEADING_TABS = re.compile(r"^[ \t]*\t[ \t]*", re.MULTILINE)
+
+
+def tab_fixes(text: str) -> dict[int, tuple[int, int, bool]]:
+    """For each line indented with a tab (0-based): the spaces it needs, the line (1-based)
+    it then lines up with, and whether it goes under that line (its key ends in `:`).
+
+    A tab is no fixed number of spaces: the line needs the column of a level open above
+    it. Of those, the first that lets the file parse past this line is the one meant,
+    trying the line above's own keys first (an editor pressing Tab continues them).
+    """
+    if "\t" not in text:
+        return {}
+    lines = text.split("\n")
+    fixes: dict[int, tuple[int, int, bool]] = {}
+    for index, line in enumerate(lines):
+        found = _LEADING_TABS.match(line)
+        if not found:
+            continue
+        in_block = _block_scalar_lines(lines)
+        if in_block[index]:
+            continue
+        levels = _open_levels(lines, in_block, index + 1)
+        opener = levels.pop(-1, None)
+        candidates = []
+        if opener is not None:
+            candidates.append((opener[0] + 2, opener[1], True))
+        candidates += [
+            (column, reference, False)
+            for column, reference in sorted(levels.values(), key=lambda level: -level[0])
+        ]
+        rest = line[found.end() :]
+        for column, reference, under in candidates:
+            trial = [*lines[:index], " " * column + rest, *lines[index + 1 :]]
+            trial = [_LEADING_TABS.sub(lambda m: m.group(0).replace("\t", " "), t) for t in trial]
+            if _parses_past(trial, index):
+                lines[index] = " " * column + rest
+                fixes[index] = (column, reference, under)
+                break
+    return fixes
+
+
+def _parses_past(lines: list[str], index: int) -> bool:
+    try:
+        yaml.compose("\n".join(lines), Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        return mark is not None and mark.line > index + 1
+    except (yaml.YAMLError, ValueError, UnicodeError):
+        return False
+    return True
+
+
 def _character_problems(relpath: str, text: str):
+    fixes = tab_fixes(text)
     for line_number, line in enumerate(text.split("\n"), start=1):
         indent = len(line) - len(line.lstrip(" \t"))
         for col, char in enumerate(line, start=1):
             if char == "\t" and col <= indent:
-                yield error(relpath, (line_number, col), "tab-indent")
+                spaces, reference, under = fixes.get(line_number - 1, (None, None, False))
+                yield error(
+                    relpath,
+                    (line_number, col),
+                    "tab-indent",
+                    spaces=spaces,
+                    line=reference,
+                    under=under,
+                )
+                break
             elif char == _ZWJ and _joins_emoji(line, col - 1):
                 continue
             elif char in _INVISIBLE or char in _BIDI:
@@ -124,7 +194,10 @@ def _sanitise(text: str) -> str:
     for pattern in _NBSP_PLACES.values():
         text = pattern.sub(lambda match: match.group(0).replace(_NBSP, " "), text)
     out = []
-    for line in text.split("\n"):
+    fixes = tab_fixes(text)
+    for number, line in enumerate(text.split("\n")):
+        if number in fixes:
+            line = " " * fixes[number][0] + line.lstrip(" \t")
         indent = len(line) - len(line.lstrip(" \t"))
         chars = [" " if char == "\t" and i < indent else char for i, char in enumerate(line)]
         out.append(

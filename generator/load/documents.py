@@ -13,6 +13,7 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from generator.problems.report import Problem, error, warning
@@ -147,6 +148,9 @@ class Sources:
     pages: list[Page]
     problems: list[Problem]
     files: int
+    # The project root when read from a folder: where git can tell which files an editor
+    # changed (None for a git revision or files given in memory).
+    root: Path | None = None
 
 
 def kind_of(relpath: str) -> str | None:

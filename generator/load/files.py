@@ -13,11 +13,12 @@ import contextlib
 import gc
 import os
 import re
+import subprocess
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
-from generator.format.models import MAX_PAGE_NAME_CHARS
+from generator.format.models import MAX_FILE_BYTES, MAX_PAGE_NAME_CHARS, WINDOWS_RESERVED
 from generator.load.characters import read_text
 from generator.load.documents import (
     PAGES_DIR,
@@ -51,7 +52,36 @@ def paused_gc() -> Iterator[None]:
 
 def load_sources(root: Path) -> Sources:
     """Read site_config.yml and every file under curriculum/."""
-    return load_files(read_folder(root))
+    sources = load_files(read_folder(root))
+    sources.root = root
+    return sources
+
+
+def changed_paths(root: Path) -> set[str]:
+    """The curriculum files git sees as new or changed: against the pull request's base in
+    GitHub Actions, else against HEAD (with untracked files); empty when git cannot tell."""
+    base = os.environ.get("GITHUB_BASE_REF")
+    commands = [["status", "--porcelain", "--untracked-files=all", "--", "curriculum"]]
+    if base:
+        commands.append(["diff", "--name-only", f"origin/{base}...HEAD", "--", "curriculum"])
+    found: set[str] = set()
+    for command in commands:
+        try:
+            done = subprocess.run(
+                ["git", "-C", str(root), *command],
+                capture_output=True,
+                text=True,
+                timeout=30,
+                check=False,
+            )
+        except (OSError, subprocess.SubprocessError):
+            continue
+        if done.returncode != 0:
+            continue
+        for line in done.stdout.splitlines():
+            path = line[3:] if command[0] == "status" else line
+            found.add(path.split(" -> ")[-1].strip().strip('"'))
+    return found
 
 
 def read_folder(root: Path) -> SourceFiles:
@@ -93,6 +123,19 @@ def _load_files(files: SourceFiles) -> Sources:
     )
     for relpath in sorted(files.contents, key=file_order):
         raw = files.contents[relpath]
+        if len(raw) > MAX_FILE_BYTES:
+            line = raw.count(b"\n", 0, MAX_FILE_BYTES) + 1
+            problems.append(
+                error(
+                    relpath,
+                    (line, 1),
+                    "file-too-large",
+                    size=len(raw),
+                    limit=MAX_FILE_BYTES,
+                    line=line,
+                )
+            )
+            continue
         if relpath.startswith(PAGES_DIR):
             page_problems = _page_name_problems(relpath)
             problems.extend(page_problems)
@@ -152,6 +195,8 @@ def _page_name_problems(relpath: str) -> list[Problem]:
         return [error(relpath, (1, 1), "page-not-markdown")]
     if name == "index.md":
         return [error(relpath, (1, 1), "page-index-name")]
+    if name.removesuffix(".md") in WINDOWS_RESERVED:
+        return [error(relpath, (1, 1), "page-reserved-name", name=name)]
     if len(name) - 3 > _PAGE_NAME_MAX or not _PAGE_NAME.match(name):
         suggestion = slug_suggestion(name.removesuffix(".md"))
         return [

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from generator.format.models import MAX_LIST_ITEMS
 from generator.format.schema import SCHEMA_LINE_PREFIX, schema_line
 from generator.load.characters import (
     _NBSP,
@@ -25,6 +26,7 @@ from generator.load.characters import (
 )
 from generator.load.documents import Document, Loc, Position, Span
 from generator.load.indentation import _INDENT_NEEDLES, _misindented
+from generator.load.syntax import diagnose
 from generator.problems import messages
 from generator.problems.messages import describe_type
 from generator.problems.report import Problem, error, warning
@@ -138,7 +140,10 @@ def _compose(relpath: str, text: str) -> tuple[yaml.Node | None, list[Problem]]:
             mark = opened  # at the end of the file: point where the quote or bracket opened
         position = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         code, fields = _translate_yaml_error(exc)
-        if fields.get("needle") in _INDENT_NEEDLES:
+        diagnosed = diagnose(text, exc.problem_mark) if exc.problem_mark else None
+        if diagnosed is not None:
+            position, code, fields = diagnosed
+        elif fields.get("needle") in _INDENT_NEEDLES:
             lines = [mark.line + 1 for mark in (exc.problem_mark, exc.context_mark) if mark]
             found = _misindented(text, [*lines, *(line - 1 for line in lines)])
             if found is not None:
@@ -222,6 +227,14 @@ class _Builder:
             return self._scalar(node, loc, position, key)
         self.spans[loc] = Span(position, key)
         if isinstance(node, yaml.SequenceNode):
+            if len(node.value) > MAX_LIST_ITEMS:
+                first = node.value[MAX_LIST_ITEMS].start_mark
+                self._problem(
+                    (first.line + 1, first.column + 1),
+                    "list-too-long",
+                    count=len(node.value),
+                    limit=MAX_LIST_ITEMS,
+                )
             return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
         return self._mapping(node, loc)
 
@@ -304,6 +317,17 @@ class _Builder:
             key = self._key(key_node, loc, key_position)
             if key is None:
                 continue
+            # `"1":` is the level 1, as every JSON reader of the file sees it (a JSON key is
+            # always text): the validator, the editor and JSON tools agree.
+            if (
+                isinstance(key, str)
+                and loc
+                and loc[-1] in _INTEGER_KEY_PARENTS
+                and key.isascii()
+                and key.isdigit()
+                and len(key) < 4
+            ):
+                key = int(key)
             if key in first_seen:
                 self._problem(
                     key_position, "yaml-duplicate-key", key=key, first_line=first_seen[key]

@@ -21,6 +21,7 @@ one method with one signature:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -58,6 +59,10 @@ class SessionInstant:
     session: fmt.Session
     zone: str
     start: datetime.datetime  # aware, in the session's own zone
+    # How many of the module's sessions written before this one start at the same instant
+    # (the same time written in two zones): its calendar file and UID then get a number,
+    # so no two sessions share one.
+    twin: int = 0
 
     @classmethod
     def of(
@@ -265,16 +270,18 @@ class CurriculumIndex:
     @cached_property
     def _sessions(self) -> dict[str, list[SessionInstant]]:
         zone = self.config.default_timezone
-        return {
-            module_id: sorted(
-                (
-                    SessionInstant.of(module_id, i, session, zone)
-                    for i, session in enumerate(item.model.sessions or [])
-                ),
-                key=lambda s: s.order,
-            )
-            for module_id, item in self.modules.items()
-        }
+        found: dict[str, list[SessionInstant]] = {}
+        for module_id, item in self.modules.items():
+            seen: dict[datetime.datetime, int] = {}
+            instants = []
+            for i, session in enumerate(item.model.sessions or []):
+                instant = SessionInstant.of(module_id, i, session, zone)
+                moment = instant.start.astimezone(datetime.UTC)
+                twin = seen.get(moment, 0)
+                seen[moment] = twin + 1
+                instants.append(dataclasses.replace(instant, twin=twin) if twin else instant)
+            found[module_id] = sorted(instants, key=lambda s: (s.order, s.twin))
+        return found
 
     def next_session(self, module_id: str, today: datetime.date) -> SessionInstant | None:
         """A module's first session on or after `today` (the build's notion of upcoming)."""

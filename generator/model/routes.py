@@ -91,7 +91,8 @@ def calendar_file(kind: str, item: object = "") -> str:
         return f"kalender/jalur-belajar/{item}.ics"
     if kind == "session":
         start = item.start.astimezone(datetime.UTC)  # type: ignore[attr-defined]
-        return f"kalender/sesi/{item.module_id}-{start:%Y%m%d-%H%M}z.ics"  # type: ignore[attr-defined]
+        twin = f"-{item.twin + 1}" if item.twin else ""  # type: ignore[attr-defined]
+        return f"kalender/sesi/{item.module_id}-{start:%Y%m%d-%H%M}z{twin}.ics"  # type: ignore[attr-defined]
     raise KeyError(kind)
 
 

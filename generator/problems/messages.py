@@ -67,8 +67,8 @@ def describe_type(value: Any) -> str:
 
 
 def subject(field: str, key_of: str | None = None) -> str:
-    """What a value problem is about: `activities[0].minutes`, or a key in a mapping."""
-    return f"kunci `{field}` di `{key_of}`" if key_of is not None else f"`{field}`"
+    """What a value problem is about (a `loc_label`), or a key in a mapping."""
+    return f"kunci `{field}` di {key_of}" if key_of is not None else field
 
 
 def found_unquoted(source: str, value: Any) -> str:
@@ -181,6 +181,18 @@ _LOADER: dict[str, Template] = {
     "page-not-markdown": "hanya berkas Markdown (`.md`) yang boleh ada di `curriculum/pages/`",
     "page-index-name": "nama `index.md` sudah dipakai untuk daftar halaman Informasi; beri "
     "halaman ini nama lain, misalnya `tentang-kami.md`",
+    "file-too-large": lambda size, limit, line: (
+        f"berkas ini {number(size)} bita, lebih dari batas {number(limit)} bita per berkas "
+        f"(batas itu terlewati di baris {line}); pecah isinya menjadi beberapa modul atau "
+        "pindahkan bahan panjang ke tautan `resources`"
+    ),
+    "list-too-long": lambda count, limit: (
+        f"daftar ini berisi {number(count)} butir, lebih dari batas {number(limit)} butir per "
+        f"daftar (butir ke-{number(limit + 1)} ada di baris ini); ringkas daftarnya atau pecah "
+        "isinya menjadi beberapa berkas"
+    ),
+    "page-reserved-name": "nama `{name}` dicadangkan Windows untuk perangkat, sehingga berkasnya "
+    "tidak dapat dibuka di Windows; beri halaman ini nama lain, misalnya `tentang-kami.md`",
     "page-name": lambda limit, suggestion: (
         "nama berkas halaman menjadi alamat `/halaman/<nama>/`, jadi hanya boleh memuat huruf "
         f"kecil a-z, angka dan tanda hubung, paling panjang {limit} karakter sebelum `.md`; "
@@ -188,8 +200,19 @@ _LOADER: dict[str, Template] = {
     ),
     "file-not-utf8": "berkas bukan UTF-8 yang sah (bita 0x{byte}); simpan ulang berkas dengan "
     "pengodean UTF-8",
-    "tab-indent": "karakter tab dipakai untuk indentasi; YAML hanya menerima spasi (ganti tab "
-    "dengan dua spasi)",
+    "tab-indent": lambda spaces=None, line=None, under=False: (
+        "karakter tab dipakai untuk indentasi; YAML hanya menerima spasi: "
+        + (
+            "ganti tab dengan spasi, sejajar dengan baris setingkatnya"
+            if spaces is None
+            else f"ganti indentasi baris ini dengan {spaces} spasi, dua spasi lebih dalam dari "
+            f"kuncinya di baris {line}"
+            if under
+            else f"ganti indentasi baris ini dengan {spaces} spasi, sejajar dengan baris {line}"
+            if spaces
+            else f"hapus tab di awal baris ini, sejajar dengan baris {line}"
+        )
+    ),
     "character-invisible": lambda codepoint: (
         f"karakter tak terlihat: {_invisible(codepoint)}; hapus karakter ini"
     ),
@@ -227,11 +250,11 @@ _LOADER: dict[str, Template] = {
 
 
 def _missing(field: str, parent: str | None) -> str:
-    return f"kolom wajib `{field}` belum ada" + (f" di `{parent}`" if parent else "")
+    return f"kolom wajib `{field}` belum ada" + (f" di {parent}" if parent else "")
 
 
 def _unknown(field: str, parent: str | None, suggestion: str | None, allowed: list[str]) -> str:
-    where = f" di `{parent}`" if parent else ""
+    where = f" di {parent}" if parent else ""
     listing = f"; kolom yang dikenal: {', '.join(allowed)}" if allowed else ""
     return f"kolom `{field}` tidak dikenal{where}{did_you_mean(suggestion) or listing}"
 
@@ -241,8 +264,26 @@ def _not_text(subject: str, found: str, quote: str | None = None) -> str:
     return f"{subject} harus berupa teks, ditemukan {found}{hint}"
 
 
-def _not_integer(subject: str, found: str, quoted: bool, suggestion: str | None = None) -> str:
-    if quoted:
+CURLY_QUOTES = "tanda kutip lengkung dari pengolah kata (“ ” ‘ ’) bukan tanda kutip YAML"
+
+
+def _not_integer(
+    subject: str,
+    found: str,
+    quoted: bool,
+    suggestion: str | None = None,
+    duration: dict | None = None,
+    curly: bool = False,
+) -> str:
+    if curly:
+        hint = f"; {CURLY_QUOTES}, hapus tanda kutipnya"
+    elif duration is not None:
+        per = f" (1 JP = {duration['jp_minutes']} menit)" if duration["unit"] == "JP" else ""
+        hint = (
+            f"; {duration['amount']} {duration['unit']} = {number(duration['minutes'])} menit"
+            f"{per}, jadi tulis `{duration['minutes']}` (menit, bukan {duration['unit']})"
+        )
+    elif quoted:
         hint = "; hapus tanda kutip"
     elif suggestion is not None:
         hint = f"; tulis bilangannya saja: `{suggestion}`"
@@ -268,6 +309,8 @@ def _pattern(
     expected = PATTERN_EXPECTED.get(pattern or "", PATTERN_OTHER)
     if hint == "seconds":
         advice = f"; tulis tanpa detik: `{fix}`"
+    elif hint == "local-time":
+        advice = f"; tulis `{fix}` (tahun-bulan-tanggal, huruf T, jam:menit)"
     elif suggestion:
         advice = did_you_mean(suggestion)
     else:
@@ -294,9 +337,17 @@ _VALUES: dict[str, Template] = {
     "value-not-text": _not_text,
     "value-not-integer": _not_integer,
     "value-not-boolean": "{subject} harus `true` atau `false`, ditemukan {found}{hint}",
-    "value-not-list": "{subject} harus berupa daftar (setiap butir diawali `- `), ditemukan "
-    "{found}",
-    "value-not-mapping": "{subject} harus berupa pemetaan `kunci: nilai`, ditemukan {found}",
+    "value-not-list": lambda subject, found, fix=None: (
+        f"{subject} harus berupa daftar (setiap butir diawali `- `), ditemukan {found}"
+        + (f"; tulis `{fix}`" if fix else "")
+    ),
+    "value-not-mapping": lambda subject, found, fix=None: (
+        f"{subject} harus berupa pemetaan `kunci: nilai`, ditemukan {found}"
+        + (f"; sesudah `:` harus ada spasi, tulis `{fix}`" if fix else "")
+    ),
+    "value-blank": "{subject} belum diisi; tulis isinya sesudah `{key}: ` di baris ini",
+    "value-comment": "{subject} kosong karena `#` sesudah spasi memulai komentar YAML (`{text}` "
+    'diabaikan); apit nilainya dengan tanda kutip: `{key}: "{text}"`',
     "value-not-choice": lambda subject, choices, found, suggestion, unquote=False: (
         f"{subject} harus salah satu dari: {', '.join(choices)}; ditemukan {found}"
         + ("; tulis tanpa tanda kutip" if unquote else did_you_mean(suggestion))
@@ -326,8 +377,10 @@ _VALUES: dict[str, Template] = {
             else "tulis nama IANA kota tempat sesi diadakan, mis. `Europe/Amsterdam`"
         )
     ),
-    "date-unreal": "{subject}: `{value}` bukan tanggal yang ada di kalender",
-    "datetime-unreal": "{subject}: `{value}` bukan tanggal dan jam yang ada",
+    "date-unreal": "{subject}: `{value}` bukan tanggal yang ada di kalender; tulis YYYY-MM-DD "
+    "dengan bulan 01–12 dan tanggal yang ada di bulan itu",
+    "datetime-unreal": "{subject}: `{value}` bukan tanggal dan jam yang ada; tulis tanggal yang "
+    "ada di kalender dan jam 00:00–23:59",
     "session-year": "{subject}: tahun {year} di luar rentang {first}–{last}; periksa tahunnya",
     "value-invalid": "{subject} tidak sah ({detail}), ditemukan {found}",
 }
@@ -479,6 +532,22 @@ _EDITORS: dict[str, Template] = {
         f"indentasi tidak cocok: baris ini menjorok {found} spasi, sedangkan baris setingkatnya "
         f"(baris {line}) menjorok {expected} spasi; samakan indentasinya"
     ),
+    "yaml-quote-unclosed": lambda quote, until: (
+        f"tanda kutip `{quote}` yang dibuka di sini tidak ditutup di baris ini, jadi YAML membaca "
+        f"teksnya terus sampai tanda kutip berikutnya di baris {until}; tambahkan `{quote}` "
+        "penutup di akhir nilai ini, atau hapus tanda kutip pembukanya"
+    ),
+    "yaml-curly-quotes": "tanda kutip lengkung `{quote}` dari pengolah kata bukan tanda kutip "
+    "YAML, jadi `: ` di dalam nilai ini dibaca sebagai kunci baru; ganti tanda kutip lengkung "
+    'di awal dan akhir nilai dengan tanda kutip biasa `"`',
+    "yaml-colon-in-value": "nilai `{key}` memuat `: `, yang dibaca YAML sebagai kunci baru; apit "
+    "seluruh nilainya dengan tanda kutip: `{fix}`",
+    "yaml-two-keys": "`{key}:` adalah kunci tersendiri: pindahkan `{key}:` dan nilainya ke baris "
+    "baru, sejajar dengan `{first}`",
+    "yaml-colon-space": "sesudah `{key}:` harus ada spasi; tulis `{key}: {value}`",
+    "yaml-multiline-colon": "teks `{key}` berlanjut ke baris berikutnya dan baris {line} memuat "
+    "`: `, yang dibaca YAML sebagai kunci baru; apit seluruh teksnya dengan tanda kutip ganda: "
+    '`{key}: "…"`, dengan tanda kutip penutup di akhir baris terakhirnya',
     "diff-not-project-root": "`{folder}` bukan akar proyek: di dalamnya tidak ada "
     "`site_config.yml` maupun folder `curriculum/`; berikan folder yang memuat keduanya{hint}",
     "diff-revision-empty": "revisi `{revision}` tidak memuat `site_config.yml` maupun "

@@ -49,8 +49,11 @@ class Problem:
     def as_github(self) -> str:
         # As GitHub documents (and @actions/core does): a command ends at a line break, and
         # a property value also at `,` or `:`.
+        # Control characters (an escape in a file name) are escaped as the text form does, so
+        # no terminal or log viewer reading the workflow's output interprets them.
         message = _command_data(self.message)
-        path = _command_data(self.path).replace(":", "%3A").replace(",", "%2C")
+        path = _command_data(_one_line(self.path, keep="\r\n"))
+        path = path.replace(":", "%3A").replace(",", "%2C")
         return f"::{self.severity} file={path},line={self.line},col={self.col}::{message}"
 
 
@@ -73,13 +76,30 @@ def _problem(
     return Problem(path, position[0], position[1], severity, message, code, fields)
 
 
-def _one_line(message: str) -> str:
-    """Escape line breaks and control characters quoted from a file: one problem, one line."""
+# Text direction controls reorder what a terminal or log viewer shows around them.
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _escaped(char: str) -> bool:
+    return char in _BIDI or (char != "\t" and unicodedata.category(char) in ("Cc", "Zl", "Zp"))
+
+
+def _one_line(message: str, keep: str = "") -> str:
+    """Escape line breaks, control and direction characters quoted from a file: one
+    problem, one line, shown as written."""
     return "".join(
         char.encode("unicode_escape").decode("ascii")
-        if char != "\t" and unicodedata.category(char) in ("Cc", "Zl", "Zp")
+        if char not in keep and _escaped(char)
         else char
         for char in message
+    )
+
+
+def _json_safe(text: str) -> str:
+    """JSON escapes only U+0000–U+001F itself; the rest are escaped as \\uXXXX too, which
+    any JSON reader turns back into the same text."""
+    return "".join(
+        f"\\u{ord(char):04x}" if char != "\n" and _escaped(char) else char for char in text
     )
 
 
@@ -98,8 +118,10 @@ def report(problems: list[Problem], files: int, output_format: str) -> str:
     """Render sorted problems with a closing summary line."""
     ordered = sorted(set(problems))
     if output_format == "json":
-        return json.dumps(
-            [asdict(problem) for problem in ordered], ensure_ascii=False, indent=2, default=str
+        return _json_safe(
+            json.dumps(
+                [asdict(problem) for problem in ordered], ensure_ascii=False, indent=2, default=str
+            )
         )
     render = Problem.as_github if output_format == "github" else Problem.as_text
     lines = [render(problem) for problem in ordered]

@@ -41,7 +41,8 @@ def uid(session: SessionInstant, site_url: str) -> str:
     """The same for the same module and start instant, whatever else changes."""
     host = urlsplit(site_url).hostname or "kurikulum-asn.invalid"
     start = session.start.astimezone(datetime.UTC)
-    return f"{session.module_id}-{start:%Y%m%dT%H%M%SZ}@{host}"
+    twin = f"-{session.twin + 1}" if session.twin else ""
+    return f"{session.module_id}-{start:%Y%m%dT%H%M%SZ}{twin}@{host}"
 
 
 def absolute(site_url: str, path: str) -> str:

@@ -13,14 +13,12 @@ from functools import cache
 from urllib.parse import unquote
 
 import markdown
-import nh3
 from markdown.extensions.abbr import AbbrExtension
 
 from generator.model.curriculum import Curriculum
 from generator.model.routes import directory_url, docs_path
 from generator.render.abbreviations import Abbreviations
-
-_ALLOWED_TAGS = nh3.ALLOWED_TAGS - {"img"}
+from generator.text import html
 
 
 def markdown_html(
@@ -51,13 +49,7 @@ def markdown_html(
             return links(value)
         return value
 
-    return nh3.clean(
-        rendered,
-        tags=_ALLOWED_TAGS,
-        url_schemes={"https", "mailto"},
-        link_rel="noopener noreferrer",
-        attribute_filter=attribute,
-    ).strip()
+    return html.clean(rendered, attribute).strip()
 
 
 def field_link(target: str, page_root: str, curriculum: Curriculum) -> str | None:

@@ -18,7 +18,7 @@ import datetime
 from dataclasses import dataclass
 
 from generator.load.documents import Document, Sources
-from generator.load.files import paused_gc
+from generator.load.files import changed_paths, paused_gc
 from generator.model.documents import Located
 from generator.model.index import CurriculumIndex
 from generator.problems.report import ERROR, Problem
@@ -44,18 +44,32 @@ def validate(sources: Sources, *, today: datetime.date) -> Validation:
         return _validate(sources, today=today)
 
 
+def _jp_minutes(documents: list[Document]) -> int:
+    """The project's minutes per JP as written, for messages read before the config is typed."""
+    for document in documents:
+        if document.kind == "site_config" and isinstance(document.data, dict):
+            value = document.data.get("jp_minutes", 45)
+            if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+                return value
+    return 45
+
+
 def _validate(sources: Sources, *, today: datetime.date) -> Validation:
     problems = list(sources.problems)
     typed: list[Located] = []
     unchecked: list[Document] = []
+    jp_minutes = _jp_minutes(sources.documents)
     for document in sources.documents:
-        model, document_problems = check_document(document)
+        model, document_problems = check_document(document, jp_minutes)
         problems.extend(document_problems)
         if model is not None:
             typed.append(Located(document, model))
         else:
             unchecked.append(document)
-    index, index_problems = collect(typed, sources.pages)
+    root = sources.root
+    index, index_problems = collect(
+        typed, sources.pages, (lambda: changed_paths(root)) if root is not None else set
+    )
     index.unchecked = unchecked
     problems.extend(index_problems)
     index.broken = broken_ids(problems)

@@ -38,6 +38,11 @@ def section_ids(page_markdown: str) -> list[str]:
     return ids
 
 
+def has_section_links(index: CurriculumIndex) -> bool:
+    """Whether any link names a `#section` of a site page: else there is nothing to check."""
+    return next(_section_links(index), None) is not None
+
+
 def missing_sections(index: CurriculumIndex, pages: dict[str, str]) -> list[Problem]:
     published = published_ids(index)
 

@@ -7,6 +7,7 @@ its file's name, and ids are unique per kind (the table in `rules` declares them
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -17,8 +18,12 @@ from generator.model.index import CurriculumIndex
 from generator.problems.report import ERROR, Problem
 
 
-def collect(typed: list[Located], pages: list[Page]) -> tuple[CurriculumIndex, list[Problem]]:
+def collect(
+    typed: list[Located], pages: list[Page], changed: Callable[[], set[str]] = set
+) -> tuple[CurriculumIndex, list[Problem]]:
+    """`changed` names the files the editor changed (asked only when an id is taken twice)."""
     problems: list[Problem] = []
+    holders: dict[tuple[str, str], list[Located]] = {}
     config_items = [item for item in typed if item.document.kind == "site_config"]
     config = config_items[0].model if config_items else fmt.SiteConfig.model_construct(tracks=[])
     index = CurriculumIndex(config, config_items[0].document if config_items else None, pages=pages)
@@ -42,19 +47,37 @@ def collect(typed: list[Located], pages: list[Page]) -> tuple[CurriculumIndex, l
             )
             continue
         bucket = index.collection(kind)
-        if stem in bucket:
-            first = bucket[stem].document.path
+        holders.setdefault((kind, stem), []).append(item)
+        if stem not in bucket:
+            bucket[stem] = item
+    duplicates = [items for items in holders.values() if len(items) > 1]
+    if duplicates:
+        problems.extend(_duplicate_problems(duplicates, changed()))
+    return index, problems
+
+
+def _duplicate_problems(duplicates: list[list[Located]], changed: set[str]) -> list[Problem]:
+    """Each file holding a taken id gets the message, the one to rename told so: the file
+    git sees as changed (a copy), else the later one in file order."""
+    problems = []
+    for items in duplicates:
+        paths = [item.document.path for item in items]
+        edited = [path for path in paths if path in changed]
+        copy = edited[0] if len(edited) == 1 else paths[-1]
+        for item in items:
+            path = item.document.path
+            others = [other for other in paths if other != path]
             problems.append(
-                document.error(
+                item.document.error(
                     ("id",),
                     "id-duplicate",
-                    id=stem,
-                    first=first,
+                    id=item.model.id,
+                    first=others[0],
+                    rename=path == copy,
+                    copy=None if path == copy else copy,
                 )
             )
-            continue
-        bucket[stem] = item
-    return index, problems
+    return problems
 
 
 def broken_ids(problems: list[Problem]) -> dict[str, set[str]]:

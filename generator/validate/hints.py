@@ -38,6 +38,17 @@ _MORE_WORDS = {
     "semua-asn": "semua",
     "pemula": "dasar",
     "mahir": "lanjut",
+    "pdf": "document",
+    "dokumen": "document",
+    "docx": "document",
+    "ppt": "slides",
+    "pptx": "slides",
+    "presentasi": "slides",
+    "paparan": "slides",
+    "youtube": "video",
+    "tautan": "link",
+    "situs": "link",
+    "rekaman": "recording",
 }
 
 
@@ -86,6 +97,38 @@ def integer_hint(value: str) -> str | None:
         return _NUMBERS[lowered]
     found = re.match(r"(\d+)(\s*[^\d.,\s].*)?$", lowered)
     return found.group(1) if found else None
+
+
+# A duration written with its unit: `2 JP`, `1,5 jam`, `90 menit`.
+_DURATION = re.compile(
+    r"(\d+(?:[.,]\d+)?)\s*(jp|jam pelajaran|jam|j|menit|mnt|min|minutes?)\.?",
+    re.IGNORECASE,
+)
+_HOUR_UNITS = {"jam", "j"}
+_JP_UNITS = {"jp", "jam pelajaran"}
+
+
+def duration_hint(value: str, jp_minutes: int) -> dict | None:
+    """`2 JP` → 2 JP is 90 minutes: the minutes that keep the meaning, never the bare number
+    (`2` would publish a 2-minute activity). None when no whole number of minutes shows."""
+    found = _DURATION.fullmatch(value.strip())
+    if found is None:
+        return None
+    amount, unit = float(found.group(1).replace(",", ".")), found.group(2).lower()
+    if unit in _JP_UNITS:
+        minutes = amount * jp_minutes
+    elif unit in _HOUR_UNITS:
+        minutes = amount * 60
+    else:
+        return None  # `60 menit`: the bare number is already right
+    if minutes != int(minutes) or minutes <= 0:
+        return None
+    return {
+        "amount": found.group(1),
+        "unit": "jam" if unit in _HOUR_UNITS else "JP",
+        "minutes": int(minutes),
+        "jp_minutes": jp_minutes,
+    }
 
 
 def slug_hint(value: str) -> str | None:

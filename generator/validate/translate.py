@@ -25,8 +25,8 @@ from generator.text import zones
 from generator.validate import hints
 
 
-def check_document(document: Document) -> tuple[Any, list[Problem]]:
-    """Validate one document against its format model."""
+def check_document(document: Document, jp_minutes: int = 45) -> tuple[Any, list[Problem]]:
+    """Validate one document against its format model (`jp_minutes` reads `2 JP`)."""
     model_class = fmt.FORMAT_MODELS[document.kind]
     try:
         return model_class.model_validate(document.data), []
@@ -34,7 +34,7 @@ def check_document(document: Document) -> tuple[Any, list[Problem]]:
         errors = exc.errors(include_url=False)
         typos = _typo_fixes(model_class, errors)
         return None, [
-            _translate(document, model_class, details)
+            _translate(document, model_class, details, jp_minutes)
             for details in errors
             if not (details["type"] == "missing" and tuple(details["loc"]) in typos)
         ]
@@ -56,7 +56,9 @@ def _typo_fixes(model_class: type[BaseModel], errors: list[dict]) -> set[Loc]:
     return fixes
 
 
-def _translate(document: Document, model_class: type[BaseModel], details: dict) -> Problem:
+def _translate(
+    document: Document, model_class: type[BaseModel], details: dict, jp_minutes: int = 45
+) -> Problem:
     loc = tuple(details["loc"])
     kind = details["type"]
     is_key = bool(loc) and loc[-1] == "[key]"
@@ -101,9 +103,46 @@ def _translate(document: Document, model_class: type[BaseModel], details: dict) 
     # span's own flag is about the value under the key.
     quoted = isinstance(value, str) and value.isdigit() if is_key else span.quoted
     code, fields = _type_problem(kind, details, value, found, quoted=quoted)
+    duration = (
+        hints.duration_hint(value, jp_minutes)
+        if code == "value-not-integer" and loc[-1] == "minutes" and isinstance(value, str)
+        else None
+    )
+    if duration:
+        fields = {"found": found, "quoted": False, "suggestion": None, "duration": duration}
     if retyped and kind == "string_type":
         fields["quote"] = span.source
+    if value is None and not is_key and loc and isinstance(loc[-1], str) and span.source == "":
+        # `title:` with nothing, or `title: #1 Etika`, where `#` starts a YAML comment: the
+        # value is empty, and quoting nothing (`""`) is no fix.
+        line = document.text.split("\n")[position[0] - 1] if document.text else ""
+        comment = line.partition(f"{loc[-1]}:")[2].strip()
+        if comment.startswith("#"):
+            return error(
+                document.path,
+                position,
+                "value-comment",
+                subject=subject,
+                key=loc[-1],
+                text=comment[:60],
+            )
+        return error(document.path, position, "value-blank", subject=subject, key=loc[-1])
+    if isinstance(value, str) and code in ("value-not-list", "value-not-mapping"):
+        fields["fix"] = _structure_fix(code, str(loc[-1]) if loc else "", value)
     return error(document.path, position, code, subject=subject, **fields)
+
+
+def _structure_fix(code: str, key: str, value: str) -> str | None:
+    """What to write where a list or mapping was meant but one line of text was written."""
+    written = value.strip()
+    if code == "value-not-mapping":
+        found = re.fullmatch(r"([A-Za-z_][A-Za-z0-9_]*):(\S.*)", written)
+        return f"{found.group(1)}: {found.group(2)}" if found else None
+    if written.startswith("-") and not written.startswith("- ") and len(written) > 1:
+        return f"- {written[1:].strip()}"
+    if "\n" not in written and not isinstance(key, int) and key:
+        return f"{key}: [{written}]"
+    return None
 
 
 def _type_problem(
@@ -115,6 +154,9 @@ def _type_problem(
     if kind == "string_type":
         return "value-not-text", {"found": found}
     if kind in ("int_type", "int_parsing", "int_from_float"):
+        if text is not None and _CURLY_QUOTED.fullmatch(text.strip()):
+            # “45” pasted from a word processor: those quotes are letters to YAML.
+            return "value-not-integer", {"found": found, "quoted": False, "curly": True}
         number = hints.integer_hint(text) if text is not None else None
         # "Remove the quotes" only for a number in quotes: `"60"`, not `60 menit` or `empat`.
         unquote = quoted and number == text.strip()
@@ -153,6 +195,9 @@ def _type_problem(
         fields = {"pattern": fmt.PATTERN_NAMES.get(pattern), "found": found, "hint": hint}
         if hint == "seconds":
             fields["fix"] = value[:16]
+        elif pattern == fmt.LOCAL_TIME_PATTERN and isinstance(value, str):
+            if fix := _local_time_fix(value):
+                fields["hint"], fields["fix"] = "local-time", fix
         elif text is not None and pattern in (fmt.SLUG_PATTERN, fmt.REF_PATTERN):
             slug = hints.slug_hint if pattern == fmt.SLUG_PATTERN else hints.ref_hint
             if suggestion := slug(text):
@@ -180,7 +225,10 @@ def _type_problem(
     if kind == "timezone" and zones.offset_hours(str(value)) is not None:
         return "timezone-offset", {"zone": value, "suggestion": zones.zone_for_offset(str(value))}
     if kind == "timezone":
-        suggestion = close_match(str(value), sorted(fmt.timezone_names()))
+        by_label = {label: zone for zone, label in zones.DISPLAY.items()}
+        suggestion = by_label.get(str(value).strip().upper()) or close_match(
+            str(value), sorted(fmt.timezone_names())
+        )
         return "timezone-unknown", {"zone": value, "suggestion": suggestion}
     if kind == "date_unreal":
         return "date-unreal", {"value": ctx.get("value")}
@@ -189,6 +237,28 @@ def _type_problem(
     if kind == "session_year":
         return "session-year", {key: ctx.get(key) for key in ("year", "first", "last")}
     return "value-invalid", {"detail": details.get("msg"), "found": found}
+
+
+_CURLY = "\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb"
+_CURLY_QUOTED = re.compile(f"[{_CURLY}]+[^{_CURLY}]*[{_CURLY}]+")
+
+
+_DAY_FIRST = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})[ T]+(\d{1,2})[:.](\d{2})")
+_YEAR_FIRST = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})[ T]+(\d{1,2})[:.](\d{2})")
+
+
+def _local_time_fix(value: str) -> str | None:
+    """`10-12-2026 09.00`, `2026-12-10 9:00` → `2026-12-10T09:00` (Indonesians write the
+    day first); None when it is no date and time of that kind."""
+    text = value.strip()
+    if found := _YEAR_FIRST.fullmatch(text):
+        year, month, day, hour, minute = found.groups()
+    elif found := _DAY_FIRST.fullmatch(text):
+        day, month, year, hour, minute = found.groups()
+    else:
+        return None
+    fixed = f"{year}-{int(month):02d}-{int(day):02d}T{int(hour):02d}:{minute}"
+    return fixed if fixed != text else None
 
 
 def _pattern_hint(pattern: str | None, value: Any) -> str | None:
@@ -203,15 +273,51 @@ def _pattern_hint(pattern: str | None, value: Any) -> str | None:
     return None
 
 
+# What an editor calls an item of each list, for positions counted from one in words
+# ("kegiatan ke-2"): `activities[1]` counts from zero, which no editor does.
+ITEM_NOUNS = {
+    "activities": "kegiatan",
+    "sessions": "sesi",
+    "competencies": "kompetensi",
+    "phases": "fase",
+    "steps": "langkah",
+    "objectives": "tujuan",
+    "outcomes": "capaian",
+    "audience": "sasaran",
+    "speakers": "narasumber",
+    "resources": "bahan",
+    "engagement": "keterlibatan",
+    "tags": "tag",
+    "levels": "tingkat",
+    "behaviours": "perilaku",
+    "prerequisites": "prasyarat",
+    "assumes": "modul `assumes`",
+    "tracks": "jalur",
+    "owners": "pemilik",
+    "application": "tindak lanjut",
+    "results": "indikator hasil",
+}
+
+
 def loc_label(loc: Loc) -> str:
-    """Write a location as editors read it: `activities[0].minutes`."""
-    text = ""
+    """Write a location as editors read it, with its own backticks: `minutes` pada kegiatan
+    ke-2; a top-level list item (the glossary's) is an "istilah"."""
+    tail: list[str] = []
+    items: list[str] = []
     for part in loc:
-        if isinstance(part, int) and not (text and text.endswith(("kirkpatrick", "indicators"))):
-            text += f"[{part}]"
+        if isinstance(part, int) and not (tail and tail[-1] in ("kirkpatrick", "level_indicators")):
+            key = tail.pop() if tail else None
+            noun = ITEM_NOUNS.get(key) if key is not None else "istilah"
+            where = f" `{'.'.join(tail)}`" if tail else ""
+            items.append(f"{noun} ke-{part + 1}{where}" if noun else f"butir ke-{part + 1} `{key}`")
+            tail = []
         else:
-            text += f".{part}" if text else str(part)
-    return text or "berkas"
+            tail.append(str(part))
+    head = f"`{'.'.join(tail)}`" if tail else ""
+    if not items:
+        return head or "isi berkas"
+    placed = " di ".join(reversed(items))
+    return f"{head} pada {placed}" if head else placed
 
 
 def close_match(value: str, choices: Iterable[str]) -> str | None:

@@ -195,12 +195,17 @@
     return text.toLocaleLowerCase("id").replace(/\s+/g, " ").trim();
   }
 
+  /* At most this many queries per search: each abbreviation in a query doubles the
+     variants, so a query naming many of them would otherwise freeze the page. */
+  var MAX_VARIANTS = 8;
+
   /* The query and the same query with each glossary abbreviation swapped for its expansion
      (and back). The set is the same whichever form the reader typed, and the results of
      its queries are merged by their best score, so `ZI` and `zona integritas` rank alike. */
   function variants(query) {
     var found = [normal(query)];
     (glossary || []).forEach(function (pair) {
+      if (found.length >= MAX_VARIANTS) return;
       var term = normal(pair[0]), expansion = normal(pair[1]);
       [[term, expansion], [expansion, term]].forEach(function (swap) {
         var pattern;
@@ -216,7 +221,7 @@
             var swapped = text.replace(pattern, function (all, before) {
               return before + swap[1];
             });
-            if (found.indexOf(swapped) < 0) found.push(swapped);
+            if (found.length < MAX_VARIANTS && found.indexOf(swapped) < 0) found.push(swapped);
           }
         });
       });

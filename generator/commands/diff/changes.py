@@ -33,6 +33,7 @@ class Snapshot:
     documents: dict[str, Document]  # path → what the loader made of it (absent: unreadable)
     problems: list[Problem]  # the validator's, sorted
     index: CurriculumIndex  # facts about what validated
+    today: datetime.date | None = None  # the build's today this side was validated for
 
     def ids(self, kind: str) -> dict[str, str]:
         """id → file of one kind of entity (the first file when an id is duplicated).
@@ -103,13 +104,27 @@ class ConfigChange:
 
 
 @dataclass(frozen=True)
+class ItemChange:
+    """One item of a list field that changed, as a reviewer names it: an activity by its
+    position (counted from one), a competency by its reference; None for a side it is
+    not on (added or removed)."""
+
+    name: str
+    old: str | None
+    new: str | None
+
+
+@dataclass(frozen=True)
 class FieldChange:
-    """A top-level field of an entity's file that changed; `quoted` when both values are short."""
+    """A top-level field of an entity's file that changed; `quoted` when both values are
+    short; `items` the list items that changed, when the field is told item by item
+    (activities, competencies)."""
 
     key: str
     old: Any
     new: Any
     quoted: bool
+    items: tuple[ItemChange, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -250,6 +265,8 @@ class SessionChange:
     change: Literal["duration", "moved", "removed", "added"]
     before: SessionTime | None
     after: SessionTime | None
+    # An added or moved session dated before the build's today: published as past at once.
+    past: bool = False
 
 
 @dataclass(frozen=True)

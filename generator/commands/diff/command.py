@@ -174,6 +174,7 @@ def load_side(files: SourceFiles, *, today: datetime.date) -> Snapshot:
         documents={document.path: document for document in sources.documents},
         problems=validation.problems,
         index=validation.index,
+        today=today,
     )
 
 

@@ -28,6 +28,7 @@ from generator.commands.diff.changes import (
     FieldChange,
     FileChange,
     InvalidFile,
+    ItemChange,
     ModuleJp,
     PathwayJp,
     PrerequisiteChange,
@@ -322,8 +323,19 @@ class _Comparison:
                 continue
             before, after = _sessions(self.base.index, old), _sessions(self.head.index, new)
             old_id, new_id = old or new or "", new or old or ""
+            today = self.head.today
             changes += [
-                SessionChange(old_id, new_id, change, was, now)
+                SessionChange(
+                    old_id,
+                    new_id,
+                    change,
+                    was,
+                    now,
+                    past=change in ("added", "moved")
+                    and today is not None
+                    and now is not None
+                    and now.start.date() < today,
+                )
                 for change, was, now in _session_changes(before, after)
             ]
         return changes
@@ -467,11 +479,61 @@ def _ordered_keys(kind: str, old: dict, new: dict) -> list[str]:
 
 
 def _field_change(key: str, old: Any, new: Any) -> FieldChange:
+    items = _item_changes(key, old, new)
+    if items:
+        return FieldChange(key, old, new, quoted=False, items=tuple(items))
     if key in LISTED_FIELDS:
         old, new = _listed(old), _listed(new)
         quoted = _is_short_list(old) and _is_short_list(new)
         return FieldChange(key, old, new, quoted=quoted)
     return FieldChange(key, old, new, quoted=_is_short(old) and _is_short(new))
+
+
+def _item_changes(key: str, old: Any, new: Any) -> list[ItemChange]:
+    """The items of `activities` (by position) or `competencies` (by reference) that
+    changed, or none when the field is no such list on both sides."""
+    if not isinstance(old, list) or not isinstance(new, list):
+        return []
+    if key == "activities":
+        changes = []
+        for position in range(max(len(old), len(new))):
+            before = _activity(old[position]) if position < len(old) else None
+            after = _activity(new[position]) if position < len(new) else None
+            if before != after:
+                changes.append(ItemChange(f"kegiatan ke-{position + 1}", before, after))
+        return changes
+    if key == "competencies":
+        before = {ref: level for ref, level in _competency_levels(old)}
+        after = {ref: level for ref, level in _competency_levels(new)}
+        if len(before) != len(old) or len(after) != len(new):
+            return []  # a reference given twice: the whole lists say it better
+        return [
+            ItemChange(ref, _level_text(before.get(ref, ...)), _level_text(after.get(ref, ...)))
+            for ref in [*before, *(ref for ref in after if ref not in before)]
+            if before.get(ref, ...) != after.get(ref, ...)
+        ]
+    return []
+
+
+def _activity(item: Any) -> str:
+    if not isinstance(item, dict):
+        return str(item)
+    text = f"{item.get('mode')}, {item.get('minutes')} menit"
+    return text + (f", \u201c{item['title']}\u201d" if isinstance(item.get("title"), str) else "")
+
+
+def _competency_levels(items: list) -> list[tuple[str, Any]]:
+    return [
+        (str(item.get("ref")), item.get("level")) if isinstance(item, dict) else (str(item), None)
+        for item in items
+    ]
+
+
+def _level_text(level: Any) -> str | None:
+    """`tingkat 2`, `tanpa tingkat`, or None for a side the competency is not on."""
+    if level is ...:
+        return None
+    return "tanpa tingkat" if level is None else f"tingkat {level}"
 
 
 def _listed(value: Any) -> Any:

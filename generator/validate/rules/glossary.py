@@ -11,7 +11,7 @@ from generator.validate.rules.rule import rule
 
 
 @rule(
-    "Istilah glosarium unik (tanpa membedakan huruf besar dan kecil).",
+    "Istilah glosarium unik (tanpa membedakan huruf besar dan kecil, maupun spasi).",
     errors={
         "glossary-term-duplicate": "istilah `{term}` sudah ada di butir {first}; istilah harus "
         "unik",
@@ -22,7 +22,8 @@ def check_glossary(index: CurriculumIndex, today: datetime.date) -> Iterator[Pro
         return
     seen: dict[str, int] = {}
     for i, entry in enumerate(index.glossary.model.root):
-        key = entry.term.casefold()
+        # As the search dialog reads terms: spaces inside and around do not tell two apart.
+        key = " ".join(entry.term.split()).casefold()
         if key in seen:
             yield index.glossary.document.error(
                 (i, "term"),

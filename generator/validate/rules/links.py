@@ -35,7 +35,7 @@ def _more_links(more: int) -> str:
     "Markdown dan halaman bebas.",
     errors={
         "link-scheme": lambda target, field, more=0: (
-            f"tautan `{target}` di `{field}` tidak diizinkan; hanya `https://` (dan `mailto:` "
+            f"tautan `{target}` di {field} tidak diizinkan; hanya `https://` (dan `mailto:` "
             f"untuk kontak){_more_links(more)}"
         ),
         "page-link-scheme": lambda target, more=0: (
@@ -107,7 +107,7 @@ _SITE_LINK_REASONS = {
 
 
 def _site_link(target: str, reason: str, fragment: str | None = None, field: str | None = None):
-    where = f" di `{field}`" if field is not None else ""
+    where = f" di {field}" if field is not None else ""
     return f"tautan `{target}`{where} {_SITE_LINK_REASONS[reason](fragment)}"
 
 

@@ -23,7 +23,7 @@ from generator.validate.translate import close_match, loc_label
     errors={
         "assumes-unknown": "`assumes` menyebut `{module}` yang bukan modul dikenal{hint}",
         "step-unknown": "langkah menyebut modul `{module}` yang tidak dikenal{hint}",
-        "step-repeated": "modul `{module}` sudah ada di `{first}`; satu modul hanya boleh muncul "
+        "step-repeated": "modul `{module}` sudah ada di {first}; satu modul hanya boleh muncul "
         "sekali dalam jalur belajar",
         "step-also-assumed": "modul `{module}` sudah tercantum di `assumes`; hapus dari salah "
         "satunya",

@@ -81,11 +81,17 @@ def unknown_prerequisite(
     },
 )
 def check_cycles(index: CurriculumIndex, today: datetime.date) -> Iterator[Problem]:
+    # Every file of the cycle gets it, each starting from its own module: the edit that
+    # closed the cycle may be in any of them.
     for cycle in find_cycles(prerequisite_graph(index)):
-        first = index.modules[cycle[0]]
-        position = (first.model.prerequisites or []).index(cycle[1])
-        yield first.document.error(
-            ("prerequisites", position),
-            "prerequisite-cycle",
-            cycle=list(cycle),
-        )
+        ring = list(cycle[:-1]) if cycle[0] == cycle[-1] else list(cycle)
+        for start, module_id in enumerate(ring):
+            item = index.modules[module_id]
+            following = ring[(start + 1) % len(ring)]
+            position = (item.model.prerequisites or []).index(following)
+            rotated = [*ring[start:], *ring[:start], module_id]
+            yield item.document.error(
+                ("prerequisites", position),
+                "prerequisite-cycle",
+                cycle=rotated,
+            )

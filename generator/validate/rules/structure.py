@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
+from generator.format import models as fmt
 from generator.model.index import CurriculumIndex, track_folder
 from generator.problems.messages import did_you_mean, or_none
 from generator.problems.report import Problem
@@ -26,11 +27,50 @@ IDS = declare(
                     f"`{id}.yml`"
                 )
             ),
-            "id-duplicate": "id `{id}` sudah dipakai oleh `{first}`; id harus unik di semua jalur",
+            "id-duplicate": lambda id, first, rename=True, copy=None: (
+                f"id `{id}` juga dipakai oleh `{first}`; id harus unik di semua jalur: "
+                + (
+                    "ganti id di berkas ini, lalu ubah nama berkasnya menjadi id baru itu"
+                    if rename
+                    else f"ganti id di `{copy}`, yang tampaknya salinan berkas ini"
+                )
+            ),
         },
         module=__name__,
     )
 )
+
+
+def _reserved(id: str) -> str:
+    why = (
+        "`index` adalah halaman daftar di folder yang sama, yang akan tertimpa"
+        if id == "index"
+        else f"`{id}` adalah nama perangkat yang dicadangkan Windows, sehingga berkasnya tidak "
+        "dapat dibuka di Windows"
+    )
+    return f"id `{id}` tidak dapat dipakai: {why}; pilih id lain"
+
+
+@rule(
+    "`id` bukan `index` (nama halaman daftar) dan bukan nama yang dicadangkan Windows "
+    "(`con`, `nul`, `prn`, `aux`, `com1`…, `lpt1`…).",
+    errors={
+        "id-reserved": lambda id, file=True: (
+            _reserved(id) + (", lalu ganti nama berkasnya menjadi id baru itu" if file else "")
+        ),
+    },
+)
+def check_reserved_ids(index: CurriculumIndex, today: datetime.date) -> Iterator[Problem]:
+    for kind in ("framework", "track", "module", "pathway"):
+        for item in index.collection(kind).values():
+            if item.model.id in fmt.RESERVED_NAMES:
+                yield item.document.error(("id",), "id-reserved", id=item.model.id)
+    for item in index.frameworks.values():
+        for i, competency in enumerate(item.model.competencies):
+            if competency.id in fmt.RESERVED_NAMES:
+                yield item.document.error(
+                    ("competencies", i, "id"), "id-reserved", id=competency.id, file=False
+                )
 
 
 @rule(

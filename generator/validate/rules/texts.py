@@ -16,9 +16,11 @@ from generator.validate.translate import loc_label
 @rule(
     "Jalur, modul dan jalur belajar yang diterbitkan tidak lagi memuat teks isian "
     f"`{fmt.PLACEHOLDER} …`.",
-    warnings={
+    # An error, not a warning: the pull-request check fails on it, so a scaffold's
+    # placeholders are never published behind a green check.
+    errors={
         "placeholder-left": lambda field, placeholder: (
-            f"`{field}` masih berisi teks isian `{placeholder} …`; ganti dengan isi sebenarnya "
+            f"{field} masih berisi teks isian `{placeholder} …`; ganti dengan isi sebenarnya "
             "sebelum diterbitkan"
         ),
     },
@@ -32,7 +34,7 @@ def check_placeholders(index: CurriculumIndex, today: datetime.date) -> Iterator
     for item in located:
         for loc, text in markdown_values(item.document.data):
             if fmt.PLACEHOLDER in text:
-                yield item.document.warning(
+                yield item.document.error(
                     loc,
                     "placeholder-left",
                     field=loc_label(loc),
