@@ -34,6 +34,7 @@ from generator.render.environment import environment
 from generator.render.front_matter import front_matter, page_title
 from generator.render.jsonld import module_jsonld, pathway_jsonld
 from generator.render.markdown import field_link, markdown_html
+from generator.render.offline import offline_plan, package_name
 from generator.render.planner import PLANNER_DATA, planner_data
 from generator.render.reference import render_reference
 from generator.render.sessions import session_times
@@ -125,6 +126,7 @@ def _environment(curriculum: Curriculum, abbreviations: Abbreviations) -> Enviro
         c=curriculum,
         fmt=fmt,
         MODE_ICONS=MODE_ICONS,
+        offline_package=package_name,
         AUDIENCE_COLUMNS=AUDIENCE_COLUMNS,
         JABATAN_CHOICES=JABATAN_CHOICES,
         session_times=session_times,
@@ -202,6 +204,7 @@ def render_pages(
     )
     pages.update(calendars(curriculum, site_url))
     pages.update(catalog_files(curriculum, site_url))
+    pages.update(offline_plan(curriculum))
     reference = render_reference()
     pages[route("reference").docs] = (
         front_matter(

@@ -14,6 +14,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from generator.write.offline import write_offline
+
 
 class SiteBuildError(Exception):
     """MkDocs failed; the message carries its output."""
@@ -79,6 +81,7 @@ def build_site(root: Path, *, source_date_epoch: int) -> Path:
         raise SiteBuildError(result.stderr + result.stdout)
     try:
         index_search(staging)
+        write_offline(staging)
     except SearchIndexError:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -34,7 +34,7 @@
   var root = new URL("../", script.src);
   var button = headerButton();
   var dialog = null, input, status, suggestion, list, moreButton;
-  var pagefind = null, loading = null, failed = false;
+  var pagefind = null, loading = null, failed = false, attempts = 0;
   var glossary = null, words = null;
   var sequence = 0, timer = null, merged = [], shown = 0, opener = null;
 
@@ -148,12 +148,27 @@
     document.body.append(dialog);
   }
 
+  /* A failed dynamic import stays failed for that address until the page reloads, and a
+     Pagefind instance whose init failed keeps its error: each retry after a connection
+     problem imports under a fresh address. Retried when the dialog opens again and as soon
+     as the browser is back online, so the search box returns by itself. */
   function load() {
     if (loading) return loading;
-    loading = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
-      pagefind = module;
-      return pagefind.options({ baseUrl: root.pathname }).then(function () {
-        return pagefind.init();
+    var address = new URL("pagefind/pagefind.js", root);
+    if (attempts) address.search = "?ulang=" + attempts;
+    attempts += 1;
+    loading = import(address.href).then(function (module) {
+      return module.options({ baseUrl: root.pathname }).then(function () {
+        return module.init();
+      }).then(function () {
+        pagefind = module;
+        if (dialog) {
+          dialog.querySelector(".kk-cari-borang").hidden = false;
+          if (status.textContent === TEXT.offline || status.textContent === TEXT.loading) {
+            status.textContent = "";
+          }
+          if (dialog.open && !input.value) input.focus();
+        }
       });
     }).catch(function () {
       failed = true;
@@ -166,11 +181,18 @@
           var form = dialog.querySelector(".kk-cari-borang");
           form.hidden = true;
           status.textContent = missing ? TEXT.preview : TEXT.offline;
-          if (!missing) loading = null;
+          if (!missing) {
+            failed = false;
+            loading = null;
+          }
         });
     });
     return loading;
   }
+
+  window.addEventListener("online", function () {
+    if (dialog && !pagefind && !loading) load();
+  });
 
   function open() {
     if (!dialog) build();
@@ -273,11 +295,14 @@
     var page = merged.slice(shown, shown + PAGE_SIZE);
     shown += page.length;
     moreButton.hidden = shown >= merged.length;
-    return Promise.all(page.map(function (result) { return result.data(); }))
+    // Offline, only the records of saved pages are on the device: the others are left out.
+    return Promise.all(page.map(function (result) {
+      return result.data().catch(function () { return null; });
+    }))
       .then(function (items) {
         if (mine !== sequence) return;
         var first = null;
-        items.forEach(function (data) {
+        items.filter(Boolean).forEach(function (data) {
           var item = render(data);
           first = first || item;
           list.append(item);
