@@ -129,7 +129,8 @@ def _manifest(files: _Files, name: str, title: str, pages: list[str], extra: lis
 
     A page is cached under its own address (`modul/x/`), every other file under its path.
     """
-    site_title = files.page("").title.strip()
+    # Material titles every page "<page> - <site>", the home page included.
+    site_title = files.page("").title.strip().rsplit(" - ", 1)[-1]
     urls: dict[str, str] = {}
     listed = []
     for page in pages:

@@ -35,6 +35,7 @@
   var button = headerButton();
   var dialog = null, input, status, suggestion, list, moreButton;
   var pagefind = null, loading = null, failed = false, attempts = 0;
+  var retryTimer = null, retryDelay = 1000;
   var glossary = null, words = null;
   var sequence = 0, timer = null, merged = [], shown = 0, opener = null;
 
@@ -184,13 +185,26 @@
           if (!missing) {
             failed = false;
             loading = null;
+            retryLater();
           }
         });
     });
     return loading;
   }
 
+  /* A connection that has just come back often fails its first requests: while the
+     dialog is open and the browser says it is online, try again, waiting longer each time. */
+  function retryLater() {
+    if (retryTimer || !navigator.onLine || !dialog || !dialog.open) return;
+    retryTimer = setTimeout(function () {
+      retryTimer = null;
+      if (!pagefind && !loading) load();
+    }, retryDelay);
+    retryDelay = Math.min(retryDelay * 2, 30000);
+  }
+
   window.addEventListener("online", function () {
+    retryDelay = 1000;
     if (dialog && !pagefind && !loading) load();
   });
 
