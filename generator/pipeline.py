@@ -11,9 +11,11 @@ import yaml
 
 from generator.load.files import load_sources
 from generator.model.curriculum import build_curriculum
+from generator.render.booklet import booklets
 from generator.render.pages import render_pages
 from generator.validate import Validation, validate
 from generator.validate.anchors import missing_sections
+from generator.write.booklets import make_booklets
 from generator.write.docs import WriteResult, write_docs
 from generator.write.site import build_site
 
@@ -67,10 +69,15 @@ def check(root: Path, *, today: datetime.date) -> Validation:
 class Generated:
     validation: Validation
     pages: dict[str, str] | None
+    # Each pathway's booklet PDF (site path → file), when asked for.
+    booklets: dict[str, Path] | None = None
 
 
-def generate(root: Path, *, today: datetime.date) -> Generated:
-    """Validate, then render every page; no pages when there is an error."""
+def generate(root: Path, *, today: datetime.date, with_booklets: bool = False) -> Generated:
+    """Validate, then render every page; no pages when there is an error.
+
+    With `with_booklets` the pathways' PDF booklets are made first (only those whose
+    content changed), so the pages can show each booklet's size beside its link."""
     validation = check(root, today=today)
     if not validation.ok:
         return Generated(validation, None)
@@ -80,17 +87,23 @@ def generate(root: Path, *, today: datetime.date) -> Generated:
     readable = guide_path.is_file() and not guide_path.is_symlink()
     guide = guide_path.read_text(encoding="utf-8") if readable else ""
     site_name, site_url = site_identity(root)
-    pages = render_pages(curriculum, guide=guide, site_url=site_url, site_name=site_name)
+    made = None
+    if with_booklets:
+        made = make_booklets(booklets(curriculum, site_name=site_name, site_url=site_url), root)
+    sizes = {path: pdf.stat().st_size for path, pdf in (made or {}).items()}
+    pages = render_pages(
+        curriculum, guide=guide, site_url=site_url, site_name=site_name, booklet_sizes=sizes
+    )
     if missing := missing_sections(validation.index, pages):
         problems = [*validation.problems, *missing]
         return Generated(Validation(validation.index, problems, validation.files), None)
-    return Generated(validation, pages)
+    return Generated(validation, pages, made)
 
 
 def write_pages(root: Path, pages: dict[str, str]) -> WriteResult:
     return write_docs(pages, root / DOCS_DIR)
 
 
-def build(root: Path, *, today: datetime.date) -> Path:
+def build(root: Path, *, today: datetime.date, extra_files: dict[str, Path] | None = None) -> Path:
     """Build the site into root/site; the caller has generated and written the pages."""
-    return build_site(root, source_date_epoch=epoch_of(today))
+    return build_site(root, source_date_epoch=epoch_of(today), extra_files=extra_files or {})

@@ -197,7 +197,7 @@ def _validate(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     root = args.root.resolve()
     today = pipeline.resolve_today(args.today)
-    generated = pipeline.generate(root, today=today)
+    generated = pipeline.generate(root, today=today, with_booklets=not args.markdown_only)
     problems = generated.validation.problems
     if problems:
         print(report(problems, generated.validation.files, "text"), file=sys.stderr)
@@ -217,7 +217,7 @@ def _build(args: argparse.Namespace) -> int:
     if args.markdown_only:
         return EXIT_OK
     try:
-        site = pipeline.build(root, today=today)
+        site = pipeline.build(root, today=today, extra_files=generated.booklets)
     except SiteBuildError as exc:
         print(str(exc), file=sys.stderr)
         failed = (

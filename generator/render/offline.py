@@ -14,6 +14,7 @@ import json
 from generator.format import models as fmt
 from generator.model.curriculum import AUDIENCE_COLUMNS, Curriculum
 from generator.model.routes import calendar_file, route
+from generator.render.booklet import booklet_file
 from generator.render.planner import PLANNER_DATA
 
 OFFLINE_PLAN = "luring/rencana.json"
@@ -34,7 +35,7 @@ def offline_plan(c: Curriculum) -> dict[str, str]:
         modules = c.index.pathway_modules(pathway_id)
         pages += [route("module", module_id).site for module_id in modules]
         pathway_pages[pathway_id] = [*pages, planner]
-        files = [PLANNER_DATA]
+        files = [PLANNER_DATA, booklet_file(pathway_id)]
         if c.calendar_sessions("pathway", pathway_id):
             files.append(calendar_file("pathway", pathway_id))
         packages[package_name("pathway", pathway_id)] = {

@@ -34,10 +34,12 @@ from generator.render.environment import environment
 from generator.render.front_matter import front_matter, page_title
 from generator.render.jsonld import module_jsonld, pathway_jsonld
 from generator.render.markdown import field_link, markdown_html
+from generator.render.booklet import booklet_file
 from generator.render.offline import offline_plan, package_name
 from generator.render.planner import PLANNER_DATA, planner_data
 from generator.render.reference import render_reference
 from generator.render.sessions import session_times
+from generator.text.numbers import file_size
 from generator.text.escape import escape, link_target, theme_text
 
 MODE_ICONS: dict[str, str] = {
@@ -143,7 +145,12 @@ def _environment(curriculum: Curriculum, abbreviations: Abbreviations) -> Enviro
 
 
 def render_pages(
-    curriculum: Curriculum, *, guide: str = "", site_url: str = "", site_name: str = ""
+    curriculum: Curriculum,
+    *,
+    guide: str = "",
+    site_url: str = "",
+    site_name: str = "",
+    booklet_sizes: dict[str, int] | None = None,
 ) -> dict[str, str]:
     """Render every page of the site as Markdown, keyed by its path under docs/, with the
     data files beside them (calendars); `site_url` (from mkdocs.yml) makes addresses
@@ -153,6 +160,9 @@ def render_pages(
     env.globals.update(
         module_jsonld=partial(module_jsonld, curriculum, site_name=site_name, site_url=site_url),
         pathway_jsonld=partial(pathway_jsonld, curriculum, site_name=site_name, site_url=site_url),
+        booklet_sizes=booklet_sizes or {},
+        booklet_file=booklet_file,
+        file_size=file_size,
     )
     pages: dict[str, str] = {}
 
