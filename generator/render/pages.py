@@ -28,19 +28,19 @@ from generator.model.routes import (
 )
 from generator.render import search
 from generator.render.abbreviations import Abbreviations, with_definitions
+from generator.render.booklet import booklet_file
 from generator.render.calendars import calendars
 from generator.render.catalog import catalog_files
 from generator.render.environment import environment
 from generator.render.front_matter import front_matter, page_title
 from generator.render.jsonld import module_jsonld, pathway_jsonld
 from generator.render.markdown import field_link, markdown_html
-from generator.render.booklet import booklet_file
 from generator.render.offline import offline_plan, package_name
 from generator.render.planner import PLANNER_DATA, planner_data
 from generator.render.reference import render_reference
 from generator.render.sessions import session_times
-from generator.text.numbers import file_size
 from generator.text.escape import escape, link_target, theme_text
+from generator.text.numbers import file_size
 
 MODE_ICONS: dict[str, str] = {
     "webinar": "material-video-account",
