@@ -60,6 +60,19 @@ def site_identity(root: Path) -> tuple[str, str]:
     )
 
 
+def release_address(root: Path, asset: str) -> str:
+    """Where the publishing workflow attaches `asset` (the release "luring" of `repo_url` in
+    mkdocs.yml); "" when mkdocs.yml names no GitHub repository."""
+    try:
+        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), _MkDocsLoader)
+    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        return ""
+    repo = config.get("repo_url") if isinstance(config, dict) else None
+    if not isinstance(repo, str) or not repo.startswith("https://github.com/"):
+        return ""
+    return f"{repo.rstrip('/')}/releases/download/luring/{asset}"
+
+
 def check(root: Path, *, today: datetime.date) -> Validation:
     """Load and validate everything under `root`."""
     return validate(load_sources(root), today=today)

@@ -16,7 +16,7 @@ from generator.problems.messages import ARGPARSE, say
 from generator.problems.report import ERROR, WARNING, report
 from generator.render.reference import write_reference
 from generator.text.numbers import file_size
-from generator.write.offline_zip import write_offline_zip
+from generator.write.offline_zip import record_offline_zip, write_offline_zip
 from generator.write.site import SearchIndexError, SiteBuildError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -254,6 +254,8 @@ def _zip(args: argparse.Namespace) -> int:
         print(say("zip-no-site", folder=site), file=sys.stderr)
         return EXIT_USAGE
     written = write_offline_zip(site, args.output.resolve())
+    if address := pipeline.release_address(args.root.resolve(), args.output.name):
+        record_offline_zip(site, written, address)
     print(say("zip-done", path=args.output, size=file_size(written.stat().st_size)))
     return EXIT_OK
 

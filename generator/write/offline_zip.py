@@ -163,3 +163,15 @@ def write_offline_zip(site: Path, target: Path) -> Path:
             archive.writestr(info, data, compresslevel=9)
     partial.replace(target)
     return target
+
+
+def record_offline_zip(site: Path, package: Path, address: str) -> None:
+    """Name the package and its size in `luring/index.json`, where the save dialog links it
+    (the zip leaves `luring/` out, so recording it there changes nothing inside it)."""
+    index_path = site / "luring" / "index.json"
+    if not index_path.is_file():
+        return
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    index["zip"] = {"alamat": address, "ukuran": package.stat().st_size}
+    text = json.dumps(index, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    index_path.write_text(text, encoding="utf-8")

@@ -31,6 +31,7 @@
     persisted: "Browser menyetujui penyimpanan tetap: simpanan ini tidak akan dihapus otomatis walau ruang perangkat menipis. Anda tetap dapat menghapusnya sendiri di sini.",
     notPersisted: "Browser belum menyetujui penyimpanan tetap: bila ruang perangkat hampir penuh, browser boleh menghapus simpanan ini tanpa bertanya. Buka halaman ini sesekali saat daring; bila simpanan hilang, simpan ulang.",
     noPersist: "Browser ini tidak dapat menjamin simpanan: bila ruang perangkat hampir penuh, simpanan bisa terhapus. Simpan ulang bila perlu.",
+    zip: function (size) { return "Tanpa sambungan sama sekali? Unduh paket zip seluruh situs (" + size + ") untuk disalin ke laptop atau ponsel rekan; buka index.html di dalamnya."; },
     unsupported: "Browser ini tidak dapat menyimpan halaman untuk dibaca tanpa sambungan. Gunakan buklet PDF jalur belajar, atau browser lain (Chrome, Firefox, Safari versi baru).",
     update: "Situs ini sudah diperbarui. Jalur belajar yang Anda simpan ikut diperbarui otomatis; hanya berkas yang berubah yang diunduh.",
   };
@@ -154,6 +155,13 @@
           body.append(save);
         }
       });
+      if (index && index.zip && /^https:\/\//.test(index.zip.alamat)) {
+        var line = element("p", "kk-luring-zip");
+        var link = element("a", "", TEXT.zip(size(index.zip.ukuran)));
+        link.href = index.zip.alamat;
+        line.append(link);
+        body.append(line);
+      }
       saved.filter(function (name) { return wanted.indexOf(name) >= 0; }).forEach(function (name) {
         manifestOf(name).then(function (manifest) { if (manifest) report(manifest, null); });
       });
