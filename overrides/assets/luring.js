@@ -110,7 +110,8 @@
     }
 
     function build() {
-      dialog = element("dialog", "kk-luring-dialog");
+      // md-typeset: the theme's button and list styles, as inside the page's article.
+      dialog = element("dialog", "kk-luring-dialog md-typeset");
       dialog.setAttribute("aria-labelledby", "kk-luring-judul");
       var heading = element("h2", "", TEXT.title);
       heading.id = "kk-luring-judul";
@@ -153,6 +154,7 @@
           save.type = "button";
           save.addEventListener("click", function () { start(name, about.judul); });
           body.append(save);
+          if (name === own) save.focus();
         }
       });
       if (index && index.zip && /^https:\/\//.test(index.zip.alamat)) {
@@ -189,8 +191,8 @@
               report(manifest || { nama: name, judul: title, halaman: [], ukuran: message.hasil.ukuran },
                 message.hasil.diunduh);
               refreshButton();
+              persist();
             });
-            persist();
           } else if (message.type === "gagal") {
             bar.remove();
             status.textContent = TEXT.failed;

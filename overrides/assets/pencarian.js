@@ -21,6 +21,7 @@
     suggest: "Mungkin maksud Anda: ",
     also: function (q) { return "Juga dicari: " + q; },
     preview: "Pencarian tidak tersedia di pratinjau langsung; jalankan make site lalu buka folder site/.",
+    savedOnly: "Tanpa sambungan, hanya halaman yang tersimpan di perangkat ini yang ditampilkan.",
     offline: "Pencarian gagal dimuat. Periksa sambungan internet Anda, lalu coba lagi.",
     page: "Halaman",
     jp: " JP",
@@ -316,6 +317,9 @@
       .then(function (items) {
         if (mine !== sequence) return;
         var first = null;
+        if (items.indexOf(null) >= 0 && status.textContent.indexOf(TEXT.savedOnly) < 0) {
+          status.textContent = status.textContent.replace(/\.?$/, ". ") + TEXT.savedOnly;
+        }
         items.filter(Boolean).forEach(function (data) {
           var item = render(data);
           first = first || item;
