@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import re
 
 import pytest
 from pypdf import PdfReader
@@ -72,3 +73,32 @@ def test_pathway_page_links_its_booklet_with_its_size(seed_site):
     html = (seed_site / "jalur-belajar" / PATHWAY / "index.html").read_text(encoding="utf-8")
     assert f'href="../../buklet/{PATHWAY}.pdf"' in html
     assert f"(PDF, {file_size(size)})" in html
+
+
+@pytest.mark.parametrize("name", ["script", "title-breakout", "attribute-double-quote"])
+def test_hostile_text_stays_text_in_the_booklet(name, tmp_path):
+    from bs4 import BeautifulSoup
+
+    from generator.render.booklet import booklets
+    from generator.write.booklets import make_booklets
+    from tests import hostile
+
+    payload = next(p for p in hostile.PAYLOADS if p.name == name)
+    project = hostile.write_hostile(tmp_path / "proyek", payload)
+    today = datetime.date.fromisoformat(TODAY)
+    validation = validate(load_sources(project.root), today=today)
+    assert validation.ok, [p.message for p in validation.problems][:5]
+    c = build_curriculum(validation.index, today=today)
+    pages = booklets(c, site_name="Kurikulum", site_url="")
+    for path, page in pages.items():
+        soup = BeautifulSoup(page, "html.parser")
+        assert [t.name for t in soup.find_all(["script", "img", "iframe", "svg"])] == [], path
+        handlers = [a for t in soup.find_all(True) for a in t.attrs if a.startswith("on")]
+        assert handlers == [], path
+        assert soup.title.string.startswith("Buklet jalur belajar: KK")
+    first = sorted(pages)[0]
+    pdf = make_booklets({first: pages[first]}, tmp_path)[first]
+    text = text_of(PdfReader(pdf))
+    # The payload reads as the text it is (PDF text extraction drops some spaces).
+    shown = re.escape(payload.text.replace(" ", "")).replace("@N", r"\d+")
+    assert re.search(shown, text.replace(" ", ""))

@@ -9,9 +9,13 @@ expected pages, sizes and words come from the built manifests and pages.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import http.server
 import json
+import re
+import shutil
 import threading
+import typing
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -167,3 +171,79 @@ def test_nothing_for_offline_is_fetched_until_asked(chromium, base, seed_site):
     fetched = {url.removeprefix(base).split("?")[0] for url in traffic.requests}
     assert not {name for name in fetched if name.startswith(("luring/", "pagefind/", "modul/"))}
     context.close()
+
+
+class _Logged(http.server.SimpleHTTPRequestHandler):
+    """Serves the site and remembers every path asked for."""
+
+    asked: typing.ClassVar[list[str]] = []
+
+    def do_GET(self) -> None:
+        self.asked.append(self.path.split("?")[0])
+        super().do_GET()
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def publish_change(site: Path, page: str) -> str:
+    """What a new build with one changed page publishes: the page, the manifests that list
+    it (its new hash and size), and a service worker with a new version."""
+    path = site / page / "index.html"
+    path.write_bytes(path.read_bytes().replace(b"</body>", b"<!-- baru --></body>"))
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    for manifest_path in (site / "luring").rglob("*.json"):
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        for entry in manifest.get("berkas", []):
+            if entry["url"] == page:
+                entry.update(sha256=digest, ukuran=len(data))
+        manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    worker = site / "sw.js"
+    text = worker.read_text(encoding="utf-8")
+    version = re.search(r'var VERSI = "([^"]+)"', text)[1]
+    worker.write_text(text.replace(version, "versi-baru-uji"), encoding="utf-8")
+    return digest
+
+
+def test_a_new_build_updates_saved_pathways_fetching_only_changed_files(
+    chromium, seed_site, tmp_path
+):
+    site = shutil.copytree(seed_site, tmp_path / "site")
+    changed = "modul/arsip-digital/"
+    with serve(site, _Logged) as base:
+        context = new_context(chromium, viewport=PHONE)
+        page = context.new_page()
+        save(page, base, f"jalur-belajar/{PATHWAY}")
+        page.reload()
+        assert page.locator(".kk-luring-kabar").count() == 0
+        digest = publish_change(site, changed)
+        _Logged.asked.clear()
+        page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+        # Playwright's wait_for_function does not await a promise: poll in the page.
+        updated = page.evaluate(
+            """async ([name, url, digest]) => {
+                const key = new URL('/luring/' + name + '.json', location).href;
+                for (let tries = 0; tries < 300; tries++) {
+                    const held = await (await caches.open('kk-paket-' + name)).match(key);
+                    const manifest = held ? await held.json() : {berkas: []};
+                    if (manifest.berkas.some(f => f.url === url && f.sha256 === digest)) {
+                        return true;
+                    }
+                    await new Promise(done => setTimeout(done, 100));
+                }
+                return false;
+            }""",
+            [f"jalur-belajar/{PATHWAY}", changed, digest],
+        )
+        assert updated
+        assert sorted(set(_Logged.asked)) == sorted(
+            {"/sw.js", f"/luring/jalur-belajar/{PATHWAY}.json", f"/{changed}"}
+        )
+        # Told once: on the next page, and not again after that.
+        page.reload()
+        page.locator(".kk-luring-kabar", has_text="sudah diperbarui").wait_for()
+        page.reload()
+        page.get_by_role("button", name="Tersimpan untuk luring").wait_for()
+        assert page.locator(".kk-luring-kabar").count() == 0
+        context.close()
