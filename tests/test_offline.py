@@ -126,6 +126,13 @@ def test_a_saved_pathway_reads_and_searches_offline(chromium, base, seed_site):
             page.goto(base + entry["url"])
             assert page.title() == f"{entry['judul']} - Kurikulum Kompetensi ASN"
             assert page.locator("article h1").count() == 1
+        # The planner (opened as the pathway page links it) and the zone choice.
+        page.goto(f"{base}rencana-belajar/?jabatan=cpns&jalur-belajar={PATHWAY}")
+        page.wait_for_selector('#kk-rencana-form button[type="submit"]:enabled')
+        page.goto(f"{base}jalur-belajar/{PATHWAY}/")
+        page.select_option("#kk-zona-pilih-0", "WIT")
+        firsts = page.locator(".kk-sesi-waktu strong").all_inner_texts()
+        assert firsts and all(text.endswith("WIT") for text in firsts)
         page.goto(base + modules[0]["url"])
         assert "modul/antikorupsi-gratifikasi/" in saved
         assert "/modul/antikorupsi-gratifikasi/" in search(page, "gratifikasi")

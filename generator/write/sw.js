@@ -195,10 +195,11 @@ function simpanDibaca(request, response, page) {
   }).catch(function () { return null; });
 }
 
-/* Pagefind adds `?ts=` to its entry file; the saved copy answers for any query string. */
+/* A page's query string is read by its script (the planner's `?jabatan=`), and Pagefind
+   adds `?ts=` to its entry file: the saved copy answers for any query string. */
 function tersimpan(request) {
-  var pagefind = new URL(request.url).pathname.indexOf("/pagefind/") >= 0;
-  return caches.match(request, { ignoreSearch: pagefind });
+  var any = request.mode === "navigate" || new URL(request.url).pathname.indexOf("/pagefind/") >= 0;
+  return caches.match(request, { ignoreSearch: any });
 }
 
 function halaman(event) {
