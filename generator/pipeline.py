@@ -86,11 +86,15 @@ class Generated:
     booklets: dict[str, Path] | None = None
 
 
-def generate(root: Path, *, today: datetime.date, with_booklets: bool = False) -> Generated:
+def generate(
+    root: Path, *, today: datetime.date, with_booklets: bool = False, cached_booklets: bool = False
+) -> Generated:
     """Validate, then render every page; no pages when there is an error.
 
     With `with_booklets` the pathways' PDF booklets are made first (only those whose
-    content changed), so the pages can show each booklet's size beside its link."""
+    content changed), so the pages can show each booklet's size beside its link; with
+    `cached_booklets` only those a site build already made are linked, so Markdown
+    written without building the site is the same as the last build's."""
     validation = check(root, today=today)
     if not validation.ok:
         return Generated(validation, None)
@@ -101,8 +105,9 @@ def generate(root: Path, *, today: datetime.date, with_booklets: bool = False) -
     guide = guide_path.read_text(encoding="utf-8") if readable else ""
     site_name, site_url = site_identity(root)
     made = None
-    if with_booklets:
-        made = make_booklets(booklets(curriculum, site_name=site_name, site_url=site_url), root)
+    if with_booklets or cached_booklets:
+        htmls = booklets(curriculum, site_name=site_name, site_url=site_url)
+        made = make_booklets(htmls, root, make=with_booklets)
     sizes = {path: pdf.stat().st_size for path, pdf in (made or {}).items()}
     pages = render_pages(
         curriculum, guide=guide, site_url=site_url, site_name=site_name, booklet_sizes=sizes

@@ -216,7 +216,9 @@ def _validate(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     root = args.root.resolve()
     today = pipeline.resolve_today(args.today)
-    generated = pipeline.generate(root, today=today, with_booklets=not args.markdown_only)
+    generated = pipeline.generate(
+        root, today=today, with_booklets=not args.markdown_only, cached_booklets=True
+    )
     problems = generated.validation.problems
     if problems:
         print(report(problems, generated.validation.files, "text"), file=sys.stderr)

@@ -13,16 +13,18 @@ from pathlib import Path
 CACHE = Path(".cache") / "buklet"
 
 
-def make_booklets(htmls: dict[str, str], root: Path) -> dict[str, Path]:
-    """The PDF of each booklet (site path → cached file), making only the missing ones."""
+def make_booklets(htmls: dict[str, str], root: Path, *, make: bool = True) -> dict[str, Path]:
+    """The PDF of each booklet (site path → cached file), making only the missing ones;
+    with `make=False` only those already in the cache (Markdown without a site build)."""
     cache = root / CACHE
-    cache.mkdir(parents=True, exist_ok=True)
     made = {}
     for site_path, html in sorted(htmls.items()):
         target = cache / f"{hashlib.sha256(html.encode('utf-8')).hexdigest()}.pdf"
-        if not target.is_file():
+        if not target.is_file() and make:
+            cache.mkdir(parents=True, exist_ok=True)
             _pdf(html, target)
-        made[site_path] = target
+        if target.is_file():
+            made[site_path] = target
     return made
 
 
