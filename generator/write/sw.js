@@ -167,8 +167,6 @@ self.addEventListener("message", function (event) {
     }, function (error) {
       port.postMessage({ type: "gagal", pesan: String(error && error.message || error) });
     }));
-  } else if (data.type === "perbarui") {
-    event.waitUntil(perbaruiSemua());
   }
 });
 

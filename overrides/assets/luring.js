@@ -258,8 +258,10 @@
   }).then(function (registration) {
     holders.forEach(control);
     tellNewVersion(registration);
+    // Back online: ask whether a newer build was published (the browser compares sw.js,
+    // 4 KB); a new worker then updates the saved packages, changed files only.
     window.addEventListener("online", function () {
-      if (registration.active) registration.active.postMessage({ type: "perbarui" });
+      registration.update().catch(function () { return null; });
     });
   }, function () {
     // No worker here (the live preview of `make serve` has none): make sure one left by
