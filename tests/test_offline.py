@@ -254,3 +254,29 @@ def test_a_new_build_updates_saved_pathways_fetching_only_changed_files(
         page.get_by_role("button", name="Tersimpan untuk luring").wait_for()
         assert page.locator(".kk-luring-kabar").count() == 0
         context.close()
+
+
+def test_first_visit_of_a_module_page_stays_within_100_kb_gzipped(seed_site):
+    """The page, everything it loads and the service worker its registration fetches,
+    gzipped as GitHub Pages sends them: the offline code may not push it over budget."""
+    import gzip
+    from html.parser import HTMLParser
+
+    class Loads(HTMLParser):
+        found: typing.ClassVar[list[str]] = []
+
+        def handle_starttag(self, tag, attrs):
+            values = dict(attrs)
+            if tag == "link" and "stylesheet" in (values.get("rel") or "").split():
+                self.found.append(values["href"])
+            elif tag in {"script", "img"} and values.get("src"):
+                self.found.append(values["src"])
+
+    page = seed_site / "modul" / "zona-integritas" / "index.html"
+    parser = Loads()
+    parser.feed(page.read_text(encoding="utf-8"))
+    files = [page, seed_site / "sw.js"]
+    files += [(page.parent / src).resolve() for src in parser.found if "://" not in src]
+    assert seed_site / "assets" / "luring.js" in files
+    total = sum(len(gzip.compress(path.read_bytes(), 9)) for path in files)
+    assert total <= 100 * 1024, f"{total / 1024:.1f} KB"
