@@ -1339,7 +1339,16 @@ class SiteScan:
                 expected = self.plain.get(marker)
                 if expected is None:
                     continue
-                if relpath.startswith(("assets/", "catalog", "luring/")):
+                if relpath.startswith("luring/"):
+                    # Offline manifests: page titles as plain text ("Jalur belajar X", "A — B").
+                    if expected not in normalise(value):
+                        self.add(
+                            relpath,
+                            f"title does not hold the field's text {expected!r}",
+                            repr(value),
+                            [marker],
+                        )
+                elif relpath.startswith(("assets/", "catalog")):
                     # Our own data files hold the text itself; scripts insert it as text.
                     if normalise(value) != expected:
                         self.add(
