@@ -5,7 +5,9 @@ the A–Z index."""
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -15,7 +17,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
+from generator.text.numbers import file_size
 from tests.browser import new_context
+from tests.constants import REPO
 
 pytestmark = pytest.mark.browser
 
@@ -38,11 +42,19 @@ class _Links(HTMLParser):
 @pytest.fixture(scope="module")
 def unpacked(seed_site, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("zip")
-    command = [sys.executable, "-m", "generator", "zip", "--root", str(seed_site.parent)]
+    # A copy: the command records the package in the site's luring/index.json.
+    project = out / "proyek"
+    shutil.copytree(seed_site, project / "site")
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    command = [sys.executable, "-m", "generator", "zip", "--root", str(project)]
     command += ["--output", str(out / "luring.zip")]
     result = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert re.search(r"\(\d[\d,.]* (KB|MB)\)", result.stdout)
+    size = (out / "luring.zip").stat().st_size
+    assert f"({file_size(size)})" in result.stdout
+    index = json.loads((project / "site" / "luring" / "index.json").read_text(encoding="utf-8"))
+    assert index["zip"]["ukuran"] == size
+    assert index["zip"]["alamat"].endswith("/releases/download/luring/luring.zip")
     with zipfile.ZipFile(out / "luring.zip") as archive:
         archive.extractall(out)
     return out / "kurikulum-asn"
