@@ -11,7 +11,7 @@ ARGS ?=
 BASE ?= origin/main
 HEAD ?=
 
-.PHONY: test site serve validate diff lock bench bench-lighthouse golden schema clean
+.PHONY: test site serve validate diff lock bench bench-lighthouse golden schema clean zip pango
 
 # -qq: pip's own notices (setuptools' editable-install banner, unreachable extra
 # indexes in a machine's pip.conf) are not the maintainer's business; errors still show.
@@ -29,13 +29,24 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
-test: $(STAMP) $(NODE_STAMP)
+# WeasyPrint (the pathways' PDF booklets) needs Pango from Debian: installed where missing,
+# as .ci/run does for Chromium.
+pango:
+	@ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; }
+
+test: $(STAMP) $(NODE_STAMP) pango
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/ruff format --check generator tests bench
 	$(PY) -m pytest -n 2 $(ARGS)
 
-site: $(STAMP)
+site: $(STAMP) pango
 	$(PY) -m generator build $(ARGS)
+
+# The package for no connection at all (a zip that opens from file://), from site/: built
+# by the publishing workflow as a release asset, not by every `make site`.
+zip: $(STAMP)
+	$(PY) -m generator zip $(ARGS)
 
 # MkDocs checks that docs/ exists before any hook runs, so generate it first.
 serve: $(STAMP)

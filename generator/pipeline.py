@@ -11,9 +11,11 @@ import yaml
 
 from generator.load.files import load_sources
 from generator.model.curriculum import build_curriculum
+from generator.render.booklet import booklets
 from generator.render.pages import render_pages
 from generator.validate import Validation, validate
 from generator.validate.anchors import has_section_links, missing_sections
+from generator.write.booklets import make_booklets
 from generator.write.docs import WriteResult, write_docs
 from generator.write.site import build_site
 
@@ -58,6 +60,19 @@ def site_identity(root: Path) -> tuple[str, str]:
     )
 
 
+def release_address(root: Path, asset: str) -> str:
+    """Where the publishing workflow attaches `asset` (the release "luring" of `repo_url` in
+    mkdocs.yml); "" when mkdocs.yml names no GitHub repository."""
+    try:
+        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), _MkDocsLoader)
+    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        return ""
+    repo = config.get("repo_url") if isinstance(config, dict) else None
+    if not isinstance(repo, str) or not repo.startswith("https://github.com/"):
+        return ""
+    return f"{repo.rstrip('/')}/releases/download/luring/{asset}"
+
+
 def check(root: Path, *, today: datetime.date) -> Validation:
     """Load and validate everything under `root`."""
     return validate(load_sources(root), today=today)
@@ -67,10 +82,19 @@ def check(root: Path, *, today: datetime.date) -> Validation:
 class Generated:
     validation: Validation
     pages: dict[str, str] | None
+    # Each pathway's booklet PDF (site path → file), when asked for.
+    booklets: dict[str, Path] | None = None
 
 
-def generate(root: Path, *, today: datetime.date) -> Generated:
-    """Validate, then render every page; no pages when there is an error."""
+def generate(
+    root: Path, *, today: datetime.date, with_booklets: bool = False, cached_booklets: bool = False
+) -> Generated:
+    """Validate, then render every page; no pages when there is an error.
+
+    With `with_booklets` the pathways' PDF booklets are made first (only those whose
+    content changed), so the pages can show each booklet's size beside its link; with
+    `cached_booklets` only those a site build already made are linked, so Markdown
+    written without building the site is the same as the last build's."""
     validation = check(root, today=today)
     if not validation.ok:
         return Generated(validation, None)
@@ -80,7 +104,14 @@ def generate(root: Path, *, today: datetime.date) -> Generated:
     readable = guide_path.is_file() and not guide_path.is_symlink()
     guide = guide_path.read_text(encoding="utf-8") if readable else ""
     site_name, site_url = site_identity(root)
-    pages = render_pages(curriculum, guide=guide, site_url=site_url, site_name=site_name)
+    made = None
+    if with_booklets or cached_booklets:
+        htmls = booklets(curriculum, site_name=site_name, site_url=site_url)
+        made = make_booklets(htmls, root, make=with_booklets)
+    sizes = {path: pdf.stat().st_size for path, pdf in (made or {}).items()}
+    pages = render_pages(
+        curriculum, guide=guide, site_url=site_url, site_name=site_name, booklet_sizes=sizes
+    )
     late = [
         problem
         for found, _needed in POST_RENDER_CHECKS
@@ -89,7 +120,7 @@ def generate(root: Path, *, today: datetime.date) -> Generated:
     if late:
         problems = sorted({*validation.problems, *late})
         return Generated(Validation(validation.index, problems, validation.files), None)
-    return Generated(validation, pages)
+    return Generated(validation, pages, made)
 
 
 # The checks that need the rendered pages (a `#section` exists only once its heading is
@@ -113,6 +144,6 @@ def write_pages(root: Path, pages: dict[str, str]) -> WriteResult:
     return write_docs(pages, root / DOCS_DIR)
 
 
-def build(root: Path, *, today: datetime.date) -> Path:
+def build(root: Path, *, today: datetime.date, extra_files: dict[str, Path] | None = None) -> Path:
     """Build the site into root/site; the caller has generated and written the pages."""
-    return build_site(root, source_date_epoch=epoch_of(today))
+    return build_site(root, source_date_epoch=epoch_of(today), extra_files=extra_files or {})

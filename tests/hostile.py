@@ -14,12 +14,13 @@ Three parts:
   because literal ones are refused by the loader already.
 - **Site scan.** Every HTML page (BeautifulSoup's html.parser, and a second, independent
   tokenizer written to the HTML standard's tag and attribute rules), every JSON file
-  (tags.json, the planner data, the search dialog's glossary and words, catalog.json, read
-  against its schema too), the schema.org JSON-LD in pages (JSON parsed after both HTML
-  parsers found the script's end), every calendar (icalendar, and a second reading of
-  RFC 5545's content lines), sitemap.xml: nothing that runs script or loads from another
-  host, and plain text that reads literally wherever it is shown; and Pagefind's records
-  (`pagefind/fragment/*.pf_fragment`) with the metadata attributes they are built from.
+  (tags.json, the planner data, the search dialog's glossary and words, the offline
+  manifests' titles, catalog.json, read against its schema too), the schema.org JSON-LD
+  in pages (JSON parsed after both HTML parsers found the script's end), every calendar
+  (icalendar, and a second reading of RFC 5545's content lines), sitemap.xml: nothing that
+  runs script or loads from another host, and plain text that reads literally wherever it
+  is shown; and Pagefind's records (`pagefind/fragment/*.pf_fragment`) with the metadata
+  attributes they are built from.
 """
 
 from __future__ import annotations
@@ -1338,7 +1339,16 @@ class SiteScan:
                 expected = self.plain.get(marker)
                 if expected is None:
                     continue
-                if relpath.startswith("assets/") or relpath.startswith("catalog"):
+                if relpath.startswith("luring/"):
+                    # Offline manifests: page titles as plain text ("Jalur belajar X", "A — B").
+                    if expected not in normalise(value):
+                        self.add(
+                            relpath,
+                            f"title does not hold the field's text {expected!r}",
+                            repr(value),
+                            [marker],
+                        )
+                elif relpath.startswith(("assets/", "catalog")):
                     # Our own data files hold the text itself; scripts insert it as text.
                     if normalise(value) != expected:
                         self.add(

@@ -231,7 +231,7 @@ def test_pull_request_workflow_is_read_only():
 
 
 def test_pages_workflow_builds_the_site():
-    assert make_targets_of(load_workflow("pages.yml")) == ["site"]
+    assert make_targets_of(load_workflow("pages.yml")) == ["site", "zip"]
 
 
 def test_pages_workflow_rebuilds_daily_just_after_midnight_wib():

@@ -15,6 +15,8 @@ from generator.format.schema import write_schemas
 from generator.problems.messages import ARGPARSE, say
 from generator.problems.report import ERROR, WARNING, report
 from generator.render.reference import write_reference
+from generator.text.numbers import file_size
+from generator.write.offline_zip import record_offline_zip, write_offline_zip
 from generator.write.site import SearchIndexError, SiteBuildError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -145,6 +147,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     diff.add_argument("--today", type=_date, metavar="TANGGAL", help="tanggal hari ini, YYYY-MM-DD")
     diff.set_defaults(handler=_diff)
+    package = commands.add_parser(
+        "zip",
+        help="buat paket zip situs untuk dibuka tanpa sambungan (file://)",
+        description="Buat paket zip dari site/ yang dapat dibuka dari file:// dengan Indeks A–Z "
+        "sebagai ganti pencarian. Jalankan setelah `make site`.",
+    )
+    package.add_argument(
+        "--root", type=Path, default=Path("."), metavar="FOLDER", help="akar proyek"
+    )
+    package.add_argument(
+        "--output",
+        type=Path,
+        default=Path("kurikulum-asn-luring.zip"),
+        metavar="BERKAS",
+        help="berkas zip yang ditulis (bawaan: kurikulum-asn-luring.zip)",
+    )
+    package.set_defaults(handler=_zip)
     new = commands.add_parser(
         "new",
         help="buat berkas modul, jalur belajar atau jalur baru",
@@ -197,7 +216,9 @@ def _validate(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     root = args.root.resolve()
     today = pipeline.resolve_today(args.today)
-    generated = pipeline.generate(root, today=today)
+    generated = pipeline.generate(
+        root, today=today, with_booklets=not args.markdown_only, cached_booklets=True
+    )
     problems = generated.validation.problems
     if problems:
         print(report(problems, generated.validation.files, "text"), file=sys.stderr)
@@ -217,7 +238,7 @@ def _build(args: argparse.Namespace) -> int:
     if args.markdown_only:
         return EXIT_OK
     try:
-        site = pipeline.build(root, today=today)
+        site = pipeline.build(root, today=today, extra_files=generated.booklets)
     except SiteBuildError as exc:
         print(str(exc), file=sys.stderr)
         failed = (
@@ -226,6 +247,18 @@ def _build(args: argparse.Namespace) -> int:
         print(say(failed), file=sys.stderr)
         return EXIT_PROBLEMS
     print(say("build-done", folder=site.relative_to(root)))
+    return EXIT_OK
+
+
+def _zip(args: argparse.Namespace) -> int:
+    site = args.root.resolve() / "site"
+    if not (site / "index.html").is_file():
+        print(say("zip-no-site", folder=site), file=sys.stderr)
+        return EXIT_USAGE
+    written = write_offline_zip(site, args.output.resolve())
+    if address := pipeline.release_address(args.root.resolve(), args.output.name):
+        record_offline_zip(site, written, address)
+    print(say("zip-done", path=args.output, size=file_size(written.stat().st_size)))
     return EXIT_OK
 
 

@@ -465,6 +465,8 @@ _COMMANDS: dict[str, Template] = {
     "utuh. Jalankan `make site` lagi; bila tetap gagal, pasang ulang dependensi dengan "
     "`make clean` lalu `make site`",
     "build-done": "situs selesai dibangun di {folder}/",
+    "zip-no-site": "galat: folder `{folder}` belum berisi situs; jalankan `make site` lebih dulu",
+    "zip-done": "paket luring ditulis: {path} ({size})",
     "schema-written": "ditulis: {path}",
     "diff-refused": "galat: {detail}",
     "diff-folder-missing": "folder `{folder}` tidak ditemukan",

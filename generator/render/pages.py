@@ -28,16 +28,19 @@ from generator.model.routes import (
 )
 from generator.render import search
 from generator.render.abbreviations import Abbreviations, with_definitions
+from generator.render.booklet import booklet_file
 from generator.render.calendars import calendars
 from generator.render.catalog import catalog_files
 from generator.render.environment import environment
 from generator.render.front_matter import front_matter, page_title
 from generator.render.jsonld import module_jsonld, pathway_jsonld
 from generator.render.markdown import field_link, markdown_html
+from generator.render.offline import offline_plan, package_name
 from generator.render.planner import PLANNER_DATA, planner_data
 from generator.render.reference import render_reference
 from generator.render.sessions import session_times
 from generator.text.escape import escape, link_target, theme_text
+from generator.text.numbers import file_size
 
 MODE_ICONS: dict[str, str] = {
     "webinar": "material-video-account",
@@ -125,6 +128,7 @@ def _environment(curriculum: Curriculum, abbreviations: Abbreviations) -> Enviro
         c=curriculum,
         fmt=fmt,
         MODE_ICONS=MODE_ICONS,
+        offline_package=package_name,
         AUDIENCE_COLUMNS=AUDIENCE_COLUMNS,
         JABATAN_CHOICES=JABATAN_CHOICES,
         session_times=session_times,
@@ -141,7 +145,12 @@ def _environment(curriculum: Curriculum, abbreviations: Abbreviations) -> Enviro
 
 
 def render_pages(
-    curriculum: Curriculum, *, guide: str = "", site_url: str = "", site_name: str = ""
+    curriculum: Curriculum,
+    *,
+    guide: str = "",
+    site_url: str = "",
+    site_name: str = "",
+    booklet_sizes: dict[str, int] | None = None,
 ) -> dict[str, str]:
     """Render every page of the site as Markdown, keyed by its path under docs/, with the
     data files beside them (calendars); `site_url` (from mkdocs.yml) makes addresses
@@ -151,6 +160,9 @@ def render_pages(
     env.globals.update(
         module_jsonld=partial(module_jsonld, curriculum, site_name=site_name, site_url=site_url),
         pathway_jsonld=partial(pathway_jsonld, curriculum, site_name=site_name, site_url=site_url),
+        booklet_sizes=booklet_sizes or {},
+        booklet_file=booklet_file,
+        file_size=file_size,
     )
     pages: dict[str, str] = {}
 
@@ -202,6 +214,7 @@ def render_pages(
     )
     pages.update(calendars(curriculum, site_url))
     pages.update(catalog_files(curriculum, site_url))
+    pages.update(offline_plan(curriculum))
     reference = render_reference()
     pages[route("reference").docs] = (
         front_matter(

@@ -63,3 +63,11 @@ def jp_text(value: Fraction | int) -> str:
     """JP the Indonesian way: at most one decimal, with a comma ("2,5", "4", "1.035,5")."""
     whole, tenth = divmod(jp_tenths(value), 10)
     return f"{number_text(whole)},{tenth}" if tenth else number_text(whole)
+
+
+def file_size(size: int) -> str:
+    """A download's size as readers see it beside a link: "62 KB", "1,2 MB" (1 KB = 1,024
+    bytes). The offline dialog (overrides/assets/luring.js, `size`) words sizes the same."""
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024)):,} KB".replace(",", ".")
+    return f"{size / 1024 / 1024:.1f}".removesuffix(".0").replace(".", ",") + " MB"

@@ -14,6 +14,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from generator.write.offline import write_offline
+
 
 class SiteBuildError(Exception):
     """MkDocs failed; the message carries its output."""
@@ -56,7 +58,9 @@ def index_search(site: Path) -> None:
             path.unlink()
 
 
-def build_site(root: Path, *, source_date_epoch: int) -> Path:
+def build_site(
+    root: Path, *, source_date_epoch: int, extra_files: dict[str, Path] | None = None
+) -> Path:
     """Run MkDocs (strict) and then Pagefind into a fresh folder, then swap it in for site/.
 
     The old site stays untouched until the new one is complete, so a failed build
@@ -78,7 +82,13 @@ def build_site(root: Path, *, source_date_epoch: int) -> Path:
         shutil.rmtree(staging, ignore_errors=True)
         raise SiteBuildError(result.stderr + result.stdout)
     try:
+        # Files made beside the pages (the booklets): in the site before its offline
+        # manifests are hashed, out of the search index (Pagefind reads HTML only).
+        for site_path, source in sorted((extra_files or {}).items()):
+            (staging / site_path).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, staging / site_path)
         index_search(staging)
+        write_offline(staging)
     except SearchIndexError:
         shutil.rmtree(staging, ignore_errors=True)
         raise

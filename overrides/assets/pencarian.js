@@ -21,6 +21,7 @@
     suggest: "Mungkin maksud Anda: ",
     also: function (q) { return "Juga dicari: " + q; },
     preview: "Pencarian tidak tersedia di pratinjau langsung; jalankan make site lalu buka folder site/.",
+    savedOnly: "Tanpa sambungan, hanya halaman yang tersimpan di perangkat ini yang ditampilkan.",
     offline: "Pencarian gagal dimuat. Periksa sambungan internet Anda, lalu coba lagi.",
     page: "Halaman",
     jp: " JP",
@@ -34,7 +35,8 @@
   var root = new URL("../", script.src);
   var button = headerButton();
   var dialog = null, input, status, suggestion, list, moreButton;
-  var pagefind = null, loading = null, failed = false;
+  var pagefind = null, loading = null, failed = false, attempts = 0;
+  var retryTimer = null, retryDelay = 1000;
   var glossary = null, words = null;
   var sequence = 0, timer = null, merged = [], shown = 0, opener = null;
 
@@ -148,12 +150,27 @@
     document.body.append(dialog);
   }
 
+  /* A failed dynamic import stays failed for that address until the page reloads, and a
+     Pagefind instance whose init failed keeps its error: each retry after a connection
+     problem imports under a fresh address. Retried when the dialog opens again and as soon
+     as the browser is back online, so the search box returns by itself. */
   function load() {
     if (loading) return loading;
-    loading = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
-      pagefind = module;
-      return pagefind.options({ baseUrl: root.pathname }).then(function () {
-        return pagefind.init();
+    var address = new URL("pagefind/pagefind.js", root);
+    if (attempts) address.search = "?ulang=" + attempts;
+    attempts += 1;
+    loading = import(address.href).then(function (module) {
+      return module.options({ baseUrl: root.pathname }).then(function () {
+        return module.init();
+      }).then(function () {
+        pagefind = module;
+        if (dialog) {
+          dialog.querySelector(".kk-cari-borang").hidden = false;
+          if (status.textContent === TEXT.offline || status.textContent === TEXT.loading) {
+            status.textContent = "";
+          }
+          if (dialog.open && !input.value) input.focus();
+        }
       });
     }).catch(function () {
       failed = true;
@@ -166,11 +183,31 @@
           var form = dialog.querySelector(".kk-cari-borang");
           form.hidden = true;
           status.textContent = missing ? TEXT.preview : TEXT.offline;
-          if (!missing) loading = null;
+          if (!missing) {
+            failed = false;
+            loading = null;
+            retryLater();
+          }
         });
     });
     return loading;
   }
+
+  /* A connection that has just come back often fails its first requests: while the
+     dialog is open and the browser says it is online, try again, waiting longer each time. */
+  function retryLater() {
+    if (retryTimer || !navigator.onLine || !dialog || !dialog.open) return;
+    retryTimer = setTimeout(function () {
+      retryTimer = null;
+      if (!pagefind && !loading) load();
+    }, retryDelay);
+    retryDelay = Math.min(retryDelay * 2, 30000);
+  }
+
+  window.addEventListener("online", function () {
+    retryDelay = 1000;
+    if (dialog && !pagefind && !loading) load();
+  });
 
   function open() {
     if (!dialog) build();
@@ -278,11 +315,17 @@
     var page = merged.slice(shown, shown + PAGE_SIZE);
     shown += page.length;
     moreButton.hidden = shown >= merged.length;
-    return Promise.all(page.map(function (result) { return result.data(); }))
+    // Offline, only the records of saved pages are on the device: the others are left out.
+    return Promise.all(page.map(function (result) {
+      return result.data().catch(function () { return null; });
+    }))
       .then(function (items) {
         if (mine !== sequence) return;
         var first = null;
-        items.forEach(function (data) {
+        if (items.indexOf(null) >= 0 && status.textContent.indexOf(TEXT.savedOnly) < 0) {
+          status.textContent = status.textContent.replace(/\.?$/, ". ") + TEXT.savedOnly;
+        }
+        items.filter(Boolean).forEach(function (data) {
           var item = render(data);
           first = first || item;
           list.append(item);

@@ -1309,11 +1309,14 @@
     script && script.src
       ? new URL("rencana-belajar.json", script.src)
       : new URL("../assets/rencana-belajar.json", location.href);
-  fetch(dataUrl.href)
+  // The package for no connection (`python -m generator zip`) opens from file://, where
+  // fetch is refused: it gives the same data in a script loaded before this one.
+  var given = window.KK_RENCANA_DATA;
+  (given ? Promise.resolve(given) : fetch(dataUrl.href)
     .then(function (response) {
       if (!response.ok) throw new Error(String(response.status));
       return response.json();
-    })
+    }))
     .then(start, function () {
       createView(document, { modules: [] }).failed();
     });
