@@ -53,7 +53,9 @@ def base(seed_site):
 
 @pytest.fixture
 def page(chromium, base):
-    context = new_context(chromium, viewport=PHONE)
+    # Routes cannot see what a service worker fetches, and a test here replaces the
+    # glossary by a route; the worker's own search is tested in tests/test_offline.py.
+    context = new_context(chromium, viewport=PHONE, service_workers="block")
     traffic = Traffic()
     traffic.watch(context)
     tab = context.new_page()
