@@ -1059,7 +1059,11 @@
         form.querySelector("input").focus();
       },
       focusHeading: function () {
-        $("kk-hasil-judul").focus();
+        // At the top of the screen (below the sticky header: its scroll-margin in
+        // rencana-belajar.css), not at the bottom, where focus alone would leave it.
+        var heading = $("kk-hasil-judul");
+        heading.scrollIntoView({ block: "start" });
+        heading.focus({ preventScroll: true });
       },
       focusAfterRemoval: function (index) {
         var buttons = list.querySelectorAll(".kk-hapus");
@@ -1265,6 +1269,9 @@
       };
       view.syncForm(state);
       show();
+      // A plan opened from a link (a jabatan page, a shared address) is what the reader
+      // came for: bring it into view with focus on its heading, below the form.
+      if (found.fromLink) view.focusHeading();
       var said = text(found.fromLink ? "loadedLink" : "loadedSaved", {
         count: state.modules.length,
         total: total(),
