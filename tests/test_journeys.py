@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from tests.browser import accessibility_tree, new_context
 
@@ -87,3 +88,124 @@ def test_a_module_for_every_jabatan_leads_to_each_jabatan_page(page, base_url):
         assert jabatan in links, f"no link named {jabatan!r} on the module page"
     page.get_by_role("link", name="Pengawas", exact=True).first.click()
     assert page.url.endswith("/jabatan/pengawas/")
+
+
+# --- the catalogue as a page ----------------------------------------------------------
+
+
+def listed(page) -> list[str]:
+    return page.eval_on_selector_all(
+        ".kk-katalog-modul:not([hidden]) a, .kk-katalog-hasil:not([hidden]) li a",
+        "links => links.filter(a => a.offsetParent !== null && a.closest('li'))"
+        ".map(a => new URL(a.href).pathname.split('/')[2])",
+    )
+
+
+def count_text(page) -> str:
+    return page.inner_text(".kk-katalog-jumlah")
+
+
+def test_catalogue_filters_enter_the_history_so_back_undoes_them(page, base_url):
+    goto(page, base_url + "jabatan/pengawas/")
+    goto(page, base_url + CATALOGUE)
+    everything = count_text(page)
+    page.select_option("#kk-jabatan", "pengawas")
+    by_jabatan = count_text(page)
+    page.select_option("#kk-moda", "coaching")
+    both = count_text(page)
+    assert len({everything, by_jabatan, both}) == 3
+    assert "jabatan=pengawas" in page.url and "moda=coaching" in page.url
+    page.go_back()
+    page.wait_for_function("!location.search.includes('moda=')")
+    assert count_text(page) == by_jabatan
+    assert page.input_value("#kk-moda") == "" and page.input_value("#kk-jabatan") == "pengawas"
+    page.go_back()
+    page.wait_for_function("location.search === ''")
+    assert count_text(page) == everything and page.input_value("#kk-jabatan") == ""
+    page.go_forward()
+    page.wait_for_function("location.search.includes('jabatan=pengawas')")
+    assert count_text(page) == by_jabatan
+    # Back from the unfiltered catalogue leaves it for the page before, as any page does.
+    page.go_back()
+    page.go_back()
+    page.wait_for_url(re.compile(r"/jabatan/pengawas/$"))
+
+
+def test_an_empty_catalogue_says_which_filter_to_loosen_and_clears_it(page, base_url):
+    # Coaching for the JPT Utama at two JP at most: the JP bound is what leaves nothing.
+    goto(page, base_url + CATALOGUE + "?jabatan=jpt-utama&moda=coaching&jp_max=2")
+    assert count_text(page).startswith("0 dari ")
+    box = page.locator(".kk-katalog-kosong")
+    assert box.is_visible()
+    assert "Longgarkan" in box.inner_text()
+    buttons = box.get_by_role("button")
+    names = buttons.all_inner_texts()
+    assert names[-1] == "Hapus semua saringan"
+    assert any(name.startswith("Hapus JP ") for name in names), names
+    shoot(page, "katalog-kosong-360")
+    box.get_by_role("button", name=re.compile("^Hapus JP ")).click()
+    assert not count_text(page).startswith("0 ")
+    assert not box.is_visible()
+    assert "jp_max" not in page.url and "jabatan=jpt-utama" in page.url
+    page.go_back()
+    page.wait_for_function("location.search.includes('jp_max=2')")
+    assert box.is_visible()
+    box.get_by_role("button", name="Hapus semua saringan").click()
+    page.wait_for_function("location.search === ''")
+    assert not box.is_visible()
+
+
+def test_archived_modules_are_listed_only_when_asked_for(page, base_url, seed_site):
+    html = (seed_site / "katalog" / "index.html").read_text(encoding="utf-8")
+    archived = {
+        item.a["href"].rstrip("/").rsplit("/", 1)[-1]
+        for item in BeautifulSoup(html, "html.parser").select('li.kk-katalog-modul[data-arsip="1"]')
+    }
+    assert archived, "the seed has no archived module in the catalogue"
+    goto(page, base_url + CATALOGUE + "?urut=judul")
+    assert not archived & set(listed(page))
+    page.check("#kk-arsip")
+    assert archived <= set(listed(page))
+    assert "arsip=1" in page.url
+
+
+def test_upcoming_sessions_are_judged_by_the_readers_clock(chromium, base_url):
+    # Built on the tests' day (29 November 2026); read on 8 December 2026 at 13.00 WIB, after
+    # the only session of "keputusan-berbasis-data" ended (09.00–11.30 WIB that day).
+    context = new_context(chromium, viewport=PHONE)
+    page = context.new_page()
+    page.clock.set_fixed_time("2026-12-08T06:00:00Z")
+    goto(page, base_url + CATALOGUE + "?mendatang=1&urut=sesi")
+    shown = listed(page)
+    assert "keputusan-berbasis-data" not in shown
+    assert "antikorupsi-gratifikasi" in shown  # its session of 9 December is still ahead
+    first = page.locator(".kk-katalog-hasil li").first.inner_text()
+    assert "sesi berikutnya 9 Desember 2026" in first, first
+    context.close()
+    # The same list before that session ended still has it.
+    context = new_context(chromium, viewport=PHONE)
+    page = context.new_page()
+    page.clock.set_fixed_time("2026-12-08T01:00:00Z")
+    goto(page, base_url + CATALOGUE + "?mendatang=1")
+    assert "keputusan-berbasis-data" in listed(page)
+    context.close()
+
+
+def test_catalogue_selects_show_their_whole_value_at_360_px(page, base_url):
+    goto(page, base_url + CATALOGUE + "?jabatan=administrator&jalur=spbe&urut=jp-turun")
+    cut = page.evaluate(
+        """() => {
+            const canvas = document.createElement('canvas').getContext('2d');
+            return [...document.querySelectorAll('.kk-katalog-saring select')].flatMap(select => {
+                const style = getComputedStyle(select);
+                canvas.font = style.font;
+                // Room for the text: the box less its padding and the arrow (about 24 px).
+                const room = select.clientWidth - parseFloat(style.paddingLeft)
+                    - parseFloat(style.paddingRight) - 24;
+                return [...select.options]
+                    .filter(option => canvas.measureText(option.textContent).width > room)
+                    .map(option => option.textContent);
+            });
+        }"""
+    )
+    assert cut == [], cut
