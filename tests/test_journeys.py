@@ -7,6 +7,7 @@ The seed site is built once per session (tests/conftest.py `seed_site`).
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 from pathlib import Path
@@ -209,3 +210,28 @@ def test_catalogue_selects_show_their_whole_value_at_360_px(page, base_url):
         }"""
     )
     assert cut == [], cut
+
+
+def test_the_home_pages_nearest_sessions_are_refilled_when_one_passes(chromium, base_url):
+    def nearest(at: str) -> list[str]:
+        context = new_context(chromium, viewport=PHONE)
+        page = context.new_page()
+        page.clock.set_fixed_time(at)
+        goto(page, base_url)
+        page.wait_for_selector(".kk-zona-pilihan select")
+        shown = page.eval_on_selector_all(
+            ".kk-sesi-akan li .kk-sesi-waktu",
+            "spans => spans.filter(s => s.offsetParent !== null)"
+            ".map(s => s.getAttribute('data-selesai'))",
+        )
+        context.close()
+        return shown
+
+    built = nearest("2026-11-29T00:00:00Z")
+    assert len(built) == 5
+    # Just after the first of them ended: still five, the rest moved up and one more.
+    ended = datetime.datetime.fromisoformat(built[0]) + datetime.timedelta(minutes=1)
+    later = nearest(ended.isoformat())
+    assert len(later) == 5, later
+    assert later[:4] == built[1:], (built, later)
+    assert later[4] not in built
