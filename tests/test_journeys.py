@@ -16,6 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.browser import accessibility_tree, new_context
+from tests.constants import TODAY
 
 pytestmark = pytest.mark.browser
 
@@ -235,3 +236,59 @@ def test_the_home_pages_nearest_sessions_are_refilled_when_one_passes(chromium, 
     assert len(later) == 5, later
     assert later[:4] == built[1:], (built, later)
     assert later[4] not in built
+
+
+# --- small things a reader notices ----------------------------------------------------
+
+
+def test_the_printed_plan_is_the_page_a_supervisor_signs(page, base_url):
+    # Read on the day of the build, so the plan's sessions are still ahead.
+    page.clock.set_fixed_time(f"{TODAY}T03:00:00Z")
+    goto(page, base_url + PLANNER + "#jabatan=cpns")
+    page.wait_for_function("document.getElementById('kk-status').textContent.includes('dimuat')")
+    share = page.input_value("#kk-tautan")
+    assert not page.locator(".kk-tanda-tangan").is_visible()
+    page.emulate_media(media="print")
+    printed = page.inner_text(".md-content__inner")
+    assert "Jabatan: CPNS" in printed
+    assert f"Rencana ini di situs: {share}" in printed
+    assert page.locator(".kk-tanda-tangan").is_visible()
+    assert printed.count("Nama, NIP dan tanda tangan") == 2
+    items = page.locator("#kk-daftar li").all_inner_texts()
+    assert items and all(" JP" in item for item in items), items
+    assert any("sesi langsung berikutnya" in item for item in items), items
+    controls = page.eval_on_selector_all(
+        ".md-content__inner button, .md-content__inner select, .md-content__inner input",
+        "found => found.filter(c => c.getClientRects().length).map(c => c.outerHTML.slice(0, 80))",
+    )
+    assert controls == [], controls
+    shoot(page, "rencana-cetak-360", full_page=True)
+
+
+WORDS_CUT = """() => {
+    const cut = [];
+    for (const cell of document.querySelectorAll('.md-typeset td, .md-typeset th')) {
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            if (node.parentElement.closest('code, a[href^="http"]')) continue;
+            const re = /[\\p{L}\\p{N}]+/gu;
+            for (let m = re.exec(node.data); m; m = re.exec(node.data)) {
+                const range = document.createRange();
+                range.setStart(node, m.index);
+                range.setEnd(node, m.index + m[0].length);
+                const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+                if (tops.size > 1) cut.push(m[0]);
+            }
+        }
+    }
+    return cut;
+}"""
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["modul/keamanan-siber-dasar/", "jalur-belajar/orientasi-cpns/", "halaman/pengakuan-jp/"],
+)
+def test_table_words_are_not_broken_mid_word_at_360_px(page, base_url, path):
+    goto(page, base_url + path)
+    assert page.evaluate(WORDS_CUT) == []
