@@ -267,3 +267,50 @@ OVERFLOW_SCRIPT = """() => {
 def horizontal_overflow(page) -> dict:
     """How far the page scrolls sideways, and which elements stick out."""
     return page.evaluate(OVERFLOW_SCRIPT)
+
+
+@dataclass
+class AxNode:
+    """One node of Chromium's accessibility tree, as a screen reader is given it."""
+
+    role: str
+    name: str
+    level: int
+    depth: int
+
+
+def accessibility_tree(page) -> list[AxNode]:
+    """The page's accessibility tree in reading order, ignored nodes and text runs left out.
+
+    Read through the DevTools protocol (`Accessibility.getFullAXTree`): what Chromium
+    hands to screen readers, after ARIA, `inert`, `aria-hidden` and CSS are applied.
+    """
+    session = page.context.new_cdp_session(page)
+    try:
+        nodes = session.send("Accessibility.getFullAXTree")["nodes"]
+    finally:
+        session.detach()
+    by_id = {node["nodeId"]: node for node in nodes}
+    skipped = {"StaticText", "InlineTextBox", "LineBreak", "generic", "none", "ListMarker"}
+    found: list[AxNode] = []
+
+    def walk(node: dict, depth: int) -> None:
+        role = node.get("role", {}).get("value", "")
+        if not node.get("ignored") and role not in skipped:
+            level = next(
+                (
+                    prop["value"]["value"]
+                    for prop in node.get("properties", [])
+                    if prop["name"] == "level"
+                ),
+                0,
+            )
+            name = str(node.get("name", {}).get("value", ""))
+            found.append(AxNode(role, " ".join(name.split()), int(level), depth))
+            depth += 1
+        for child in node.get("childIds", []):
+            if child in by_id:
+                walk(by_id[child], depth)
+
+    walk(nodes[0], 0)
+    return found

@@ -205,7 +205,7 @@ def test_home_reaches_a_jabatans_pathways_and_plan_by_links_alone(chromium, base
     )
     assert modules[0] == required[0]
     reason = page.inner_text(f'li[data-modul="{required[0]}"] .kk-alasan')
-    assert "Langkah 1 dari" in reason and pathway["title"] in reason
+    assert "Langkah wajib 1 dari" in reason and pathway["title"] in reason
     assert pathway["title"] in page.inner_text("#kk-ringkasan")
     assert f"jalur-belajar={first}" in page.input_value("#kk-tautan")
     goto(page, base_url + "jabatan/pengawas/" + pathway_href)

@@ -13,7 +13,7 @@ import datetime
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from generator.render.sessions import zone_label
-from generator.text.dates import clock, long_date, short_date
+from generator.text.dates import clock, long_date, short_date, utc_iso
 from generator.text.escape import code_span, escape, escape_attr, link_target
 from generator.text.numbers import jp_tenths, jp_text, number_text
 
@@ -39,6 +39,7 @@ def environment() -> Environment:
         long_date=long_date,
         short_date=short_date,
         iso_date=datetime.date.fromisoformat,
+        utc_iso=utc_iso,
     )
     env.globals.update(jp_text=jp_text, clock=clock, zone_label=zone_label)
     return env

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import math
+import re
 
 import yaml
 
 from generator.load.documents import Page
 from generator.text.escape import theme_text
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
 
 
 def front_matter(
@@ -33,7 +36,7 @@ def front_matter(
     if description:
         meta["description"] = theme_text(description)
     if tags:
-        meta["tags"] = [theme_text(tag) for tag in tags]
+        meta["tags"] = [theme_text(tag_label(tag)) for tag in tags]
     if hide:
         meta["hide"] = list(hide)
     if assets:
@@ -48,6 +51,15 @@ def front_matter(
     )
     notice = "# Dihasilkan dari berkas `source`; sunting berkas itu, bukan halaman ini."
     return f"---\n{notice}\n{body}---"
+
+
+def tag_label(tag: str) -> str:
+    """A tag as readers see it: a slug ("keamanan-siber") as words ("keamanan siber").
+
+    The theme's tag anchors slugify the name, so both forms land on the same anchor; a
+    tag that is not a slug is shown as written.
+    """
+    return tag.replace("-", " ") if _SLUG.fullmatch(tag) else tag
 
 
 def page_title(page: Page) -> str:

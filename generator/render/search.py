@@ -31,6 +31,7 @@ from generator.text.escape import theme_text
 from generator.text.numbers import jp_tenths, jp_text
 
 GLOSSARY_DATA = "assets/pencarian-glosarium.json"
+EDITOR_KIND = "Untuk editor"
 WORDS_DATA = "assets/pencarian-kata.json"
 # Words shorter than this are not worth correcting ("di", "dan").
 _SHORTEST_WORD = 4
@@ -82,6 +83,10 @@ def facts(c: Curriculum) -> dict[str, Facts]:
         for competency in framework.competencies:
             found[route("competency", f"{framework_id}/{competency.id}").docs] = block
     found[route("glossary").docs] = Facts({"jenis": "Glosarium"})
+    # Pages for curriculum editors: the dialog ranks them after the readers' pages
+    # (EDITOR_KIND in overrides/assets/pencarian.js is the same text).
+    for editor_page in ("contributing", "reference", "coverage"):
+        found[route(editor_page).docs] = Facts({"jenis": EDITOR_KIND})
     return found
 
 

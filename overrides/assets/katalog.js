@@ -2,7 +2,12 @@
 
    The list is the page (it works without JavaScript); each item carries its facts in data
    attributes written by the generator. Filtering it here costs no request at all, however
-   many modules there are, and the URL holds the state so a filtered list can be shared.
+   many modules there are, and the URL holds the state so a filtered list can be shared;
+   each change of a filter is an entry in the browser's history, so Back undoes it.
+   Archived modules are listed only when asked for. "Ada sesi mendatang" is judged by the
+   reader's clock, as the module pages do (zona-waktu.js): a session that has ended since
+   the build is dropped. An empty result names the filters whose removal would show
+   modules, each with a button that clears it.
    Texts are moved as nodes or set as textContent, never parsed as HTML. */
 (function () {
   "use strict";
@@ -13,6 +18,8 @@
   var status = document.querySelector(".kk-katalog-jumlah");
   var flat = document.querySelector(".kk-katalog-hasil");
   var note = document.querySelector(".kk-katalog-tanpa-js");
+  var empty = document.querySelector(".kk-katalog-kosong");
+  var now = Date.now();
   var SELECTS = ["jabatan", "jalur", "moda", "tingkat"];
   var EVERYONE = "semua";
 
@@ -20,6 +27,20 @@
   function trackTitle(li) {
     var heading = li.closest(".kk-katalog-jalur").querySelector("h2");
     return heading.textContent.replace(/¶\s*$/, "").trim();
+  }
+
+  // "2026-12-08/2026-12-08T04:30:00Z/8_Desember_2026 …": each upcoming session's day, end
+  // (UTC) and date as shown, from the build. Those that have ended are dropped, and the
+  // item's "sesi berikutnya" names the next one left.
+  function nextSession(li) {
+    var next = (li.dataset.sesiSemua || "").split(" ").filter(Boolean).map(function (entry) {
+      var parts = entry.split("/");
+      return { day: parts[0], end: Date.parse(parts[1]), label: (parts[2] || "").replace(/_/g, " ") };
+    }).filter(function (session) { return !(session.end <= now); })[0];
+    var shown = li.querySelector(".kk-katalog-sesi");
+    if (shown && next) shown.textContent = " · sesi berikutnya " + next.label;
+    else if (shown) shown.remove();
+    return next ? next.day : "";
   }
 
   var items = Array.prototype.map.call(groups.querySelectorAll(".kk-katalog-modul"), function (li) {
@@ -33,7 +54,8 @@
       moda: words("moda"),
       jabatan: words("jabatan"),
       jp: Number(li.dataset.jp),
-      sesi: li.dataset.sesi || "",
+      sesi: li.dataset.sesiSemua === undefined ? li.dataset.sesi || "" : nextSession(li),
+      arsip: li.dataset.arsip === "1",
       order: 0,
     };
   });
@@ -58,19 +80,21 @@
       jp_min: form.elements.jp_min.value,
       jp_max: form.elements.jp_max.value,
       mendatang: form.elements.mendatang.checked ? "1" : "",
+      arsip: form.elements.arsip.checked ? "1" : "",
       urut: form.elements.urut.value,
     };
   }
 
   function matches(item, s, skip) {
+    if (!s.arsip && item.arsip) return false;
     if (skip !== "jabatan" && s.jabatan && item.jabatan.indexOf(s.jabatan) < 0 &&
         item.jabatan.indexOf(EVERYONE) < 0) return false;
     if (skip !== "jalur" && s.jalur && item.jalur !== s.jalur) return false;
     if (skip !== "moda" && s.moda && item.moda.indexOf(s.moda) < 0) return false;
     if (skip !== "tingkat" && s.tingkat && item.tingkat !== s.tingkat) return false;
     var low = tenths(s.jp_min), high = tenths(s.jp_max);
-    if (low !== null && item.jp < low) return false;
-    if (high !== null && item.jp > high) return false;
+    if (skip !== "jp" && low !== null && item.jp < low) return false;
+    if (skip !== "jp" && high !== null && item.jp > high) return false;
     if (skip !== "mendatang" && s.mendatang && !item.sesi) return false;
     return true;
   }
@@ -100,7 +124,79 @@
     upcomingLabel.textContent = upcomingLabel.dataset.label + " (" + n + ")";
   }
 
-  function update(push) {
+  function query(s) {
+    var params = new URLSearchParams();
+    Object.keys(s).forEach(function (key) { if (s[key]) params.set(key, s[key]); });
+    var text = params.toString();
+    return text ? "?" + text : "";
+  }
+
+  // What each filter in use is called, and its value as the form shows it.
+  function described(name, s) {
+    var label = form.querySelector("label[for=kk-" + (name === "jp" ? "jp-min" : name) + "]");
+    if (name === "jp") {
+      return "JP " + (s.jp_min || "0") + "–" + (s.jp_max || "…");
+    }
+    if (name === "mendatang") return upcomingLabel.dataset.label;
+    var option = form.elements[name].selectedOptions[0];
+    return label.textContent + ": " + option.dataset.label;
+  }
+
+  function clear(names) {
+    names.forEach(function (name) {
+      if (name === "jp") {
+        form.elements.jp_min.value = "";
+        form.elements.jp_max.value = "";
+      } else if (name === "mendatang") {
+        form.elements.mendatang.checked = false;
+      } else {
+        form.elements[name].value = "";
+      }
+    });
+    update("push");
+  }
+
+  // Nothing matches: say which filters to loosen (those whose removal alone would show
+  // modules, the most first) and offer to clear each, or all of them.
+  function explainEmpty(s) {
+    empty.replaceChildren();
+    var used = SELECTS.concat(["jp", "mendatang"]).filter(function (name) {
+      return name === "jp" ? s.jp_min || s.jp_max : s[name];
+    });
+    var loosen = used.map(function (name) {
+      var n = items.filter(function (item) { return matches(item, s, name); }).length;
+      return { name: name, n: n };
+    }).filter(function (choice) { return choice.n > 0; });
+    loosen.sort(function (a, b) { return b.n - a.n; });
+    var lead = document.createElement("p");
+    lead.textContent = loosen.length
+      ? "Tidak ada modul yang cocok dengan semua saringan ini. Longgarkan salah satunya:"
+      : "Tidak ada modul yang cocok dengan saringan ini.";
+    empty.append(lead);
+    var actions = document.createElement("p");
+    actions.className = "kk-katalog-kosong-aksi";
+    loosen.forEach(function (choice) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-button";
+      button.textContent = "Hapus " + described(choice.name, s) + " (" + choice.n + " modul)";
+      button.addEventListener("click", function () { clear([choice.name]); });
+      actions.append(button);
+    });
+    var all = document.createElement("button");
+    all.type = "button";
+    all.className = "md-button md-button--primary";
+    all.textContent = "Hapus semua saringan";
+    all.addEventListener("click", function () { clear(used); });
+    actions.append(all);
+    empty.append(actions);
+  }
+
+  // The address of the current history entry: a change of filter pushes a new entry
+  // (Back undoes it); typing in a JP box only updates the list until the box is left.
+  var committed = location.search;
+
+  function update(mode) {
     var s = state();
     var found = items.filter(function (item) { return matches(item, s, null); });
     items.forEach(function (item) { item.li.hidden = found.indexOf(item) < 0; });
@@ -119,36 +215,48 @@
     }
     flat.hidden = !sort;
     groups.hidden = !!sort;
-    status.textContent = found.length + " dari " + items.length + " modul";
+    var listed = items.filter(function (item) { return s.arsip || !item.arsip; }).length;
+    status.textContent = found.length + " dari " + listed + " modul";
+    empty.hidden = found.length > 0;
+    if (!found.length) explainEmpty(s);
     counts(s);
-    if (push) {
-      var params = new URLSearchParams();
-      Object.keys(s).forEach(function (key) { if (s[key]) params.set(key, s[key]); });
-      var query = params.toString();
-      history.replaceState(null, "", query ? "?" + query : location.pathname);
+    var address = query(s);
+    if (mode === "push" && address !== committed) {
+      history.pushState(null, "", address || location.pathname);
+      committed = address;
     }
   }
 
   // The state in the address: values the form does not offer are ignored.
-  var params = new URLSearchParams(location.search);
-  SELECTS.concat(["urut"]).forEach(function (name) {
-    var value = params.get(name);
-    var select = form.elements[name];
-    if (value && Array.prototype.some.call(select.options, function (o) { return o.value === value; })) {
-      select.value = value;
-    }
-  });
-  ["jp_min", "jp_max"].forEach(function (name) {
-    if (tenths(params.get(name)) !== null) form.elements[name].value = params.get(name);
-  });
-  form.elements.mendatang.checked = params.get("mendatang") === "1";
+  function read() {
+    var params = new URLSearchParams(location.search);
+    SELECTS.concat(["urut"]).forEach(function (name) {
+      var value = params.get(name);
+      var select = form.elements[name];
+      var offered = value && Array.prototype.some.call(select.options, function (o) {
+        return o.value === value;
+      });
+      select.value = offered ? value : "";
+    });
+    ["jp_min", "jp_max"].forEach(function (name) {
+      form.elements[name].value = tenths(params.get(name)) !== null ? params.get(name) : "";
+    });
+    form.elements.mendatang.checked = params.get("mendatang") === "1";
+    form.elements.arsip.checked = params.get("arsip") === "1";
+  }
+  read();
 
-  form.addEventListener("input", function () { update(true); });
-  form.addEventListener("change", function () { update(true); });
+  form.addEventListener("input", function () { update(null); });
+  form.addEventListener("change", function () { update("push"); });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
-  form.addEventListener("reset", function () { setTimeout(function () { update(true); }, 0); });
+  form.addEventListener("reset", function () { setTimeout(function () { update("push"); }, 0); });
+  window.addEventListener("popstate", function () {
+    read();
+    committed = location.search;
+    update(null);
+  });
   if (note) note.hidden = true;
   form.hidden = false;
   status.hidden = false;
-  update(false);
+  update(null);
 })();

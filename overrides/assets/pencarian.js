@@ -26,6 +26,8 @@
     page: "Halaman",
     jp: " JP",
     session: "sesi berikutnya ",
+    // The kind of the pages for curriculum editors (EDITOR_KIND in generator/render/search.py).
+    editorKind: "Untuk editor",
   };
   // Each result fetches its page record (2–3 KB gzipped): eight fill a phone screen twice.
   var PAGE_SIZE = 8;
@@ -38,7 +40,9 @@
   var pagefind = null, loading = null, failed = false, attempts = 0;
   var retryTimer = null, retryDelay = 1000;
   var glossary = null, words = null;
-  var sequence = 0, timer = null, merged = [], shown = 0, opener = null;
+  var sequence = 0, timer = null, merged = [], shown = 0, opener = null, asked = [];
+  // How much of a page's text its title and summary take, at most, in Pagefind's record.
+  var OPENING_CHARACTERS = 400;
 
   // The button is made here, not in a copy of the theme's header template: without
   // JavaScript there is no search, so there is no dead button either. Its icon is the
@@ -293,6 +297,7 @@
           if (!best[result.id] || best[result.id].score < result.score) best[result.id] = result;
         });
       });
+      asked = answer.queries;
       merged = Object.keys(best).map(function (id) { return best[id]; });
       merged.sort(function (a, b) { return b.score - a.score || (a.id < b.id ? -1 : 1); });
       list.replaceChildren();
@@ -325,7 +330,10 @@
         if (items.indexOf(null) >= 0 && status.textContent.indexOf(TEXT.savedOnly) < 0) {
           status.textContent = status.textContent.replace(/\.?$/, ". ") + TEXT.savedOnly;
         }
-        items.filter(Boolean).forEach(function (data) {
+        // Offline, results whose pages are not saved come back as null: left out.
+        items = items.filter(Boolean);
+        if (shown <= PAGE_SIZE) items = openingFirst(items, asked);
+        items.forEach(function (data) {
           var item = render(data);
           first = first || item;
           list.append(item);
@@ -351,6 +359,50 @@
     }
     item.append(link, info, excerpt(data));
     return item;
+  }
+
+  /* Pagefind matches word stems and prefixes, so a page that only mentions a word sharing
+     the query's stem ("pengadaan" and "adaptif" both reach "ada") can outrank the page
+     named by it. Within the first page of results (whose records are fetched anyway), the
+     pages whose title or summary hold every word of the query, or of one of its glossary
+     forms, come first, and pages for editors (the contributor guide, the format
+     reference) last; the order is otherwise Pagefind's. A word is held when the page has
+     a word that starts with it or shares most of its letters in a row ("melayani" and
+     "pelayanan" share "elayan"; "pengadaan" and "adaptif" only "ada"). */
+  function openingFirst(items, queries) {
+    var wordsOf = function (text) { return text.split(/[^\p{L}\p{N}]+/u).filter(Boolean); };
+    var forms = queries.map(wordsOf);
+    function common(a, b) {
+      var longest = 0, previous = [], row;
+      for (var i = 1; i <= a.length; i++) {
+        row = [0];
+        for (var j = 1; j <= b.length; j++) {
+          row[j] = a[i - 1] === b[j - 1] ? (previous[j - 1] || 0) + 1 : 0;
+          if (row[j] > longest) longest = row[j];
+        }
+        previous = row;
+      }
+      return longest;
+    }
+    function holds(words, wanted) {
+      return words.some(function (word) {
+        if (word.indexOf(wanted) === 0) return true;
+        var shared = common(word, wanted);
+        return shared >= 4 && shared >= 0.6 * Math.min(word.length, wanted.length);
+      });
+    }
+    function opens(data) {
+      var words = wordsOf(normal((data.content || "").slice(0, OPENING_CHARACTERS)));
+      return forms.some(function (wanted) {
+        return wanted.length && wanted.every(function (word) { return holds(words, word); });
+      });
+    }
+    var named = [], other = [], editors = [];
+    items.forEach(function (data) {
+      var kind = (data.meta || {}).jenis;
+      (kind === TEXT.editorKind ? editors : opens(data) ? named : other).push(data);
+    });
+    return named.concat(other, editors);
   }
 
   /* Headings end in the theme's permalink sign (¶), which Pagefind keeps as text. */

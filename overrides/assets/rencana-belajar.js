@@ -57,7 +57,7 @@
       "Sesi langsungnya ({date}) lebih awal daripada sesi prasyaratnya “{title}” ({before}); pelajari bahan prasyarat itu lebih dulu, atau ikuti sesi berikutnya.",
     metaSeparator: " · ",
     reasonNeededBy: "Prasyarat untuk {titles}.",
-    reasonPathway: "Langkah {number} dari {total} jalur belajar {title} ({kind}).",
+    reasonPathway: "Langkah {kind} {number} dari {total} jalur belajar {title}.",
     required: "wajib",
     optional: "pilihan",
     reasonAudience: "Untuk jabatan Anda; menambah JP menuju target.",
@@ -341,9 +341,15 @@
     var byId = moduleIndex(data);
     var module = byId[id];
     var pathway = state.pathway ? pathwayOf(data, state.pathway) : null;
+    // Counted among the steps of its own kind, as the plan's note counts the required
+    // ones ("3 dari 8 langkah wajib" beside "Langkah wajib 1 dari 8", never "… dari 11").
     var step = null;
-    (pathway ? pathway.steps : []).forEach(function (s, i) {
-      if (s.module === id) step = { number: i + 1, total: pathway.steps.length, required: s.required };
+    (pathway ? pathway.steps : []).forEach(function (s) {
+      if (s.module !== id) return;
+      var alike = pathway.steps.filter(function (other) {
+        return Boolean(other.required) === Boolean(s.required);
+      });
+      step = { number: alike.indexOf(s) + 1, total: alike.length, required: s.required };
     });
     return {
       pathwayStep: step,
@@ -1051,6 +1057,7 @@
         renderList(state, today);
         renderPicker(state);
         $("kk-tautan").value = shareUrl;
+        $("kk-tautan-cetak").textContent = shareUrl;
       },
       clear: function () {
         form.reset();
@@ -1059,7 +1066,11 @@
         form.querySelector("input").focus();
       },
       focusHeading: function () {
-        $("kk-hasil-judul").focus();
+        // At the top of the screen (below the sticky header: its scroll-margin in
+        // rencana-belajar.css), not at the bottom, where focus alone would leave it.
+        var heading = $("kk-hasil-judul");
+        heading.scrollIntoView({ block: "start" });
+        heading.focus({ preventScroll: true });
       },
       focusAfterRemoval: function (index) {
         var buttons = list.querySelectorAll(".kk-hapus");
@@ -1265,6 +1276,9 @@
       };
       view.syncForm(state);
       show();
+      // A plan opened from a link (a jabatan page, a shared address) is what the reader
+      // came for: bring it into view with focus on its heading, below the form.
+      if (found.fromLink) view.focusHeading();
       var said = text(found.fromLink ? "loadedLink" : "loadedSaved", {
         count: state.modules.length,
         total: total(),

@@ -14,8 +14,10 @@
  *     top of `.kk-sesi-lewat` (or leaves a list that has no past part), losing the parts
  *     only an upcoming session has (`.kk-sesi-akan-saja`: registration, calendar); a
  *     pathway step's "next session" gives way to the next one the build wrote
- *     (`.kk-sesi-giliran`), or says it has passed; checked again every minute, so a page
- *     left open keeps up.
+ *     (`.kk-sesi-giliran`), or says it has passed; a list followed by a hidden
+ *     `.kk-sesi-cadangan` (the home page's nearest sessions) takes the next one from it,
+ *     so it keeps its length between builds; checked again every minute, so a page left
+ *     open keeps up.
  *
  * `window.kkZona` lets the planner ask for the chosen zone and hear when it changes.
  */
@@ -157,6 +159,13 @@
     if (note) note.hidden = !visible;
   }
 
+  function refill(list) {
+    var reserve = list.nextElementSibling;
+    var next = reserve && reserve.classList.contains("kk-sesi-cadangan") && reserve.querySelector("li");
+    var shown = list.querySelector("ul");
+    if (next && shown) shown.appendChild(next);
+  }
+
   function settle() {
     var now = Date.now();
     var past = document.querySelector(".kk-sesi-lewat");
@@ -166,6 +175,11 @@
       }
       span.setAttribute("data-lewat", "");
       if (span.closest(".kk-sesi-lewat")) return; // listed as past by the build already
+      var spare = span.closest(".kk-sesi-cadangan");
+      if (spare) {
+        span.closest("li").remove(); // a reserve that ended before it was needed
+        return;
+      }
       var from = span.closest(".kk-sesi-akan");
       var item = from ? span.closest("li") : span.parentNode;
       var upcomingOnly = item.querySelector(".kk-sesi-akan-saja");
@@ -193,6 +207,7 @@
       } else {
         item.remove();
       }
+      refill(from);
       if (!from.querySelector("li")) {
         from.querySelectorAll("ul").forEach(function (list) {
           list.remove();

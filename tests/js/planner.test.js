@@ -392,11 +392,17 @@ test("a jabatan with a pathway starts from its required steps, in the pathway's 
   assert.deepEqual([back.pathway, back.modules], ["mulai", ["arsip", "data-dasar"]]);
   const first = ["arsip", "etika", "data-dasar"];
   assert.deepEqual(rules.addModule(pathwayData, plan.modules, "etika", undefined, first).modules, first);
-  // Each module says which step of the pathway it is.
+  // Each module says which step of the pathway it is, counted among the steps of its kind
+  // (as the plan's note counts "… dari 2 langkah wajib"): the third step is the second
+  // required one.
   const state = { audience: "pelaksana", competencies: [], tracks: [], pathway: "mulai", modules: plan.modules };
   assert.equal(
     rules.reasonsText(pathwayData, rules.reasons(pathwayData, state, "data-dasar")),
-    "Langkah 3 dari 3 jalur belajar “Mulai” (wajib)."
+    "Langkah wajib 2 dari 2 jalur belajar “Mulai”."
+  );
+  assert.equal(
+    rules.reasonsText(pathwayData, rules.reasons(pathwayData, state, "etika")).split(" ").slice(0, 5).join(" "),
+    "Langkah pilihan 1 dari 1"
   );
 });
 
