@@ -91,6 +91,8 @@ def write_pages(root: Path, pages: dict[str, str]) -> WriteResult:
     return write_docs(pages, root / DOCS_DIR)
 
 
-def build(root: Path, *, today: datetime.date) -> Path:
-    """Build the site into root/site; the caller has generated and written the pages."""
-    return build_site(root, source_date_epoch=epoch_of(today))
+def build(root: Path, *, today: datetime.date, engine: str = "mkdocs") -> Path:
+    """Build the site into root/site with `engine`; the caller has generated and written
+    the pages (which is all the MkDocs hook does, so Zensical, which ignores hooks,
+    builds the same pages)."""
+    return build_site(root, source_date_epoch=epoch_of(today), engine=engine)

@@ -15,7 +15,7 @@ from generator.format.schema import write_schemas
 from generator.problems.messages import ARGPARSE, say
 from generator.problems.report import ERROR, WARNING, report
 from generator.render.reference import write_reference
-from generator.write.site import SearchIndexError, SiteBuildError
+from generator.write.site import ENGINES, SearchIndexError, SiteBuildError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -113,7 +113,8 @@ def build_parser() -> argparse.ArgumentParser:
     build = commands.add_parser(
         "build",
         help="bangun situs ke folder site/",
-        description="Validasi, tulis halaman Markdown ke docs/, lalu bangun situs MkDocs ke site/.",
+        description="Validasi, tulis halaman Markdown ke docs/, lalu bangun situs ke site/ "
+        "dengan MkDocs (bawaan) atau Zensical.",
     )
     build.add_argument("--root", type=Path, default=Path("."), metavar="FOLDER", help="akar proyek")
     build.add_argument(
@@ -121,6 +122,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     build.add_argument(
         "--markdown-only", action="store_true", help="tulis halaman Markdown saja, tanpa MkDocs"
+    )
+    build.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="mkdocs",
+        metavar="MESIN",
+        help="mesin situs: mkdocs (bawaan) atau zensical",
     )
     build.set_defaults(handler=_build)
     diff = commands.add_parser(
@@ -217,11 +225,13 @@ def _build(args: argparse.Namespace) -> int:
     if args.markdown_only:
         return EXIT_OK
     try:
-        site = pipeline.build(root, today=today)
+        site = pipeline.build(root, today=today, engine=args.engine)
     except SiteBuildError as exc:
         print(str(exc), file=sys.stderr)
         failed = (
-            "build-search-failed" if isinstance(exc, SearchIndexError) else "build-mkdocs-failed"
+            "build-search-failed"
+            if isinstance(exc, SearchIndexError)
+            else f"build-{args.engine}-failed"
         )
         print(say(failed), file=sys.stderr)
         return EXIT_PROBLEMS

@@ -408,6 +408,7 @@ _COMMANDS: dict[str, Template] = {
     "utuh",
     "build-written": "{pages} halaman Markdown di {folder}/ ({changed} berubah, {removed} dihapus)",
     "build-mkdocs-failed": "galat: MkDocs gagal membangun situs; situs lama tetap utuh",
+    "build-zensical-failed": "galat: Zensical gagal membangun situs; situs lama tetap utuh",
     "build-search-failed": "galat: Pagefind gagal membuat indeks pencarian; situs lama tetap "
     "utuh. Jalankan `make site` lagi; bila tetap gagal, pasang ulang dependensi dengan "
     "`make clean` lalu `make site`",
