@@ -106,8 +106,10 @@ def unresolved(site: Path, base: str) -> list[str]:
                     problems.append(f"{relpath}: {url!r}: {file}")
                 elif not (site / file).is_file():
                     problems.append(f"{relpath}: {url!r}: {file} does not exist")
-                elif fragment and file.endswith(".html") and fragment not in ids_of(
-                    site, file, anchors
+                elif (
+                    fragment
+                    and file.endswith(".html")
+                    and fragment not in ids_of(site, file, anchors)
                 ):
                     problems.append(f"{relpath}: {url!r}: no #{fragment} in {file}")
     return problems
