@@ -55,14 +55,14 @@ def test_page_of_a_deleted_module_is_removed_from_docs(project):
     )
     result = run_generator(project, "build", "--markdown-only")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert (project / "docs" / "modul" / "salinan-uji.md").is_file()
+    assert (project / "docs" / "modul" / "salinan-uji" / "index.md").is_file()
     copy.unlink()
     result = run_generator(project, "build", "--markdown-only")
     assert result.returncode == 0, result.stdout + result.stderr
     # Its page, and the calendar file of each of its sessions.
     sessions = original.read_text(encoding="utf-8").count("  - start:")
     assert f"{1 + sessions} dihapus" in result.stdout
-    assert not (project / "docs" / "modul" / "salinan-uji.md").exists()
+    assert not (project / "docs" / "modul" / "salinan-uji" / "index.md").exists()
     assert not list((project / "docs").rglob("salinan-uji*"))
 
 

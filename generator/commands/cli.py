@@ -231,7 +231,9 @@ def _build(args: argparse.Namespace) -> int:
         failed = (
             "build-search-failed"
             if isinstance(exc, SearchIndexError)
-            else f"build-{args.engine}-failed"
+            else "build-zensical-failed"
+            if args.engine == "zensical"
+            else "build-mkdocs-failed"
         )
         print(say(failed), file=sys.stderr)
         return EXIT_PROBLEMS
