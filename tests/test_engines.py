@@ -34,7 +34,7 @@ def test_zensical_builds_the_same_pages_with_the_same_article_content(both):
     comparison = compare(mkdocs, zensical, BASE)
     report = comparison.report("mkdocs", "zensical")
     assert comparison.pages == len(list(mkdocs.rglob("*.html"))), report
-    assert comparison.pages > 40, report
+    assert comparison.pages >= 40, report
     assert comparison.data_files > 10, report
     assert not comparison.only_in_a, report
     assert not comparison.only_in_b, report
@@ -123,12 +123,12 @@ def test_the_reference_check_sees_what_a_browser_would_not_find(tmp_path):
     )
     (tmp_path / "index.html").write_text("", encoding="utf-8")
     assert [line.split(": ", 1)[1] for line in unresolved(tmp_path, "/situs/")] == [
-        "'../../assets/x.css': (outside the site)../../assets/x.css",
-        "'assets/x.js': a/assets/x.js does not exist",
-        "'/assets/x.css': (outside /situs/)/assets/x.css",
         "'javascript:alert(1)': not a link into the site",
         "'../b/': b/index.html does not exist",
         "'//example.org/x': not a link into the site",
         "'#hilang': no #hilang in a/index.html",
         "'/situs/#hilang': no #hilang in index.html",
+        "'../../assets/x.css': (outside the site)../../assets/x.css",
+        "'assets/x.js': a/assets/x.js does not exist",
+        "'/assets/x.css': (outside /situs/)/assets/x.css",
     ]
