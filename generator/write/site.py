@@ -28,6 +28,9 @@ class SearchIndexError(SiteBuildError):
 # The engines that build docs/ from mkdocs.yml; MkDocs is the default.
 ENGINES = ("mkdocs", "zensical")
 
+# Zensical's own search index, which the site does not use.
+ENGINE_SEARCH_INDEX = "search.json"
+
 # The search bundle's folder under the site root; the search script imports
 # `pagefind/pagefind.js` from there.
 SEARCH_BUNDLE = "pagefind"
@@ -109,6 +112,9 @@ def build_site(root: Path, *, source_date_epoch: int, engine: str = "mkdocs") ->
     if result.returncode != 0 or not (staging / "index.html").is_file():
         shutil.rmtree(staging, ignore_errors=True)
         raise SiteBuildError(result.stderr + result.stdout)
+    # Zensical 0.1 writes its search index even with its search switched off (mkdocs.yml);
+    # no page asks for it.
+    (staging / ENGINE_SEARCH_INDEX).unlink(missing_ok=True)
     try:
         index_search(staging)
     except SearchIndexError:
