@@ -10,6 +10,9 @@ NODE_STAMP := node_modules/.installed
 ARGS ?=
 BASE ?= origin/main
 HEAD ?=
+# The engine that builds docs/ into site/: mkdocs (MkDocs + Material, the default) or
+# zensical (its successor). `make site ENGINE=zensical`, `make serve ENGINE=zensical`.
+ENGINE ?= mkdocs
 
 .PHONY: test site serve validate diff lock bench bench-lighthouse golden schema clean
 
@@ -35,12 +38,12 @@ test: $(STAMP) $(NODE_STAMP)
 	$(PY) -m pytest -n 2 $(ARGS)
 
 site: $(STAMP)
-	$(PY) -m generator build $(ARGS)
+	$(PY) -m generator build --engine $(ENGINE) $(ARGS)
 
-# MkDocs checks that docs/ exists before any hook runs, so generate it first.
+# Writes docs/ first (MkDocs checks that it exists before any hook runs), then serves;
+# with Zensical, which ignores the hook, the command itself regenerates the pages.
 serve: $(STAMP)
-	$(PY) -m generator build --markdown-only
-	$(PY) -m mkdocs serve --livereload $(ARGS)
+	$(PY) -m generator serve --engine $(ENGINE) $(ARGS)
 
 validate: $(STAMP)
 	$(PY) -m generator validate $(ARGS)

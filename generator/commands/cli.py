@@ -131,6 +131,24 @@ def build_parser() -> argparse.ArgumentParser:
         help="mesin situs: mkdocs (bawaan) atau zensical",
     )
     build.set_defaults(handler=_build)
+    serve = commands.add_parser(
+        "serve",
+        help="pratinjau langsung; halaman dibuat ulang setiap kali berkas YAML berubah",
+        description="Tulis halaman Markdown ke docs/, lalu sajikan pratinjau langsung dengan "
+        "MkDocs (bawaan) atau Zensical; setiap perubahan di curriculum/ atau site_config.yml "
+        "membuat ulang halaman dan memuat ulang peramban.",
+    )
+    serve.add_argument("--root", type=Path, default=Path("."), metavar="FOLDER", help="akar proyek")
+    serve.add_argument(
+        "--engine", choices=ENGINES, default="mkdocs", metavar="MESIN", help="mkdocs atau zensical"
+    )
+    serve.add_argument(
+        "--dev-addr",
+        default="127.0.0.1:8000",
+        metavar="ALAMAT:PORT",
+        help="alamat pratinjau (bawaan: 127.0.0.1:8000)",
+    )
+    serve.set_defaults(handler=_serve)
     diff = commands.add_parser(
         "diff",
         help="ringkas perubahan kurikulum antara dua revisi git atau dua folder",
@@ -239,6 +257,12 @@ def _build(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     print(say("build-done", folder=site.relative_to(root)))
     return EXIT_OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from generator.commands import serve
+
+    return serve.main(args)
 
 
 def _diff(args: argparse.Namespace) -> int:

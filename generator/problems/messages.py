@@ -413,6 +413,8 @@ _COMMANDS: dict[str, Template] = {
     "utuh. Jalankan `make site` lagi; bila tetap gagal, pasang ulang dependensi dengan "
     "`make clean` lalu `make site`",
     "build-done": "situs selesai dibangun di {folder}/",
+    "serve-invalid": "galat: kurikulum tidak valid; halaman pratinjau tidak diubah. Perbaiki "
+    "galat di atas lalu simpan lagi",
     "schema-written": "ditulis: {path}",
     "diff-refused": "galat: {detail}",
     "diff-folder-missing": "folder `{folder}` tidak ditemukan",
