@@ -100,7 +100,10 @@ def main(args: argparse.Namespace) -> int:
     if args.engine == "mkdocs":
         command = [sys.executable, "-m", "mkdocs", "serve", "--livereload"]
         command += ["--config-file", str(root / "mkdocs.yml"), "--dev-addr", args.dev_addr]
-        return subprocess.run(command, cwd=root, env=env, check=False).returncode
+        # MkDocs takes over the process (the hook regenerates), so Ctrl+C and a
+        # terminating signal reach it directly.
+        os.chdir(root)
+        os.execve(sys.executable, command, env)
     return _serve_zensical(root, args.dev_addr, env)
 
 
