@@ -10,8 +10,9 @@ NODE_STAMP := node_modules/.installed
 ARGS ?=
 BASE ?= origin/main
 HEAD ?=
-# The engine that builds docs/ into site/: mkdocs (MkDocs + Material, the default) or
-# zensical (its successor). `make site ENGINE=zensical`, `make serve ENGINE=zensical`.
+# The engine that builds docs/ into site/: mkdocs (MkDocs + Material) or zensical (its
+# successor). This line is also what the Pages workflow publishes with: set it to
+# zensical to switch the published site. One build: `make site ENGINE=zensical`.
 ENGINE ?= mkdocs
 
 .PHONY: test site serve validate diff lock bench bench-lighthouse golden schema clean
