@@ -16,8 +16,9 @@ asserts on it. What is compared, and how each page is normalised first:
      (`modul/etika/index.html#sesi`), so `/kurikulum/./` and `/kurikulum/` are one link;
      external addresses stay as written;
   and then written out canonically: one line per start tag (attributes sorted by name,
-  class names sorted), end tag and text node; whitespace runs in text collapsed to one
-  space, whitespace-only text dropped, except inside `<pre>`, where text is kept exactly;
+  class names sorted), end tag and text node; in text, whitespace runs collapsed to one
+  space and whitespace at either end of a node dropped (so is whitespace-only text), except
+  inside `<pre>`, where text is kept exactly; comments dropped;
 - the data files the build copies (`.ics`, `.json` under assets/ and the root): byte equal.
 
 Anything else (theme scripts and styles, navigation, sitemap, the engines' own search
@@ -95,9 +96,10 @@ def unresolved(site: Path, base: str) -> list[str]:
         for tag, attribute in LINKED.items():
             for element in soup.find_all(tag):
                 url = element.get(attribute)
-                if url is None or urlsplit(url.strip()).scheme in EXTERNAL_SCHEMES:
+                parts = urlsplit(url.strip()) if url is not None else None
+                if parts is None or parts.scheme in EXTERNAL_SCHEMES:
                     continue
-                if urlsplit(url.strip()).scheme or urlsplit(url.strip()).netloc:
+                if parts.scheme or parts.netloc:
                     problems.append(f"{relpath}: {url!r}: not a link into the site")
                     continue
                 target = resolve(site, base, relpath, url)
