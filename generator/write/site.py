@@ -112,8 +112,8 @@ def build_site(root: Path, *, source_date_epoch: int, engine: str = "mkdocs") ->
     if result.returncode != 0 or not (staging / "index.html").is_file():
         shutil.rmtree(staging, ignore_errors=True)
         raise SiteBuildError(result.stderr + result.stdout)
-    # Zensical 0.1 writes its search index even with its search switched off (mkdocs.yml);
-    # no page asks for it.
+    # Zensical 0.1 writes an (empty) search index even with its search switched off in
+    # mkdocs.yml; no page asks for it.
     (staging / ENGINE_SEARCH_INDEX).unlink(missing_ok=True)
     try:
         index_search(staging)
