@@ -10,6 +10,10 @@ NODE_STAMP := node_modules/.installed
 ARGS ?=
 BASE ?= origin/main
 HEAD ?=
+# The engine that builds docs/ into site/: mkdocs (MkDocs + Material) or zensical (its
+# successor). This line is also what the Pages workflow publishes with: set it to
+# zensical to switch the published site. One build: `make site ENGINE=zensical`.
+ENGINE ?= mkdocs
 
 .PHONY: test site serve validate diff lock bench bench-lighthouse golden schema clean zip pango
 
@@ -41,17 +45,17 @@ test: $(STAMP) $(NODE_STAMP) pango
 	$(PY) -m pytest -n 2 $(ARGS)
 
 site: $(STAMP) pango
-	$(PY) -m generator build $(ARGS)
+	$(PY) -m generator build --engine $(ENGINE) $(ARGS)
 
 # The package for no connection at all (a zip that opens from file://), from site/: built
 # by the publishing workflow as a release asset, not by every `make site`.
 zip: $(STAMP)
 	$(PY) -m generator zip $(ARGS)
 
-# MkDocs checks that docs/ exists before any hook runs, so generate it first.
+# Writes docs/ first (MkDocs checks that it exists before any hook runs), then serves;
+# with Zensical, which ignores the hook, the command itself regenerates the pages.
 serve: $(STAMP)
-	$(PY) -m generator build --markdown-only
-	$(PY) -m mkdocs serve --livereload $(ARGS)
+	$(PY) -m generator serve --engine $(ENGINE) $(ARGS)
 
 validate: $(STAMP)
 	$(PY) -m generator validate $(ARGS)

@@ -144,6 +144,16 @@ def write_pages(root: Path, pages: dict[str, str]) -> WriteResult:
     return write_docs(pages, root / DOCS_DIR)
 
 
-def build(root: Path, *, today: datetime.date, extra_files: dict[str, Path] | None = None) -> Path:
-    """Build the site into root/site; the caller has generated and written the pages."""
-    return build_site(root, source_date_epoch=epoch_of(today), extra_files=extra_files or {})
+def build(
+    root: Path,
+    *,
+    today: datetime.date,
+    engine: str = "mkdocs",
+    extra_files: dict[str, Path] | None = None,
+) -> Path:
+    """Build the site into root/site with `engine`; the caller has generated and written
+    the pages (which is all the MkDocs hook does, so Zensical, which ignores hooks,
+    builds the same pages), and made the `extra_files` (booklets) that go beside them."""
+    return build_site(
+        root, source_date_epoch=epoch_of(today), engine=engine, extra_files=extra_files or {}
+    )

@@ -327,6 +327,18 @@ def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 @pytest.fixture(scope="session")
+def seed_site_zensical(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The seed's site/ built by Zensical (`--engine zensical`), once per session."""
+    yield from shared_site("seed-zensical", REPO, tmp_path_factory, engine="zensical")
+
+
+@pytest.fixture(scope="session")
+def mini_site_zensical(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The mini fixture's site/ built by Zensical, once per session."""
+    yield from shared_site("mini-zensical", MINI, tmp_path_factory, engine="zensical")
+
+
+@pytest.fixture(scope="session")
 def base_url(seed_site: Path) -> Iterator[str]:
     """The seed site served on localhost for the browser tests, once per session."""
     from tests.browser import serve

@@ -70,9 +70,10 @@ def _session_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def shared_site(
-    name: str, source: Path, tmp_path_factory: pytest.TempPathFactory
+    name: str, source: Path, tmp_path_factory: pytest.TempPathFactory, engine: str = "mkdocs"
 ) -> Iterator[Path]:
-    """Build `source` once per test session and yield its site/, for tests that only read it.
+    """Build `source` once per test session with `engine` and yield its site/, for tests
+    that only read it.
 
     The first worker to get here builds under a lock; the others wait and reuse the build.
     A test that changes a project must make its own with copy_project: when the session
@@ -86,7 +87,7 @@ def shared_site(
         if not digest.is_file():
             shutil.rmtree(folder, ignore_errors=True)
             copy_project(source, project)
-            result = run_generator(project, "build")
+            result = run_generator(project, "build", "--engine", engine)
             if result.returncode != 0:
                 message = f"building the shared {name} site failed:\n{result.stdout}{result.stderr}"
                 failed.write_text(message, encoding="utf-8")

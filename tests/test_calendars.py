@@ -208,23 +208,23 @@ def test_past_only_calendar_keeps_its_history_and_no_session_means_no_calendar(p
         "2026-10-12",
     ]
     # The module page lists them as past: no calendar link, the recording link stays.
-    module = pages["modul/etika.md"]
+    module = pages["modul/etika/index.md"]
     assert "Tambahkan ke kalender" not in module
     assert "[Rekaman webinar Etika Pelayanan](https://example.org/rekaman/wita)" in module
-    assert "Kalender sesi jalur Nilai" in pages["jalur/nilai.md"]
+    assert "Kalender sesi jalur Nilai" in pages["jalur/nilai/index.md"]
     # Without any session the track has no calendar, and its page links to none.
     without = generate(project, {DATA_LANJUT: MODULE_DATA_LANJUT.split("sessions:")[0]})
     assert "kalender/jalur/digital.ics" not in without
-    assert "Kalender sesi jalur" not in without["jalur/digital.md"]
+    assert "Kalender sesi jalur" not in without["jalur/digital/index.md"]
 
 
 def test_pages_link_to_calendars_that_exist(project):
     pages = generate(project, {ETIKA: MODULE_ETIKA + THREE_ZONES})
-    module = pages["modul/etika.md"]
+    module = pages["modul/etika/index.md"]
     for path in (p for p in pages if p.startswith("kalender/sesi/etika-")):
-        assert f"[Tambahkan ke kalender](../{path})" in module
-    assert "(jadwal.ics)" in pages["jadwal.md"]
-    assert "(../kalender/jalur-belajar/analis.ics)" in pages["jalur-belajar/analis.md"]
+        assert f"[Tambahkan ke kalender](../../{path})" in module
+    assert "(../jadwal.ics)" in pages["jadwal/index.md"]
+    assert "(../../kalender/jalur-belajar/analis.ics)" in pages["jalur-belajar/analis/index.md"]
 
 
 @pytest.mark.parametrize("field", ["title", "platform"])

@@ -1,126 +1,109 @@
-"""The generated docs/ build with either engine, and every internal reference resolves.
+"""The same site from either engine: MkDocs (published today) and Zensical (its successor).
 
-The Markdown in docs/ is meant for any engine that reads mkdocs.yml. Zensical (the
-successor engine, pinned in the lock) ignores `hooks:`, so the pages are generated
-first with `python -m generator build --markdown-only`, as a Zensical user would. Both
-sites are then parsed, and every `href`/`src` of `a`, `link`, `script`, `img` and
-`source` must name a file of that site (a folder URL names its index.html).
+Both engines build the seed and the mini fixture once per session (`seed_site`,
+`seed_site_zensical`, `mini_site`, `mini_site_zensical`, each a full
+`python -m generator build [--engine zensical]`: validation, Markdown, the engine, Pagefind
+and the swap of site/). `tests/compare_sites.py` compares them page for page; its
+docstring says exactly how each page is normalised before the comparison.
 """
 
 from __future__ import annotations
 
-import posixpath
-import shutil
-import subprocess
-import sys
-from pathlib import Path
-from urllib.parse import unquote, urlsplit
-
 import pytest
-from bs4 import BeautifulSoup
 
+from tests.compare_sites import compare, read_page, site_base, unresolved
 from tests.constants import REPO
-from tests.sitebuild import copy_project, run_generator
+from tests.search_bundle import fragments
 
 pytestmark = pytest.mark.slow
 
-REFERENCES = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src"}
-# Links that leave the site on purpose (including the contributor guide's pointer to
-# the local preview at http://127.0.0.1:8000); they are not this test's business.
-EXTERNAL_SCHEMES = {"https", "http", "mailto"}
+BASE = site_base(REPO / "mkdocs.yml")
 
 
-def site_path() -> str:
-    """The path the site is published under (site_url), which 404.html links from."""
-    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    site_url = next(line for line in config.splitlines() if line.startswith("site_url:"))
-    return urlsplit(site_url.split(":", 1)[1].strip()).path or "/"
+@pytest.fixture(params=["seed", "mini"])
+def both(request) -> tuple:
+    """The MkDocs and the Zensical site of one curriculum."""
+    name = request.param
+    mkdocs = request.getfixturevalue(f"{name}_site")
+    zensical = request.getfixturevalue(f"{name}_site_zensical")
+    return mkdocs, zensical
 
 
-def broken_references(site: Path, base: str = "/") -> list[str]:
-    """Every internal reference in the site's HTML that names no file of the site.
-
-    `base` is the path the site is published under: a root-relative reference must
-    start with it (404.html is served at any depth, so it links from the root).
-    """
-    problems = []
-    for page in sorted(site.rglob("*.html")):
-        relpath = page.relative_to(site).as_posix()
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        for tag, attribute in REFERENCES.items():
-            for element in soup.find_all(tag):
-                url = element.get(attribute)
-                if url is None:
-                    continue
-                problem = _unresolved(site, base, relpath, url.strip())
-                if problem:
-                    problems.append(f"{relpath}: <{tag} {attribute}={url!r}>: {problem}")
-    return problems
+def test_zensical_builds_the_same_pages_with_the_same_article_content(both):
+    mkdocs, zensical = both
+    comparison = compare(mkdocs, zensical, BASE)
+    report = comparison.report("mkdocs", "zensical")
+    assert comparison.pages == len(list(mkdocs.rglob("*.html"))), report
+    assert comparison.pages >= 40, report
+    assert comparison.data_files > 10, report
+    assert not comparison.only_in_a, report
+    assert not comparison.only_in_b, report
+    assert not comparison.differences, report
 
 
-def _unresolved(site: Path, base: str, relpath: str, url: str) -> str | None:
-    parts = urlsplit(url)
-    if parts.scheme in EXTERNAL_SCHEMES:
-        return None
-    if parts.scheme or parts.netloc:
-        return "not a link into the site"
-    if not parts.path:
-        return None if url.startswith(("#", "?")) or not url else "empty"
-    path = unquote(parts.path)
-    if path.startswith("/"):
-        if not path.startswith(base):
-            return f"outside {base}, where the site is published"
-        path, relpath = path[len(base) :], "index.html"
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(relpath), path))
-    if target == ".." or target.startswith("../"):
-        return "outside the site"
-    file = site / target
-    if file.is_dir():
-        file = file / "index.html"
-    elif path.endswith("/"):
-        return "no such folder"
-    return None if file.is_file() else f"{file.relative_to(site).as_posix()} does not exist"
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+@pytest.mark.parametrize("name", ["seed", "mini"])
+def test_every_internal_link_anchor_and_asset_resolves(request, engine, name):
+    site = request.getfixturevalue(f"{name}_site" + ("_zensical" if engine == "zensical" else ""))
+    problems = unresolved(site, BASE)
+    assert not problems, f"{len(problems)} unresolved:\n" + "\n".join(problems[:30])
 
 
-@pytest.fixture(scope="module")
-def project(tmp_path_factory) -> Path:
-    """The seed curriculum's pages, generated into docs/ of a fresh project."""
-    root = copy_project(REPO, tmp_path_factory.mktemp("mesin") / "proyek")
-    result = run_generator(root, "build", "--markdown-only")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return root
+def test_editors_site_links_resolve_in_both_engines(mini_site, mini_site_zensical):
+    # The mini fixture's module description and free page link site pages as editors do
+    # (`[Glosarium](/glosarium/)`); the generator writes them as raw HTML links.
+    for site in (mini_site, mini_site_zensical):
+        module = read_page(site, BASE, "modul/integritas-dasar/index.html")
+        page = read_page(site, BASE, "halaman/tentang/index.html")
+        links = [line for line in module.article + page.article if "href=" in line]
+        for target in ("modul/literasi-data/index.html", "glosarium/index.html"):
+            assert any(f"href='{target}'" in line for line in module.article), links
+        for target in ("jadwal/index.html", "katalog/index.html"):
+            assert any(f"href='{target}'" in line for line in page.article), links
+        for target in (
+            "modul/literasi-data/index.html",
+            "glosarium/index.html",
+            "jadwal/index.html",
+            "katalog/index.html",
+        ):
+            assert (site / target).is_file()
 
 
-def test_zensical_builds_the_generated_docs_with_no_broken_reference(project):
-    done = subprocess.run(
-        [sys.executable, "-m", "zensical", "build", "--config-file", "mkdocs.yml"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
+def test_pagefind_indexes_the_zensical_site_as_it_indexes_mkdocs(seed_site, seed_site_zensical):
+    indexed = {
+        engine: {record["url"]: record["meta"].get("title") for record in fragments(site).values()}
+        for engine, site in (("mkdocs", seed_site), ("zensical", seed_site_zensical))
+    }
+    assert (seed_site_zensical / "pagefind" / "pagefind.js").is_file()
+    assert len(indexed["zensical"]) > 40
+    assert indexed["zensical"] == indexed["mkdocs"]
+    # The 404 page is rendered with a `page` by Zensical; it must still stay out of search.
+    assert not any("404" in url for url in indexed["zensical"])
+
+
+def test_the_comparison_sets_theme_markup_aside_and_sees_a_changed_word(tmp_path):
+    def page(folder: str, article: str) -> None:
+        (tmp_path / folder / "x").mkdir(parents=True, exist_ok=True)
+        (tmp_path / folder / "x" / "index.html").write_text(
+            f"<title>X</title><article>{article}</article>", encoding="utf-8"
+        )
+
+    tags = '<nav class="md-tags"><a class="md-tag" href="../tag/#tag:a">a</a></nav>'
+    heading = '<h2 id="s">Sesi<a class="headerlink" href="#s">¶</a></h2>'
+    page("a", f'{tags}{heading}<p class="b c">Teks  satu\n<a href="../x/#s">x</a></p>')
+    page(
+        "b",
+        f'<h2 id="s">Sesi</h2>\n<p class="c b">Teks satu <a href="/kurikulum/x/#s">x</a></p>{tags}',
     )
-    assert done.returncode == 0, done.stdout + done.stderr
-    site = project / "site"
-    shutil.move(site, project / "site-zensical")
-    site = project / "site-zensical"
-    pages = list(site.rglob("index.html"))
-    assert (site / "rencana-belajar" / "index.html").is_file()
-    assert len(pages) > 50, len(pages)
-    # The theme override's head (schema.org data, the zone script) and the data files.
-    module = next((site / "modul").glob("*/index.html")).read_text(encoding="utf-8")
-    assert '<script type="application/ld+json">{"@context":"https://schema.org"' in module
-    for name in ("jadwal.ics", "catalog.json", "catalog.schema.json"):
-        assert (site / name).read_bytes() == (project / "docs" / name).read_bytes(), name
-    broken = broken_references(site, site_path())
-    assert not broken, f"{len(broken)} broken references:\n" + "\n".join(broken[:30])
-
-
-def test_mkdocs_builds_the_same_docs_with_no_broken_reference(seed_site):
-    assert (seed_site / "rencana-belajar" / "index.html").is_file()
-    assert len(list(seed_site.rglob("index.html"))) > 50
-    broken = broken_references(seed_site, site_path())
-    assert not broken, f"{len(broken)} broken references:\n" + "\n".join(broken[:30])
+    page("c", f'{tags}{heading}<p class="b c">Teks dua <a href="../x/#s">x</a></p>')
+    page("d", f'{heading}<p class="b c">Teks satu <a href="../x/#s">x</a></p>')
+    assert compare(tmp_path / "a", tmp_path / "b", BASE).differences == {}
+    changed = compare(tmp_path / "a", tmp_path / "c", BASE).differences
+    assert list(changed) == ["x/index.html"]
+    assert "-text 'Teks satu'" in changed["x/index.html"]
+    assert "+text 'Teks dua'" in changed["x/index.html"]
+    untagged = compare(tmp_path / "a", tmp_path / "d", BASE).differences
+    assert untagged["x/index.html"].startswith("tags: [('a', 'tag/index.html#tag:a')] != []")
 
 
 def test_the_reference_check_sees_what_a_browser_would_not_find(tmp_path):
@@ -128,20 +111,24 @@ def test_the_reference_check_sees_what_a_browser_would_not_find(tmp_path):
     (tmp_path / "assets").mkdir()
     (tmp_path / "assets" / "x.css").write_text("", encoding="utf-8")
     (tmp_path / "a" / "index.html").write_text(
+        '<h2 id="ada">Ada</h2>'
         '<link rel="stylesheet" href="../assets/x.css"><a href="../">home</a>'
-        '<a href="#top">top</a><a href="https://example.org/">out</a>'
-        '<a href="mailto:a@example.org">mail</a><a href="../a/?q=1#x">self</a>'
+        '<a href="#ada">here</a><a href="https://example.org/">out</a>'
+        '<a href="mailto:a@example.org">mail</a><a href="../a/?q=1#ada">self</a>'
         '<link rel="stylesheet" href="../../assets/x.css"><script src="assets/x.js"></script>'
         '<img src="/assets/x.css"><a href="javascript:alert(1)">x</a><a href="../b/">b</a>'
-        '<a href="/situs/a/">root-relative</a><a href="//example.org/x">other host</a>',
+        '<a href="/situs/a/">root-relative</a><a href="//example.org/x">other host</a>'
+        '<a href="#hilang">gone</a><a href="/situs/#hilang">home, gone</a>',
         encoding="utf-8",
     )
     (tmp_path / "index.html").write_text("", encoding="utf-8")
-    assert [line.split(": ", 1)[1] for line in broken_references(tmp_path, "/situs/")] == [
-        "<a href='javascript:alert(1)'>: not a link into the site",
-        "<a href='../b/'>: no such folder",
-        "<a href='//example.org/x'>: not a link into the site",
-        "<link href='../../assets/x.css'>: outside the site",
-        "<script src='assets/x.js'>: a/assets/x.js does not exist",
-        "<img src='/assets/x.css'>: outside /situs/, where the site is published",
+    assert [line.split(": ", 1)[1] for line in unresolved(tmp_path, "/situs/")] == [
+        "'javascript:alert(1)': not a link into the site",
+        "'../b/': b/index.html does not exist",
+        "'//example.org/x': not a link into the site",
+        "'#hilang': no #hilang in a/index.html",
+        "'/situs/#hilang': no #hilang in index.html",
+        "'../../assets/x.css': (outside the site)../../assets/x.css",
+        "'assets/x.js': a/assets/x.js does not exist",
+        "'/assets/x.css': (outside /situs/)/assets/x.css",
     ]

@@ -70,11 +70,23 @@ def test_every_route_reads_back(kind, item_id):
 
 
 def test_relative_links_between_pages():
-    assert relative_link("index.md", route("module", "a").docs) == "modul/a.md"
-    assert relative_link(route("module", "a").docs, route("track", "t").docs) == "../jalur/t.md"
-    assert relative_link(route("competency", "fw/c").docs, route("framework", "fw").docs) == (
-        "index.md"
+    assert relative_link("index.md", route("module", "a").docs) == "modul/a/index.md"
+    assert relative_link(route("module", "a").docs, route("track", "t").docs) == (
+        "../../jalur/t/index.md"
     )
+    assert relative_link(route("competency", "fw/c").docs, route("framework", "fw").docs) == (
+        "../index.md"
+    )
+
+
+def test_every_page_file_sits_in_the_folder_it_is_published_as():
+    # So a relative link in raw HTML means the same to MkDocs (which leaves it as written)
+    # and to Zensical (which resolves it from the Markdown file).
+    kinds = [(kind, "") for kind in SINGLE_PAGES]
+    kinds += [(kind, "x") for kind in ITEM_FOLDERS] + [("framework", "f"), ("competency", "f/c")]
+    for kind, item_id in kinds:
+        where = route(kind, item_id)
+        assert where.docs == where.site + "index.md", (kind, where)
 
 
 def test_pathway_years_split_the_required_steps_at_the_target(index):

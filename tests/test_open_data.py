@@ -152,7 +152,7 @@ def test_hostile_title_in_jsonld_reads_back_exactly(project):
     hostile = "Etika </script><script>kkXss=1</script> & <!-- akhir"
     text = MODULE_ETIKA.replace("title: Etika Pelayanan", f"title: {json.dumps(hostile)}")
     root = project({ETIKA: text, "mkdocs.yml": "site_name: Uji\nsite_url: https://contoh.go.id/\n"})
-    page = pipeline.generate(root, today=TODAY_DATE).pages["modul/etika.md"]
+    page = pipeline.generate(root, today=TODAY_DATE).pages["modul/etika/index.md"]
     front = yaml.safe_load(page.split("---\n")[1])
     assert "<" not in front["kk_jsonld"]
     assert json.loads(front["kk_jsonld"])["name"] == hostile

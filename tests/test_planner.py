@@ -77,10 +77,10 @@ def test_only_the_planner_page_asks_for_the_planner_assets(rendered):
         for path, text in rendered.items()
         if path.endswith(".md") and "rencana-belajar" in front_matter(text).get("kk_assets", [])
     ]
-    assert asking == ["rencana-belajar.md"]
-    assert front_matter(rendered["katalog.md"])["kk_assets"] == ["katalog"]
+    assert asking == ["rencana-belajar/index.md"]
+    assert front_matter(rendered["katalog/index.md"])["kk_assets"] == ["katalog"]
     # The planner shows session times in the reader's zone, which the zone script keeps.
-    assert front_matter(rendered["rencana-belajar.md"])["kk_assets"] == [
+    assert front_matter(rendered["rencana-belajar/index.md"])["kk_assets"] == [
         "rencana-belajar",
         "zona-waktu",
     ]
@@ -89,7 +89,7 @@ def test_only_the_planner_page_asks_for_the_planner_assets(rendered):
 
 
 def test_planner_page_explains_itself_without_javascript(rendered):
-    page = rendered["rencana-belajar.md"]
+    page = rendered["rencana-belajar/index.md"]
     assert "**20 JP per tahun**" in page
     assert "1 JP sama dengan 45 menit" in page
     assert "<noscript>" in page
@@ -97,14 +97,14 @@ def test_planner_page_explains_itself_without_javascript(rendered):
     # button stays off until the script has the data.
     assert '<div id="kk-rencana" class="kk-rencana">' in page
     assert '<button type="submit" class="md-button md-button--primary" disabled>' in page
-    assert "[jalur belajar](jalur-belajar/index.md)" in page
+    assert "[jalur belajar](../jalur-belajar/index.md)" in page
     # The mini project's one pathway is for pelaksana; others are pointed elsewhere.
-    assert "- **Administrator:** [Jalur Analis Data](jalur-belajar/analis.md)" in page
+    assert "- **Administrator:** [Jalur Analis Data](../jalur-belajar/analis/index.md)" in page
     assert "- **CPNS:** belum ada jalur belajar khusus" in page
 
 
 def test_form_offers_exactly_what_the_data_knows(rendered):
-    page = rendered["rencana-belajar.md"]
+    page = rendered["rencana-belajar/index.md"]
     data = json.loads(rendered[PLANNER_DATA])
 
     def values(name: str) -> list[str]:

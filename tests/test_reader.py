@@ -307,11 +307,11 @@ def test_contacts_follow_the_owner_unit_then_the_site(project):
     )
     generated = pipeline.generate(root, today=TODAY_DATE)
     assert generated.pages is not None, [p.as_text() for p in generated.validation.problems]
-    etika = generated.pages["modul/etika.md"]
+    etika = generated.pages["modul/etika/index.md"]
     # The module names no owner: its track's unit, and that unit's contact.
     assert "- **Penanggung jawab:** Pusat Nilai" in etika
     assert "[https://contoh.go.id/nilai](https://contoh.go.id/nilai)" in etika
-    digital = generated.pages["jalur/digital.md"]
+    digital = generated.pages["jalur/digital/index.md"]
     assert "[kurikulum@contoh.go.id](mailto:kurikulum@contoh.go.id)" in digital
     assert '"kk_contact": "mailto:kurikulum@contoh.go.id"' in generated.pages["index.md"]
     # A bare address is a contact too.
@@ -353,7 +353,7 @@ def test_seed_pathways_say_true_things_about_the_annual_target():
     target = curriculum.config.annual_jp_target
     pace = curriculum.config.weekly_jp_pace
     for pathway_id in curriculum.pathways:
-        page = generated.pages[f"jalur-belajar/{pathway_id}.md"]
+        page = generated.pages[f"jalur-belajar/{pathway_id}/index.md"]
         required = curriculum.index.pathway_jp(pathway_id, required=True)
         years = curriculum.index.pathway_years(pathway_id)
         # Each year but the last reaches the target; together they are the required steps.

@@ -235,7 +235,7 @@ def test_free_page_title_reaches_the_theme_escaped(tmp_path):
     root = write_project(tmp_path, {"curriculum/pages/tentang.md": page})
     generated = pipeline.generate(root, today=pipeline.resolve_today(TODAY))
     assert generated.pages is not None
-    _, meta = get_data(generated.pages["halaman/tentang.md"])
+    _, meta = get_data(generated.pages["halaman/tentang/index.md"])
     assert meta["title"] == "&lt;/title&gt;&lt;img src=x onerror=alert(1)&gt;"
 
 
@@ -309,7 +309,7 @@ def test_site_paths_in_markdown_fields_become_relative_links(tmp_path):
     root = write_project(tmp_path, {ETIKA: text})
     generated = pipeline.generate(root, today=pipeline.resolve_today(TODAY))
     assert generated.pages is not None
-    page = generated.pages["modul/etika.md"]
+    page = generated.pages["modul/etika/index.md"]
     assert '<a href="../../modul/data-dasar/#kegiatan" rel="noopener noreferrer">data</a>' in page
     assert '<a href="#tujuan-pembelajaran" rel="noopener noreferrer">bagian</a>' in page
     assert '<a href="../../glosarium/" rel="noopener noreferrer">glosarium</a>' in page

@@ -91,3 +91,51 @@ def test_live_preview_regenerates_after_a_yaml_edit_without_a_rebuild_loop(tmp_p
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_zensical_preview_regenerates_after_a_yaml_edit_and_keeps_site_untouched(tmp_path):
+    # Zensical ignores the hook: `python -m generator serve --engine zensical` (what
+    # `make serve ENGINE=zensical` runs) watches the YAML itself.
+    project = copy_project(FIXTURES / "mini", tmp_path / "proyek")
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1795795200"}
+    env.pop("KURIKULUM_PAGES_READY", None)
+    command = [sys.executable, "-m", "generator", "serve", "--engine", "zensical"]
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            [*command, "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}/{PAGE}"
+    module = project / "curriculum" / "modules" / "nilai" / "integritas-dasar.yml"
+    original = module.read_text(encoding="utf-8")
+    try:
+        assert _wait_for(lambda: "Integritas dalam Pelayanan" in (_fetch(url) or ""), 60), (
+            log.read_text()
+        )
+        module.write_text(
+            original.replace(
+                "title: Integritas dalam Pelayanan", "title: Integritas dalam Pelayanan Publik"
+            ),
+            encoding="utf-8",
+        )
+        assert _wait_for(lambda: "Integritas dalam Pelayanan Publik" in (_fetch(url) or ""), 60), (
+            log.read_text()
+        )
+        # An edit with an error is reported and leaves the last valid pages on show.
+        module.write_text(original.replace("level: dasar", "level: sangat-dasar"), "utf-8")
+        assert _wait_for(lambda: "halaman pratinjau tidak diubah" in log.read_text(), 60), (
+            log.read_text()
+        )
+        assert _wait_for(lambda: "Integritas dalam Pelayanan Publik" in (_fetch(url) or ""), 30), (
+            log.read_text()
+        )
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert not (project / "site").exists()
+    assert not [entry for entry in os.listdir(project) if entry.startswith(".site-")]

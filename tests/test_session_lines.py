@@ -28,7 +28,7 @@ def pages_of(project, text: str) -> dict[str, str]:
 
 def test_zone_abroad_is_named_by_city_and_offset_never_by_its_identifier(project):
     pages = pages_of(project, MODULE_ETIKA + AMSTERDAM)
-    module = pages["modul/etika.md"]
+    module = pages["modul/etika/index.md"]
     line = next(line for line in module.splitlines() if "kk-sesi-waktu" in line)
     shown = re.sub(r"<[^>]+>", "", line)
     assert "**Kamis, 1 Juli 2027, 10.00–11.00 waktu Amsterdam (UTC+2)**" in shown
@@ -46,7 +46,7 @@ def test_registration_link_names_its_webinar_escaped(project):
     text = MODULE_ETIKA.replace(
         "title: Etika Pelayanan", 'title: "Etika [x](https://y.example) <b>"'
     )
-    module = pages_of(project, text + AMSTERDAM)["modul/etika.md"]
+    module = pages_of(project, text + AMSTERDAM)["modul/etika/index.md"]
     link = re.search(r"\[Daftar ke webinar (.*?)\]\((https://[^)]+)\)", module)
     assert link, module
     assert link.group(2) == "https://example.org/daftar/amsterdam"

@@ -17,7 +17,7 @@ from generator.problems.report import ERROR, WARNING, report
 from generator.render.reference import write_reference
 from generator.text.numbers import file_size
 from generator.write.offline_zip import record_offline_zip, write_offline_zip
-from generator.write.site import SearchIndexError, SiteBuildError
+from generator.write.site import ENGINES, SearchIndexError, SiteBuildError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -115,7 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
     build = commands.add_parser(
         "build",
         help="bangun situs ke folder site/",
-        description="Validasi, tulis halaman Markdown ke docs/, lalu bangun situs MkDocs ke site/.",
+        description="Validasi, tulis halaman Markdown ke docs/, lalu bangun situs ke site/ "
+        "dengan MkDocs (bawaan) atau Zensical.",
     )
     build.add_argument("--root", type=Path, default=Path("."), metavar="FOLDER", help="akar proyek")
     build.add_argument(
@@ -124,7 +125,32 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--markdown-only", action="store_true", help="tulis halaman Markdown saja, tanpa MkDocs"
     )
+    build.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="mkdocs",
+        metavar="MESIN",
+        help="mesin situs: mkdocs (bawaan) atau zensical",
+    )
     build.set_defaults(handler=_build)
+    serve = commands.add_parser(
+        "serve",
+        help="pratinjau langsung; halaman dibuat ulang setiap kali berkas YAML berubah",
+        description="Tulis halaman Markdown ke docs/, lalu sajikan pratinjau langsung dengan "
+        "MkDocs (bawaan) atau Zensical; setiap perubahan di curriculum/ atau site_config.yml "
+        "membuat ulang halaman dan memuat ulang peramban.",
+    )
+    serve.add_argument("--root", type=Path, default=Path("."), metavar="FOLDER", help="akar proyek")
+    serve.add_argument(
+        "--engine", choices=ENGINES, default="mkdocs", metavar="MESIN", help="mkdocs atau zensical"
+    )
+    serve.add_argument(
+        "--dev-addr",
+        default="127.0.0.1:8000",
+        metavar="ALAMAT:PORT",
+        help="alamat pratinjau (bawaan: 127.0.0.1:8000)",
+    )
+    serve.set_defaults(handler=_serve)
     diff = commands.add_parser(
         "diff",
         help="ringkas perubahan kurikulum antara dua revisi git atau dua folder",
@@ -238,11 +264,17 @@ def _build(args: argparse.Namespace) -> int:
     if args.markdown_only:
         return EXIT_OK
     try:
-        site = pipeline.build(root, today=today, extra_files=generated.booklets)
+        site = pipeline.build(
+            root, today=today, engine=args.engine, extra_files=generated.booklets
+        )
     except SiteBuildError as exc:
         print(str(exc), file=sys.stderr)
         failed = (
-            "build-search-failed" if isinstance(exc, SearchIndexError) else "build-mkdocs-failed"
+            "build-search-failed"
+            if isinstance(exc, SearchIndexError)
+            else "build-zensical-failed"
+            if args.engine == "zensical"
+            else "build-mkdocs-failed"
         )
         print(say(failed), file=sys.stderr)
         return EXIT_PROBLEMS
@@ -260,6 +292,12 @@ def _zip(args: argparse.Namespace) -> int:
         record_offline_zip(site, written, address)
     print(say("zip-done", path=args.output, size=file_size(written.stat().st_size)))
     return EXIT_OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from generator.commands import serve
+
+    return serve.main(args)
 
 
 def _diff(args: argparse.Namespace) -> int:

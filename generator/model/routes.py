@@ -15,24 +15,28 @@ import posixpath
 from collections.abc import Callable
 from typing import NamedTuple
 
-# Pages of which the site has one, by kind: their generated Markdown file.
+# Pages of which the site has one, by kind: their generated Markdown file. Every page's
+# file is the index.md of the folder it is published as: a relative link in the page's
+# raw HTML (an editor's `[Etika](/modul/etika/)`, written `../../modul/etika/`) then means
+# the same from the file and from the published page, and both engines agree on it
+# (MkDocs leaves raw HTML as written; Zensical resolves it from the file).
 SINGLE_PAGES: dict[str, str] = {
     "home": "index.md",
-    "catalog": "katalog.md",
+    "catalog": "katalog/index.md",
     "tracks": "jalur/index.md",
     "pathways": "jalur-belajar/index.md",
     "frameworks": "kompetensi/index.md",
-    "matrix": "peta-kompetensi.md",
-    "planner": "rencana-belajar.md",
-    "schedule": "jadwal.md",
-    "glossary": "glosarium.md",
-    "tags": "tag.md",
+    "matrix": "peta-kompetensi/index.md",
+    "planner": "rencana-belajar/index.md",
+    "schedule": "jadwal/index.md",
+    "glossary": "glosarium/index.md",
+    "tags": "tag/index.md",
     "pages": "halaman/index.md",
     "contributing": "kontributor/index.md",
-    "reference": "kontributor/referensi-format.md",
-    "coverage": "kontributor/cakupan-kompetensi.md",
+    "reference": "kontributor/referensi-format/index.md",
+    "coverage": "kontributor/cakupan-kompetensi/index.md",
 }
-# Pages of which there is one per item: the folder of their Markdown files.
+# Pages of which there is one per item: the folder of their folders.
 ITEM_FOLDERS: dict[str, str] = {
     "track": "jalur",
     "module": "modul",
@@ -59,12 +63,12 @@ def route(kind: str, item_id: str = "") -> Route:
     if kind in SINGLE_PAGES:
         docs = SINGLE_PAGES[kind]
     elif kind in ITEM_FOLDERS:
-        docs = f"{ITEM_FOLDERS[kind]}/{item_id}.md"
+        docs = f"{ITEM_FOLDERS[kind]}/{item_id}/index.md"
     elif kind == "framework":
         docs = f"kompetensi/{item_id}/index.md"
     elif kind == "competency":
         framework_id, _, competency_id = item_id.partition("/")
-        docs = f"kompetensi/{framework_id}/{competency_id}.md"
+        docs = f"kompetensi/{framework_id}/{competency_id}/index.md"
     else:
         raise KeyError(kind)
     return Route(directory_url(docs), docs)
@@ -102,7 +106,7 @@ def relative_link(from_docs: str, to_docs: str) -> str:
 
 
 def docs_path(site_path: str, exists: Callable[[str, str], bool]) -> str | None:
-    """Map `/modul/x/` to `modul/x.md`; `exists(kind, id)` says which items are published.
+    """Map `/modul/x/` to `modul/x/index.md`; `exists(kind, id)` says which items are published.
 
     Kinds asked about: track, module, pathway, framework, competency (`fw/id`), page.
     """

@@ -461,12 +461,15 @@ _COMMANDS: dict[str, Template] = {
     "utuh",
     "build-written": "{pages} halaman Markdown di {folder}/ ({changed} berubah, {removed} dihapus)",
     "build-mkdocs-failed": "galat: MkDocs gagal membangun situs; situs lama tetap utuh",
+    "build-zensical-failed": "galat: Zensical gagal membangun situs; situs lama tetap utuh",
     "build-search-failed": "galat: Pagefind gagal membuat indeks pencarian; situs lama tetap "
     "utuh. Jalankan `make site` lagi; bila tetap gagal, pasang ulang dependensi dengan "
     "`make clean` lalu `make site`",
     "build-done": "situs selesai dibangun di {folder}/",
     "zip-no-site": "galat: folder `{folder}` belum berisi situs; jalankan `make site` lebih dulu",
     "zip-done": "paket luring ditulis: {path} ({size})",
+    "serve-invalid": "galat: kurikulum tidak valid; halaman pratinjau tidak diubah. Perbaiki "
+    "galat di atas lalu simpan lagi",
     "schema-written": "ditulis: {path}",
     "diff-refused": "galat: {detail}",
     "diff-folder-missing": "folder `{folder}` tidak ditemukan",
