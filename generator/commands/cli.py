@@ -264,9 +264,7 @@ def _build(args: argparse.Namespace) -> int:
     if args.markdown_only:
         return EXIT_OK
     try:
-        site = pipeline.build(
-            root, today=today, engine=args.engine, extra_files=generated.booklets
-        )
+        site = pipeline.build(root, today=today, engine=args.engine, extra_files=generated.booklets)
     except SiteBuildError as exc:
         print(str(exc), file=sys.stderr)
         failed = (
