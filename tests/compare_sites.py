@@ -19,7 +19,11 @@ asserts on it. What is compared, and how each page is normalised first:
   class names sorted), end tag and text node; in text, whitespace runs collapsed to one
   space and whitespace at either end of a node dropped (so is whitespace-only text), except
   inside `<pre>`, where text is kept exactly; comments dropped;
-- the data files the build copies (`.ics`, `.json` under assets/ and the root): byte equal.
+- the data files the build copies (`.ics`, `.json` under assets/ and the root): byte equal;
+- the offline manifests (`luring/`), which list each package's files with their hashes and
+  sizes: the files are each engine's own (its theme's scripts, its HTML), so what must be
+  equal is which pages and which of our data files each package holds, and each manifest
+  must be true of its own site (every file listed exists with that size and SHA-256).
 
 Anything else (theme scripts and styles, navigation, sitemap, the engines' own search
 files) is the engine's and is listed in the README, not here.
@@ -28,6 +32,8 @@ files) is the engine's and is listed in the README, not here.
 from __future__ import annotations
 
 import difflib
+import hashlib
+import json
 import posixpath
 import re
 import sys
@@ -44,6 +50,9 @@ SPACE = re.compile(r"\s+")
 DATA_SUFFIXES = (".ics", ".json")
 # Files an engine writes for itself and the other does not (see the README).
 ENGINE_OWN = {"search.json", "tags.json"}
+# In an offline manifest, the files each engine makes for itself: the theme's (under its
+# own names) and Pagefind's (named by hashes of what it indexed from that engine's HTML).
+ENGINE_FILES = ("assets/javascripts/", "assets/stylesheets/", "assets/images/", "pagefind/")
 
 
 def site_base(mkdocs_yml: Path) -> str:
@@ -228,9 +237,53 @@ def compare(a: Path, b: Path, base: str) -> Comparison:
         twin = b / relpath
         if not twin.is_file():
             result.only_in_a.append(relpath)
+        elif relpath.startswith("luring/"):
+            if problem := compare_manifests(a, b, relpath):
+                result.differences[relpath] = problem
         elif twin.read_bytes() != file.read_bytes():
             result.differences[relpath] = "bytes differ"
     return result
+
+
+def compare_manifests(a: Path, b: Path, relpath: str) -> str:
+    """What differs between two engines' offline manifest `relpath`, or ""."""
+    one, other = (json.loads((site / relpath).read_text(encoding="utf-8")) for site in (a, b))
+    for site, manifest in ((a, one), (b, other)):
+        for entry in manifest.get("berkas", []) if isinstance(manifest, dict) else []:
+            if not isinstance(entry, dict):
+                continue
+            target = site / unquote(entry["url"])
+            if target.is_dir() or entry["url"].endswith("/"):
+                target = target / "index.html"
+            if not target.is_file():
+                return f"{site.name}: {entry['url']} listed but missing"
+            body = target.read_bytes()
+            if len(body) != entry["ukuran"] or hashlib.sha256(body).hexdigest() != entry["sha256"]:
+                return f"{site.name}: {entry['url']} listed with another size or hash"
+    return "" if ours(one) == ours(other) else "the packages hold other pages or data files"
+
+
+def ours(manifest: object) -> object:
+    """A manifest without what is each engine's own: theme and search-index files, whose
+    names, sizes and hashes follow the engine's HTML, and the totals counted over them."""
+    if isinstance(manifest, list):
+        return [ours(item) for item in manifest]
+    if not isinstance(manifest, dict):
+        return manifest
+    kept = {}
+    for key, value in manifest.items():
+        if key in {"sha256", "ukuran", "versi"} or (
+            key == "berkas" and not isinstance(value, list)
+        ):
+            continue
+        if key == "berkas":
+            urls = (entry["url"] if isinstance(entry, dict) else entry for entry in value)
+            kept[key] = sorted(
+                url for url in urls if not url.startswith(ENGINE_FILES) and url not in ENGINE_OWN
+            )
+        else:
+            kept[key] = ours(value)
+    return kept
 
 
 def main(argv: list[str]) -> int:

@@ -273,8 +273,8 @@ sessions:
     assert str(first["uid"]) != str(second["uid"])
     assert "daftar/wib" in str(first["description"]) + str(first.get("url", ""))
     assert "daftar/wita" in str(second["description"]) + str(second.get("url", ""))
-    module = pages["modul/etika.md"]
+    module = pages["modul/etika/index.md"]
     for path in files:
-        assert f"[Tambahkan ke kalender](../{path})" in module
+        assert f"[Tambahkan ke kalender](../../{path})" in module
     uids = [str(e["uid"]) for e in events(pages["jadwal.ics"]) if "etika" in str(e["uid"])]
     assert len(uids) == len(set(uids)) == 2

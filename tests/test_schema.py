@@ -152,7 +152,7 @@ def test_mini_fixture_has_only_its_intended_warnings():
     # that the site's list of promised competency gaps has a known entry to show.
     result = run_validate(MINI)
     assert result.lines == [
-        "curriculum/modules/nilai/integritas-dasar.yml:8:61: warning: `<script>` di "
+        "curriculum/modules/nilai/integritas-dasar.yml:10:61: warning: `<script>` di "
         "`description` tidak diterbitkan (HTML itu dibuang dari halaman); skrip tidak pernah "
         "diterbitkan; hapus bagian ini",
         "curriculum/pathways/analis-data.yml:15:17: warning: modul `kolaborasi-tim` tidak "
