@@ -291,6 +291,10 @@ def _too_long(subject: str, limit: int, length: int, hint: str | None) -> str:
 _VALUES: dict[str, Template] = {
     "field-missing": _missing,
     "field-unknown": _unknown,
+    "outcome-personal-data": "kunci `{field}` berisi data pribadi peserta; berkas hasil hanya "
+    "memuat angka agregat (jumlah, rata-rata), tidak pernah nama, NIP, surel atau baris per "
+    "orang, karena repositori ini terbuka untuk umum dan setiap isinya terbit di situs; hapus "
+    "kunci ini dan simpan data per orang di luar repositori",
     "value-not-text": _not_text,
     "value-not-integer": _not_integer,
     "value-not-boolean": "{subject} harus `true` atau `false`, ditemukan {found}{hint}",

@@ -27,6 +27,9 @@ def collect(typed: list[Located], pages: list[Page]) -> tuple[CurriculumIndex, l
         if kind == "glossary":
             index.glossary = item
             continue
+        if kind == "outcome":
+            index.outcomes.setdefault(PurePosixPath(document.path).parent.name, []).append(item)
+            continue
         if kind not in KINDS:
             continue
         stem = PurePosixPath(document.path).stem
@@ -54,6 +57,8 @@ def collect(typed: list[Located], pages: list[Page]) -> tuple[CurriculumIndex, l
             )
             continue
         bucket[stem] = item
+    for items in index.outcomes.values():
+        items.sort(key=lambda item: (item.model.delivered, item.document.path))
     return index, problems
 
 

@@ -72,6 +72,8 @@ def _translate(document: Document, model_class: type[BaseModel], details: dict) 
             field=str(loc[-1]),
             parent=loc_label(parent) if parent else None,
         )
+    if kind == "extra_forbidden" and _personal(document, loc):
+        return document.error(loc, "outcome-personal-data", key=True, field=str(loc[-1]))
     if kind == "extra_forbidden":
         allowed = _field_names(model_class, loc[:-1])
         return error(
@@ -104,6 +106,15 @@ def _translate(document: Document, model_class: type[BaseModel], details: dict) 
     if retyped and kind == "string_type":
         fields["quote"] = span.source
     return error(document.path, position, code, subject=subject, **fields)
+
+
+def _personal(document: Document, loc: Loc) -> bool:
+    """An outcome file's key that names a person's data (`nama`, `nip`, `email` …)."""
+    return (
+        document.kind == "outcome"
+        and bool(loc)
+        and str(loc[-1]).strip().lower().replace("_", "-") in fmt.PERSONAL_KEYS
+    )
 
 
 def _type_problem(

@@ -19,6 +19,7 @@ from generator.validate.rules import (
     durations,
     glossary,
     links,
+    outcomes,
     pages,
     pathways,
     prerequisites,
@@ -44,6 +45,7 @@ CONCERNS: tuple[ModuleType, ...] = (
     glossary,
     resources,
     texts,
+    outcomes,
 )
 
 
