@@ -26,6 +26,7 @@ from generator.model.routes import (
     relative_link,
     route,
 )
+from generator.render import evidence as render_evidence
 from generator.render import search
 from generator.render.abbreviations import Abbreviations, with_definitions
 from generator.render.calendars import calendars
@@ -136,6 +137,7 @@ def _environment(curriculum: Curriculum, abbreviations: Abbreviations) -> Enviro
         a_to_z=a_to_z,
         initial=initial,
         tag_anchor=tag_anchor,
+        R=render_evidence,
     )
     return env
 
