@@ -41,7 +41,10 @@ def section_facts(page) -> dict:
         const named = charts.map(svg => {
             const ids = (svg.getAttribute('aria-labelledby') || '').split(' ');
             return svg.getAttribute('role') === 'img'
-                && ids.every(id => document.getElementById(id) && document.getElementById(id).textContent.trim());
+                && ids.every(id => {
+                    const part = document.getElementById(id);
+                    return part && part.textContent.trim();
+                });
         });
         const visible = charts.filter(svg => svg.getBoundingClientRect().width > 100);
         const text = document.querySelector('article').innerText;

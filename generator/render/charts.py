@@ -165,7 +165,8 @@ def pre_post(chart_id: str, title: str, desc: str, rows: list[ChangeRow]) -> str
                     f'y2="{y + 8}" class="kk-selang"/>'
                 )
             body.append(
-                f'<rect x="{at(row.value) - 4:.1f}" y="{y + 4}" width="8" height="8" class="kk-efek"/>'
+                f'<rect x="{at(row.value) - 4:.1f}" y="{y + 4}" width="8" height="8" '
+                'class="kk-efek"/>'
             )
         y += 14
         if row.effect:

@@ -74,7 +74,8 @@ def level_evidence(module_evidence: ev.ModuleEvidence, level: int) -> str:
         if pooled.agreement is None:
             return _absent(sessions, "reaction")
         parts = [
-            f"{pct(pooled.agreement)} jawaban setuju (4–5) dari {decimal_text(pooled.answers, 0)} jawaban"
+            f"{pct(pooled.agreement)} jawaban setuju (4–5) dari "
+            f"{decimal_text(pooled.answers, 0)} jawaban"
         ]
         if pooled.response_rate is not None:
             parts.append(response_words(pooled.response_rate))
