@@ -8,6 +8,8 @@ the search metadata alike, so each says the same thing the same way.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from generator.format import models as fmt
 from generator.model import evidence as ev
 from generator.render import charts
@@ -187,6 +189,47 @@ def change_svg(chart_id: str, sessions: list[ev.SessionEvidence]) -> str:
 
 def has_learning(sessions: list[ev.SessionEvidence]) -> bool:
     return any(isinstance(session.learning, ev.LearningFigures) for session in sessions)
+
+
+@dataclass(frozen=True)
+class ModuleEffect:
+    """The effect size a comparison shows for a module: its one session's, with that
+    session's interval, or the people-weighted pool of several, with none."""
+
+    name: str
+    value: float
+    low: float | None
+    high: float | None
+    people: int
+    sessions: int
+
+    @property
+    def text(self) -> str:
+        value = decimal_text(self.value, 2, fixed=True)
+        if self.low is not None and self.high is not None:
+            low = decimal_text(self.low, 2, fixed=True)
+            high = decimal_text(self.high, 2, fixed=True)
+            return f"{self.name} {value} [{low}; {high}]"
+        if self.sessions > 1:
+            return f"{self.name} {value} (gabungan {self.sessions} sesi, tanpa selang)"
+        return f"{self.name} {value} (tanpa selang)"
+
+
+def module_effect(module_evidence: ev.ModuleEvidence) -> ModuleEffect | None:
+    effects = [
+        (session.learning.matched, session.learning.effect)
+        for session in module_evidence.sessions
+        if isinstance(session.learning, ev.LearningFigures) and session.learning.effect
+    ]
+    if not effects:
+        return None
+    if len(effects) == 1:
+        people, effect = effects[0]
+        return ModuleEffect(effect.name, effect.value, effect.low, effect.high, people, 1)
+    pooled = module_evidence.pooled.effects
+    # Several formulas across sessions: the one covering the most people.
+    best = max(pooled, key=lambda effect: effect.people)
+    return ModuleEffect(best.name, best.value, None, None, best.people, best.sessions)
 
 
 def search_summary(module_evidence: ev.ModuleEvidence) -> str:
