@@ -130,3 +130,41 @@ def test_small_group_shows_no_figure_and_says_why(chromium, base_url):
             assert figure not in section
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_outcomes_page_compares_modules_and_passes_axe(chromium, base_url, seed_site, width):
+    context = new_context(chromium, viewport={"width": width, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(base_url + OUTCOMES_PAGE, wait_until="networkidle")
+        text = page.locator("article").inner_text()
+        assert "13 dari 41 modul" in text
+        # One session with diff_sd: its interval; two sessions: pooled, said to have none.
+        assert "g_z 1,22 [0,97; 1,47]" in text
+        assert "g_z 1,60 (gabungan 2 sesi, tanpa selang)" in text
+        assert page.locator("figure.kk-grafik svg[role=img]").count() == 1
+        violations = run_axe(page)
+        assert not violations, describe_violations(violations)
+        overflow = horizontal_overflow(page)
+        assert overflow["scrollWidth"] <= overflow["width"], overflow
+        if width == 360:
+            shoot(page, "hasil-pembelajaran-360")
+    finally:
+        context.close()
+
+
+def test_catalogue_filters_modules_with_evidence(chromium, base_url):
+    context = new_context(chromium, viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(base_url + "katalog/?bukti=1", wait_until="networkidle")
+        assert page.locator("#kk-bukti").is_checked()
+        shown = page.locator(".kk-katalog-modul:not([hidden])")
+        assert shown.count() == 13
+        assert page.locator("label[for=kk-bukti]").inner_text() == "Ada bukti hasil (13)"
+        page.locator("#kk-bukti").uncheck()
+        assert "bukti" not in page.url
+        assert page.locator(".kk-katalog-modul:not([hidden])").count() == 41
+    finally:
+        context.close()

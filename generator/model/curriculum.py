@@ -349,6 +349,10 @@ class Curriculum:
             session for module_id in module_ids for session in self.evidence[module_id].sessions
         )
 
+    def evidence_module_ids(self) -> list[str]:
+        """Published modules with at least one outcome file, in module order."""
+        return [module_id for module_id, found in self.evidence.items() if found.sessions]
+
     def evidence_levels(self, module_ids: list[str]) -> dict[int, int]:
         """How many of these modules reach each evidence level (0: none yet)."""
         counts = dict.fromkeys(evidence.LEVELS, 0)

@@ -25,6 +25,7 @@ SINGLE_PAGES: dict[str, str] = {
     "matrix": "peta-kompetensi.md",
     "planner": "rencana-belajar.md",
     "schedule": "jadwal.md",
+    "outcomes": "hasil-pembelajaran.md",
     "glossary": "glosarium.md",
     "tags": "tag.md",
     "pages": "halaman/index.md",

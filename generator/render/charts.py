@@ -29,6 +29,12 @@ def _text(value: str) -> str:
     return escape_attr(value)
 
 
+def _fit(text: str, limit: int) -> str:
+    """A label cut to fit the chart's width (SVG text does not wrap); the table beside
+    the chart has it whole."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def _svg(chart_id: str, title: str, desc: str, height: int, body: list[str]) -> str:
     """One chart: a single line of markup, so Markdown keeps it as one raw HTML block."""
     return (
@@ -62,7 +68,7 @@ def funnel(chart_id: str, title: str, desc: str, bars: list[Bar]) -> str:
     for i, bar in enumerate(bars):
         y = 6 + i * ROW
         width = span * bar.value / top
-        body.append(_label(0, y + 15, bar.label))
+        body.append(_label(0, y + 15, _fit(bar.label, 22)))
         body.append(
             f'<rect class="kk-batang" x="{LABEL}" y="{y + 3}" width="{width:.1f}" height="16"/>'
         )
@@ -86,7 +92,7 @@ def diverging(chart_id: str, title: str, desc: str, rows: list[LikertRow]) -> st
     for row in rows:
         total = sum(row.counts) or 1
         shares = [count / total for count in row.counts]
-        body.append(_label(0, y + 13, row.label))
+        body.append(_label(0, y + 13, _fit(row.label, 56)))
         y += 18
         left = centre - half * (shares[0] + shares[1] + shares[2] / 2)
         x = left
@@ -138,7 +144,7 @@ def pre_post(chart_id: str, title: str, desc: str, rows: list[ChangeRow]) -> str
     body.append(_label(effect_x0, 12, "Ukuran efek", css="kk-kecil"))
     y = 20
     for row in rows:
-        body.append(_label(0, y + 12, row.label))
+        body.append(_label(0, y + 12, _fit(row.label, 56)))
         y += 16
         x_pre = 4 + (left_end - 8) * row.pre
         x_post = 4 + (left_end - 8) * row.post

@@ -232,6 +232,68 @@ def module_effect(module_evidence: ev.ModuleEvidence) -> ModuleEffect | None:
     return ModuleEffect(best.name, best.value, None, None, best.people, best.sessions)
 
 
+def group_summary(c, module_ids: list[str], with_evidence: list[str]) -> str:
+    """A track's or pathway's evidence in one sentence, pooled over its modules' published
+    groups and weighted by people."""
+    module_ids = [module_id for module_id in module_ids if module_id in c.evidence]
+    having = [module_id for module_id in module_ids if module_id in with_evidence]
+    head = f"{len(having)} dari {len(module_ids)} modul punya bukti hasil"
+    if not having:
+        return head + "."
+    pooled = c.pooled_evidence(module_ids)
+    parts = [head]
+    if pooled.people_reached:
+        parts.append(f"{decimal_text(pooled.people_reached, 0)} orang dijangkau")
+    if pooled.response_rate is not None:
+        parts.append(response_words(pooled.response_rate))
+    if pooled.agreement is not None:
+        parts.append(f"{pct(pooled.agreement)} jawaban survei setuju")
+    if pooled.matched:
+        parts.append(
+            f"pre → post {pct(pooled.pre_share)} → {pct(pooled.post_share)} "
+            f"({decimal_text(pooled.matched, 0)} orang)"
+        )
+    if pooled.applied_share is not None:
+        parts.append(f"{pct(pooled.applied_share)} sudah menerapkan")
+    text = "; ".join(parts) + "."
+    return text + " Data contoh." if pooled.example else text
+
+
+def comparison_rows(c, module_ids: list[str]) -> list[charts.ChangeRow]:
+    """One row per module with published pre/post figures: pooled shares of the maximum,
+    and the module's effect (`module_effect`)."""
+    rows = []
+    for module_id in module_ids:
+        found = c.evidence[module_id]
+        pooled = found.pooled
+        if not pooled.matched or pooled.pre_share is None or pooled.post_share is None:
+            continue
+        effect = module_effect(found)
+        rows.append(
+            charts.ChangeRow(
+                c.modules[module_id].title,
+                pooled.pre_share,
+                pooled.post_share,
+                effect.text.split(" (")[0] if effect else "",
+                effect.low if effect else None,
+                effect.value if effect else None,
+                effect.high if effect else None,
+            )
+        )
+    return rows
+
+
+def comparison_svg(c, module_ids: list[str]) -> str:
+    rows = comparison_rows(c, module_ids)
+    desc = "; ".join(
+        f"{row.label}: {pct(row.pre)} → {pct(row.post)}" + (f", {row.effect}" if row.effect else "")
+        for row in rows
+    )
+    return charts.pre_post(
+        "hasil-banding", "Perbandingan modul: sebelum, sesudah, ukuran efek", desc, rows
+    )
+
+
 def search_summary(module_evidence: ev.ModuleEvidence) -> str:
     """One line for search results: the evidence level and the main published figures."""
     if not module_evidence.sessions:

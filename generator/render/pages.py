@@ -165,6 +165,7 @@ def render_pages(
 
     page(route("home").docs, "home.md.j2")
     page(route("catalog").docs, "catalog.md.j2")
+    page(route("outcomes").docs, "outcomes.md.j2")
     page(route("tracks").docs, "tracks.md.j2")
     for track_id, track in curriculum.tracks.items():
         page(route("track", track_id).docs, "track.md.j2", track=track)

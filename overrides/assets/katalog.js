@@ -34,6 +34,7 @@
       jabatan: words("jabatan"),
       jp: Number(li.dataset.jp),
       sesi: li.dataset.sesi || "",
+      bukti: li.dataset.bukti === "1",
       order: 0,
     };
   });
@@ -43,6 +44,8 @@
   });
   var upcomingLabel = form.querySelector("label[for=kk-mendatang]");
   upcomingLabel.dataset.label = upcomingLabel.textContent;
+  var evidenceLabel = form.querySelector("label[for=kk-bukti]");
+  evidenceLabel.dataset.label = evidenceLabel.textContent;
 
   function tenths(value) {
     var number = parseFloat(String(value).replace(",", "."));
@@ -58,6 +61,7 @@
       jp_min: form.elements.jp_min.value,
       jp_max: form.elements.jp_max.value,
       mendatang: form.elements.mendatang.checked ? "1" : "",
+      bukti: form.elements.bukti.checked ? "1" : "",
       urut: form.elements.urut.value,
     };
   }
@@ -72,6 +76,7 @@
     if (low !== null && item.jp < low) return false;
     if (high !== null && item.jp > high) return false;
     if (skip !== "mendatang" && s.mendatang && !item.sesi) return false;
+    if (skip !== "bukti" && s.bukti && !item.bukti) return false;
     return true;
   }
 
@@ -98,6 +103,9 @@
     var probe = Object.assign({}, s, { mendatang: "1" });
     var n = items.filter(function (item) { return matches(item, probe, null); }).length;
     upcomingLabel.textContent = upcomingLabel.dataset.label + " (" + n + ")";
+    var withEvidence = Object.assign({}, s, { bukti: "1" });
+    n = items.filter(function (item) { return matches(item, withEvidence, null); }).length;
+    evidenceLabel.textContent = evidenceLabel.dataset.label + " (" + n + ")";
   }
 
   function update(push) {
@@ -142,6 +150,7 @@
     if (tenths(params.get(name)) !== null) form.elements[name].value = params.get(name);
   });
   form.elements.mendatang.checked = params.get("mendatang") === "1";
+  form.elements.bukti.checked = params.get("bukti") === "1";
 
   form.addEventListener("input", function () { update(true); });
   form.addEventListener("change", function () { update(true); });
