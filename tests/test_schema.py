@@ -154,6 +154,6 @@ def test_mini_fixture_has_only_its_intended_warning():
         "curriculum/pathways/analis-data.yml:15:17: warning: modul `kolaborasi-tim` tidak "
         "menyasar `pelaksana`, padahal jalur belajar ini menyasarnya; tambahkan ke `audience` "
         "modul itu agar peta kompetensi tidak berlubang",
-        "15 berkas diperiksa: 0 galat, 1 peringatan.",
+        "17 berkas diperiksa: 0 galat, 1 peringatan.",
     ]
     assert result.exit_code == 0
