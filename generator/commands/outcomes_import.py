@@ -24,6 +24,7 @@ from pathlib import Path
 import yaml
 
 from generator.format import models as fmt
+from generator.format.schema import schema_line
 from generator.problems.messages import say
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -256,7 +257,7 @@ def run(args: argparse.Namespace) -> int:
         target = folder / f"{args.delivered}-{number}.yml"
         number += 1
     header = (
-        "# yaml-language-server: $schema=../../../generator/schema/outcome.schema.json\n"
+        schema_line("outcome", target.relative_to(args.root).as_posix()) + "\n"
         f"# Dibuat oleh `python -m generator outcomes import` dari {path.name}: angka agregat "
         "saja.\n"
     )

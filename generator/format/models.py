@@ -819,7 +819,7 @@ class Outcome(Strict):
         "menandainya sebagai data contoh.",
     )
     participation: Participation = Field(
-        title="Partisipasi", description="Corong partisipasi; minimal satu jumlah."
+        title="Partisipasi sesi", description="Corong partisipasi; minimal satu jumlah."
     )
     reaction: Reaction | None = Field(None, title="Reaksi", description="Tingkat 1.")
     learning: Learning | None = Field(None, title="Pembelajaran", description="Tingkat 2.")
