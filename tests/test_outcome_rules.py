@@ -133,3 +133,47 @@ def test_module_must_match_folder_and_session_be_the_modules(validate):
             "tulis `start` salah satu sesinya, atau hapus `session`",
         ),
     ]
+
+
+def test_session_must_lie_on_the_delivery_date(validate):
+    # BASE's data-lanjut module has a session starting 2026-12-10T09:00.
+    path = "curriculum/outcomes/data-lanjut/2026-11-10.yml"
+    text = VALID.replace("module: etika", "module: data-lanjut").replace(
+        'delivered: "2026-11-10"\n', 'delivered: "2026-11-10"\nsession: "2026-12-10T09:00"\n'
+    )
+    result = validate({path: text})
+    assert result.problems == [
+        _error(
+            path,
+            "3:10",
+            "sesi `2026-12-10T09:00` tidak jatuh pada tanggal `delivered` "
+            "(2026-11-10); samakan tanggalnya",
+        ),
+    ]
+
+
+def test_item_answers_over_responses(validate):
+    text = VALID.replace("relevance: [0, 1, 3, 9, 7]", "relevance: [0, 1, 3, 9, 17]")
+    result = validate({OUTCOME: text})
+    assert result.problems == [
+        _error(
+            OUTCOME,
+            "9:14",
+            "`relevance` (30) lebih dari `responses` (20); periksa kembali rekapnya",
+        ),
+    ]
+
+
+def test_empty_participation(validate):
+    text = VALID.replace("  registered: 40\n  attended_live: 30\n", "").replace(
+        "participation:\n", "participation: {}\n"
+    )
+    result = validate({OUTCOME: text})
+    assert result.problems == [
+        _error(
+            OUTCOME,
+            "4:1",
+            "`participation` harus memuat minimal satu jumlah: "
+            "`registered`, `attended_live`, `watched_recording` atau `completed`",
+        ),
+    ]
