@@ -32,7 +32,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from scipy import optimize, special, stats
+from scipy import optimize, special
 
 from generator.format import models as fmt
 
@@ -67,18 +67,24 @@ def noncentrality_interval(t: float, df: int, level: float = CONFIDENCE) -> tupl
     and lower tail quantiles: the confidence limits of the noncentrality parameter."""
     tail = (1 - level) / 2
 
+    # The normal approximation's standard error of the noncentrality parameter gives a
+    # bracket around each root, so Brent's method needs only a few evaluations of the
+    # noncentral t's distribution function (`scipy.special.nctdtr`, what `scipy.stats.nct.cdf`
+    # calls, without its per-call argument handling: ten times faster, one interval per session).
+    spread = math.sqrt(1 + t * t / (2 * df))
+
     def limit(probability: float) -> float:
         def gap(ncp: float) -> float:
-            return float(stats.nct.cdf(t, df, ncp)) - probability
+            return float(special.nctdtr(df, ncp, t)) - probability
 
+        guess = t - float(special.ndtri(probability)) * spread
         # P(T ≤ t) falls as the noncentrality parameter grows: widen until the root is inside.
-        width = 2.0 + abs(t)
-        low, high = t - width, t + width
+        low, high = guess - spread, guess + spread
         while gap(low) < 0:
-            low -= width
+            low -= 2 * spread
         while gap(high) > 0:
-            high += width
-        return float(optimize.brentq(gap, low, high, xtol=1e-12))
+            high += 2 * spread
+        return float(optimize.brentq(gap, low, high, xtol=1e-9))
 
     return limit(1 - tail), limit(tail)
 
@@ -375,10 +381,6 @@ class Pooled:
         if self.pre_share is None or self.post_share is None:
             return None
         return normalized_gain(self.pre_share, self.post_share, 1.0)
-
-    @property
-    def empty(self) -> bool:
-        return not (self.people_reached or self.answers or self.matched or self.applied_share)
 
 
 def pool(sessions: Iterable[SessionEvidence]) -> Pooled:

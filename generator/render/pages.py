@@ -38,6 +38,7 @@ from generator.render.markdown import field_link, markdown_html
 from generator.render.planner import PLANNER_DATA, planner_data
 from generator.render.reference import render_reference
 from generator.render.sessions import session_times
+from generator.text.decimals import decimal_text
 from generator.text.escape import escape, link_target, theme_text
 
 MODE_ICONS: dict[str, str] = {
@@ -139,6 +140,8 @@ def _environment(curriculum: Curriculum, abbreviations: Abbreviations) -> Enviro
         tag_anchor=tag_anchor,
         R=render_evidence,
     )
+    # Counts on evidence pages go through the cached formatter (generator.text.decimals).
+    env.filters.update(count=lambda value: decimal_text(value, 0))
     return env
 
 

