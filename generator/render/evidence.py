@@ -18,6 +18,9 @@ from generator.text.decimals import decimal_text, percent_text
 
 # Below this many people a figure is published but said to come from a small sample.
 SMALL_SAMPLE = 30
+# Sessions shown with charts on a module page, newest first; older ones are one table row
+# each, which keeps a page with a long history small (bench/outcomes_bench.py).
+DETAILED_SESSIONS = 3
 
 
 def pct(share: ev.Share | float | None) -> str:
@@ -123,6 +126,38 @@ FUNNEL_LABELS = {
     "watched_recording": "Menonton rekaman",
     "completed": "Tuntas",
 }
+
+
+def older_row(session: ev.SessionEvidence) -> dict[str, str]:
+    """An older session's figures as table cells; a withheld group says so."""
+    small = "kelompok terlalu kecil"
+    cells = {"attended": small, "response": "—", "agree": "—", "change": "—"}
+    cells.update(effect="—", applied="—")
+    if isinstance(session.participation, dict):
+        attended = session.participation.get("attended_live")
+        cells["attended"] = decimal_text(attended, 0) if attended is not None else "—"
+    reaction = session.reaction
+    if isinstance(reaction, ev.ReactionFigures):
+        cells["response"] = pct(reaction.response_rate)
+        answers = sum(item.agree.total for item in reaction.items)
+        agree = sum(item.agree.count for item in reaction.items)
+        cells["agree"] = pct(ev.Share(agree, answers)) if answers else "—"
+    elif isinstance(reaction, ev.Withheld):
+        cells["response"] = small
+    learning = session.learning
+    if isinstance(learning, ev.LearningFigures):
+        cells["change"] = (
+            f"{pct(learning.pre / learning.max_score)} → {pct(learning.post / learning.max_score)}"
+        )
+        cells["effect"] = effect_text(learning.effect).split(" (")[0]
+    elif isinstance(learning, ev.Withheld):
+        cells["change"] = small
+    applied = [item for item in session.application if isinstance(item, ev.FollowUpFigures)]
+    if applied:
+        cells["applied"] = pct(
+            ev.Share(sum(i.applied.count for i in applied), sum(i.applied.total for i in applied))
+        )
+    return cells
 
 
 def funnel_bars(session: ev.SessionEvidence) -> list[charts.Bar]:
