@@ -171,3 +171,26 @@ def test_pooling_weighted_by_people():
         (40 * a.learning.effect.value + 10 * b.learning.effect.value) / 50
     )
     assert (effect.people, effect.sessions) == (50, 2)
+
+
+def test_older_sessions_are_one_row_each_and_keep_the_small_group_rule():
+    from generator.render import evidence as words
+
+    shown = words.older_row(evidence.session_evidence("a.yml", outcome(), min_size=5))
+    assert shown == {
+        "attended": "84",
+        "response": "50\u00a0%",
+        "agree": "81\u00a0%",
+        "change": "58\u00a0% → 79\u00a0%",
+        "effect": words.effect_text(evidence.g_z(21, 14, 40)),
+        "applied": "65\u00a0%",
+    }
+    small = outcome(
+        participation={"attended_live": 4},
+        reaction={"responses": 3},
+        learning=None,
+        application=None,
+    )
+    hidden = words.older_row(evidence.session_evidence("b.yml", small, min_size=5))
+    assert hidden["attended"] == hidden["response"] == "kelompok terlalu kecil"
+    assert not any(char.isdigit() for char in "".join(hidden.values()))
