@@ -15,7 +15,8 @@ HEAD ?=
 # zensical to switch the published site. One build: `make site ENGINE=zensical`.
 ENGINE ?= mkdocs
 
-.PHONY: test site serve validate diff lock bench bench-lighthouse golden schema clean zip pango
+# `make outcomes CSV=rekap.csv MODULE=zona-integritas DELIVERED=2026-11-12 [ARGS=--yes]`
+.PHONY: outcomes test site serve validate diff lock bench bench-lighthouse golden schema clean zip pango
 
 # -qq: pip's own notices (setuptools' editable-install banner, unreachable extra
 # indexes in a machine's pip.conf) are not the maintainer's business; errors still show.
@@ -80,6 +81,9 @@ bench: $(STAMP)
 bench-lighthouse: $(STAMP)
 	npm ci --prefix bench --ignore-scripts --no-audit --no-fund --loglevel=error
 	$(PY) bench/lighthouse_bench.py $(ARGS)
+
+outcomes: $(STAMP)
+	$(PY) -m generator outcomes import "$(CSV)" --module "$(MODULE)" --delivered "$(DELIVERED)" $(ARGS)
 
 lock: $(STAMP)
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --extra dev --strip-extras -o requirements.txt pyproject.toml

@@ -709,7 +709,7 @@ class Finding:
 
 _MARKER = re.compile(r"KK\d{4}")
 SEARCH_ATTRIBUTES = ("data-pagefind-meta", "data-pagefind-filter", "data-pagefind-sort")
-SEARCH_KEYS = {"jenis", "jalur", "jp", "tingkat", "sesi", "status"}
+SEARCH_KEYS = {"jenis", "jalur", "jp", "tingkat", "sesi", "status", "bukti"}
 _SCRIPT_MARK = re.compile(r"kkXss\s*=\s*(\d+)")
 # Characters that must never reach the published site: C0/C1 controls (except tab and
 # line ends), bidi overrides and isolates, zero-width and other invisible format characters.
@@ -738,7 +738,9 @@ NEVER_FROM_CONTENT = {
 }  # fmt: skip
 SVG_CHILDREN_OK = {"path", "g", "circle", "rect", "ellipse", "line", "polyline", "polygon",
                    "title", "desc", "defs", "lineargradient", "radialgradient", "stop",
-                   "clippath", "mask", "symbol"}  # fmt: skip
+                   "clippath", "mask", "symbol",
+                   # The evidence charts' labels (generator/render/charts.py): text only.
+                   "text"}  # fmt: skip
 LABEL_CLASSES = {"md-ellipsis", "md-footer__direction", "md-nav__icon", "md-icon", "md-tag"}
 BLOCKS = {
     "p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "title",

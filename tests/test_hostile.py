@@ -103,6 +103,12 @@ def test_text_fields_come_from_the_models():
         "framework.competencies[].level_indicators{}",
         "glossary[].term",
         "glossary[].expansion",
+        "outcome.source",
+        "outcome.application[].note",
+        "outcome.results[].indicator",
+        "outcome.results[].unit",
+        "outcome.results[].period",
+        "outcome.results[].source",
     ):
         assert name in fields and not fields[name].markdown and not fields[name].url, name
     for name in (

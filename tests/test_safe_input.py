@@ -338,7 +338,8 @@ def test_a_missing_section_is_located_in_the_yaml_before_mkdocs_runs(tmp_path):
             "halaman `/modul/data-dasar/` tidak punya bagian `#tujuan-pembelajran` (bagian yang "
             "ada: `#dasar-pengelolaan-data`, `#tujuan-pembelajaran`, "
             "`#kompetensi-yang-dikembangkan`, `#kegiatan`, `#sebelum-dan-sesudah-modul-ini`, "
-            "`#tentang-modul-ini`); mungkin maksud Anda `/modul/data-dasar/#tujuan-pembelajaran`?",
+            "`#bukti-hasil`, `#tentang-modul-ini`); mungkin maksud Anda "
+            "`/modul/data-dasar/#tujuan-pembelajaran`?",
         ),
     ]
     assert not (root / "docs").exists()

@@ -158,6 +158,6 @@ def test_mini_fixture_has_only_its_intended_warnings():
         "curriculum/pathways/analis-data.yml:15:17: warning: modul `kolaborasi-tim` tidak "
         "menyasar `pelaksana`, padahal jalur belajar ini menyasarnya; tambahkan ke `audience` "
         "modul itu agar peta kompetensi tidak berlubang",
-        "15 berkas diperiksa: 0 galat, 2 peringatan.",
+        "17 berkas diperiksa: 0 galat, 2 peringatan.",
     ]
     assert result.exit_code == 0

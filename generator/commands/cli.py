@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from generator import pipeline
+from generator.commands import outcomes_import
 from generator.format.schema import write_schemas
 from generator.problems.messages import ARGPARSE, say
 from generator.problems.report import ERROR, WARNING, report
@@ -206,6 +207,7 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--title", metavar="JUDUL", help="judul")
     new.add_argument("--root", type=Path, default=Path("."), metavar="FOLDER", help="akar proyek")
     new.set_defaults(handler=_new)
+    outcomes_import.add_parser(commands)
     return parser
 
 

@@ -89,6 +89,10 @@ MAX_ACTIVITY_MINUTES = 100_000  # about 1,700 hours: a long on-the-job assignmen
 MAX_JP_MINUTES = 240
 MAX_ANNUAL_JP_TARGET = 10_000
 MAX_WEEKLY_JP_PACE = 1_000
+MAX_MIN_GROUP_SIZE = 1_000
+# Counts in an outcome file: far above any cohort, low enough that sums stay exact.
+MAX_OUTCOME_COUNT = 10_000_000
+MAX_SCORE = 1_000_000
 
 # Mode -> (label readers see, 70-20-10 group). Order is the order shown everywhere.
 MODES: dict[str, tuple[str, str]] = {
@@ -302,6 +306,17 @@ class SiteConfig(Strict):
         description=(
             "Kontak setiap unit; modul dan bidang yang `owner`-nya sama dengan `name` "
             "menampilkan kontak unit itu."
+        ),
+    )
+    min_group_size: int = Field(
+        5,
+        ge=1,
+        le=MAX_MIN_GROUP_SIZE,
+        title="Ukuran kelompok minimum",
+        description=(
+            "Angka hasil pembelajaran yang dihitung dari kurang dari sekian orang tidak "
+            "diterbitkan di mana pun (halaman, grafik, catalog.json); halaman menyebut bahwa "
+            "kelompoknya terlalu kecil."
         ),
     )
 
@@ -647,6 +662,193 @@ class Glossary(RootModel[list[GlossaryEntry]]):
     model_config = ConfigDict(title="Glosarium", strict=True, frozen=True)
 
 
+# --- outcomes --------------------------------------------------------------------
+
+Count = Annotated[int, Field(ge=0, le=MAX_OUTCOME_COUNT)]
+Score = Annotated[float, Field(ge=-MAX_SCORE, le=MAX_SCORE, allow_inf_nan=False)]
+# Five counts, for 1 = sangat tidak setuju … 5 = sangat setuju.
+LikertCounts = Annotated[list[Count], Field(min_length=5, max_length=5)]
+REACTION_ITEMS: dict[str, str] = {
+    "relevance": "Relevan dengan pekerjaan",
+    "satisfaction": "Puas dengan sesi",
+    "confidence": "Yakin dapat menerapkan",
+    "commitment": "Berniat menerapkan",
+}
+# Keys that would hold a person, refused with their own message (see
+# generator.validate.translate): the repository is public and keeps aggregates only.
+PERSONAL_KEYS = frozenset(
+    {
+        "nama",
+        "name",
+        "names",
+        "nip",
+        "nik",
+        "email",
+        "e-mail",
+        "surel",
+        "peserta",
+        "participants",
+        "responden",
+        "respondents",
+        "telepon",
+        "phone",
+        "hp",
+        "alamat",
+        "address",
+    }
+)
+
+
+class Participation(Strict):
+    """Corong partisipasi: berapa orang mendaftar, hadir, menonton rekaman, menuntaskan."""
+
+    model_config = ConfigDict(title="Partisipasi")
+
+    registered: Count | None = Field(None, title="Mendaftar", description="Jumlah pendaftar.")
+    attended_live: Count | None = Field(
+        None, title="Hadir langsung", description="Jumlah yang hadir di sesi langsung."
+    )
+    watched_recording: Count | None = Field(
+        None, title="Menonton rekaman", description="Jumlah yang menonton rekaman."
+    )
+    completed: Count | None = Field(
+        None, title="Tuntas", description="Jumlah yang menuntaskan modul (semua kegiatan)."
+    )
+
+
+class Reaction(Strict):
+    """Tingkat 1 (dan sikap pada tingkat 2): survei sesudah sesi, dalam jumlah per jawaban."""
+
+    model_config = ConfigDict(title="Reaksi (survei)")
+
+    responses: Count = Field(title="Jumlah responden", description="Jumlah yang mengisi survei.")
+    relevance: LikertCounts | None = Field(
+        None,
+        title=REACTION_ITEMS["relevance"],
+        description="Lima jumlah `[n1, n2, n3, n4, n5]`: 1 = sangat tidak setuju … "
+        "5 = sangat setuju; totalnya paling banyak `responses`.",
+    )
+    satisfaction: LikertCounts | None = Field(
+        None, title=REACTION_ITEMS["satisfaction"], description="Lima jumlah, seperti di atas."
+    )
+    confidence: LikertCounts | None = Field(
+        None, title=REACTION_ITEMS["confidence"], description="Lima jumlah, seperti di atas."
+    )
+    commitment: LikertCounts | None = Field(
+        None, title=REACTION_ITEMS["commitment"], description="Lima jumlah, seperti di atas."
+    )
+
+
+class ScoreSummary(Strict):
+    """Rata-rata dan simpangan baku satu tes."""
+
+    model_config = ConfigDict(title="Ringkasan nilai")
+
+    mean: Score = Field(title="Rata-rata", description="Rata-rata nilai, 0 sampai `max_score`.")
+    sd: Annotated[float, Field(ge=0, le=MAX_SCORE, allow_inf_nan=False)] = Field(
+        title="Simpangan baku", description="Simpangan baku nilai (≥ 0)."
+    )
+
+
+class Learning(Strict):
+    """Tingkat 2: tes sebelum dan sesudah, dari orang yang mengikuti keduanya."""
+
+    model_config = ConfigDict(title="Pembelajaran (pre- dan post-test)")
+
+    max_score: Annotated[float, Field(gt=0, le=MAX_SCORE, allow_inf_nan=False)] = Field(
+        title="Nilai maksimum", description="Nilai tertinggi yang mungkin, mis. 100."
+    )
+    matched: Count = Field(
+        title="Peserta berpasangan", description="Jumlah orang yang mengikuti pre- dan post-test."
+    )
+    pre: ScoreSummary = Field(title="Pre-test", description="Nilai sebelum sesi.")
+    post: ScoreSummary = Field(title="Post-test", description="Nilai sesudah sesi.")
+    diff_sd: Annotated[float, Field(ge=0, le=MAX_SCORE, allow_inf_nan=False)] | None = Field(
+        None,
+        title="Simpangan baku selisih",
+        description="Simpangan baku kenaikan nilai per orang, bila diketahui; tanpa ini "
+        "ukuran efek tidak punya selang kepercayaan.",
+    )
+    pass_score: Score | None = Field(None, title="Batas lulus", description="Nilai batas lulus.")
+    passed: Count | None = Field(
+        None, title="Lulus", description="Jumlah yang mencapai batas lulus di post-test."
+    )
+
+
+class FollowUp(Strict):
+    """Tingkat 3: tindak lanjut beberapa hari sesudah sesi."""
+
+    model_config = ConfigDict(title="Tindak lanjut penerapan")
+
+    after_days: Annotated[int, Field(gt=0, le=3650)] = Field(
+        title="Hari sesudah sesi", description="Berapa hari sesudah sesi tindak lanjut dilakukan."
+    )
+    responses: Count = Field(title="Jumlah responden", description="Jumlah yang menjawab.")
+    applied: Count = Field(
+        title="Menerapkan", description="Jumlah yang menyatakan sudah menerapkan di pekerjaan."
+    )
+    confirmed_by_supervisor: Count | None = Field(
+        None,
+        title="Dikonfirmasi atasan",
+        description="Jumlah penerapan yang dikonfirmasi atasan langsung.",
+    )
+    note: Text | None = Field(None, title="Catatan", description="Catatan singkat.")
+
+
+class ResultIndicator(Strict):
+    """Tingkat 4: indikator unit sebelum dan sesudah."""
+
+    model_config = ConfigDict(title="Indikator hasil")
+
+    indicator: Text = Field(title="Indikator", description="Nama indikator unit.")
+    unit: Text = Field(title="Satuan", description='Satuan, mis. "hari" atau "%".')
+    before: Score = Field(title="Sebelum", description="Nilai sebelum.")
+    after: Score = Field(title="Sesudah", description="Nilai sesudah.")
+    period: Text | None = Field(None, title="Periode", description="Periode pengukuran.")
+    source: Text = Field(title="Sumber", description="Sumber data indikator.")
+
+
+class Outcome(Strict):
+    """Hasil satu sesi atau angkatan: `curriculum/outcomes/<modul>/<YYYY-MM-DD>[-n].yml`.
+
+    Hanya angka agregat; tidak pernah data per orang (nama, NIP, surel)."""
+
+    model_config = ConfigDict(title="Hasil pembelajaran")
+
+    module: Slug = Field(title="Modul", description="Id modul; sama dengan nama folder.")
+    delivered: IsoDate = Field(
+        title="Tanggal pelaksanaan",
+        description="Tanggal sesi atau hari terakhir angkatan, `YYYY-MM-DD`; tidak di masa depan.",
+    )
+    session: LocalTime | None = Field(
+        None,
+        title="Sesi",
+        description="Waktu mulai sesi modul yang dilaporkan (`YYYY-MM-DDTHH:MM`), bila tercantum "
+        "di `sessions` modul; harus pada tanggal `delivered`.",
+    )
+    mode: Mode = Field("webinar", title="Moda", description="Moda yang dilaksanakan.")
+    source: Text = Field(
+        title="Sumber data", description='Cara angka dikumpulkan, mis. "formulir daring".'
+    )
+    example: bool = Field(
+        False,
+        title="Data contoh",
+        description="`true` untuk angka ilustrasi: setiap halaman yang menampilkannya "
+        "menandainya sebagai data contoh.",
+    )
+    participation: Participation = Field(
+        title="Partisipasi sesi", description="Corong partisipasi; minimal satu jumlah."
+    )
+    reaction: Reaction | None = Field(None, title="Reaksi", description="Tingkat 1.")
+    learning: Learning | None = Field(None, title="Pembelajaran", description="Tingkat 2.")
+    application: list[FollowUp] | None = Field(
+        None, title="Penerapan", description="Tingkat 3: tindak lanjut sesudah sesi."
+    )
+    results: list[ResultIndicator] | None = Field(
+        None, title="Hasil", description="Tingkat 4: indikator unit."
+    )
+
+
 # The kind of each file (see generator.load.documents.kind_of) and the model it must satisfy.
 FORMAT_MODELS: dict[str, type[BaseModel]] = {
     "site_config": SiteConfig,
@@ -655,4 +857,5 @@ FORMAT_MODELS: dict[str, type[BaseModel]] = {
     "module": Module,
     "pathway": Pathway,
     "glossary": Glossary,
+    "outcome": Outcome,
 }

@@ -29,6 +29,8 @@ KIND_PATTERNS = {
     "track": re.compile(r"^curriculum/tracks/[^/]+\.ya?ml$"),
     "module": re.compile(r"^curriculum/modules/[^/]+/[^/]+\.ya?ml$"),
     "pathway": re.compile(r"^curriculum/pathways/[^/]+\.ya?ml$"),
+    # Evidence of effect, one file per delivered session: the folder names the module.
+    "outcome": re.compile(r"^curriculum/outcomes/[^/]+/[^/]+\.ya?ml$"),
 }
 # Free Markdown pages (`Page`): read as text, never as YAML.
 PAGES_DIR = "curriculum/pages/"

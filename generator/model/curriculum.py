@@ -17,6 +17,7 @@ from functools import cached_property
 
 from generator.format import models as fmt
 from generator.load.documents import Page
+from generator.model import evidence
 from generator.model.documents import KINDS
 from generator.model.index import EVERYONE, CurriculumIndex, SessionInstant
 from generator.text import numbers, zones
@@ -327,6 +328,42 @@ class Curriculum:
         return sorted(found, key=lambda s: s.order)
 
     # --- glossary ----------------------------------------------------------------------------
+
+    # --- evidence of effect ------------------------------------------------------------
+
+    @cached_property
+    def evidence(self) -> dict[str, evidence.ModuleEvidence]:
+        """Each published module's evidence (generator.model.evidence: the only place its
+        figures, and the small-group rule, are worked out)."""
+        return {
+            module_id: evidence.module_evidence(
+                module_id,
+                (
+                    (item.document.path, item.model)
+                    for item in self.index.module_outcomes(module_id)
+                ),
+                min_size=self.config.min_group_size,
+                reviewed=module.reviewed,
+            )
+            for module_id, module in self.modules.items()
+        }
+
+    def pooled_evidence(self, module_ids: list[str]) -> evidence.Pooled:
+        """Figures pooled over these modules' published groups, weighted by people."""
+        return evidence.pool(
+            session for module_id in module_ids for session in self.evidence[module_id].sessions
+        )
+
+    def evidence_module_ids(self) -> list[str]:
+        """Published modules with at least one outcome file, in module order."""
+        return [module_id for module_id, found in self.evidence.items() if found.sessions]
+
+    def evidence_levels(self, module_ids: list[str]) -> dict[int, int]:
+        """How many of these modules reach each evidence level (0: none yet)."""
+        counts = dict.fromkeys(evidence.LEVELS, 0)
+        for module_id in module_ids:
+            counts[self.evidence[module_id].level] += 1
+        return counts
 
     @cached_property
     def abbreviations(self) -> dict[str, str]:

@@ -16,7 +16,10 @@ one method with one signature:
 - load: `jp(minutes)`, `module_minutes(id)`, `module_jp(id)`, `pathway_modules(id)`,
   `pathway_jp(id)`, `pathway_years(id)`;
 - time: `sessions(module_id)` (live sessions as `SessionInstant`s, timezone-aware, in time
-  order), `next_session(module_id, today)`.
+  order), `next_session(module_id, today)`;
+- evidence: `outcomes` (the folder's module id → its outcome files, in delivery order),
+  `module_outcomes(module_id)`; the statistics drawn from them are
+  `generator.model.evidence`'s.
 """
 
 from __future__ import annotations
@@ -110,6 +113,8 @@ class CurriculumIndex:
     pathways: dict[str, Located[fmt.Pathway]] = field(default_factory=dict)
     glossary: Located[fmt.Glossary] | None = None
     pages: list[Page] = field(default_factory=list)
+    # Outcome files by the module their folder names, oldest delivery first.
+    outcomes: dict[str, list[Located[fmt.Outcome]]] = field(default_factory=dict)
     # Ids of files that exist but failed to load or validate, by kind: references to
     # them are not reported again, since the file's own errors already say what to fix.
     broken: dict[str, set[str]] = field(default_factory=dict)
@@ -260,6 +265,12 @@ class CurriculumIndex:
         if current:
             years.append(current)
         return years
+
+    # --- evidence -------------------------------------------------------------------------
+
+    def module_outcomes(self, module_id: str) -> list[Located[fmt.Outcome]]:
+        """A module's outcome files in delivery order (none for an unknown module)."""
+        return self.outcomes.get(module_id, [])
 
     # --- time -----------------------------------------------------------------------------------
 

@@ -29,6 +29,7 @@ SINGLE_PAGES: dict[str, str] = {
     "matrix": "peta-kompetensi/index.md",
     "planner": "rencana-belajar/index.md",
     "schedule": "jadwal/index.md",
+    "outcomes": "hasil-pembelajaran/index.md",
     "glossary": "glosarium/index.md",
     "tags": "tag/index.md",
     "pages": "halaman/index.md",

@@ -334,6 +334,10 @@ def _too_long(subject: str, limit: int, length: int, hint: str | None) -> str:
 _VALUES: dict[str, Template] = {
     "field-missing": _missing,
     "field-unknown": _unknown,
+    "outcome-personal-data": "kunci `{field}` berisi data pribadi peserta; berkas hasil hanya "
+    "memuat angka agregat (jumlah, rata-rata), tidak pernah nama, NIP, surel atau baris per "
+    "orang, karena repositori ini terbuka untuk umum dan setiap isinya terbit di situs; hapus "
+    "kunci ini dan simpan data per orang di luar repositori",
     "value-not-text": _not_text,
     "value-not-integer": _not_integer,
     "value-not-boolean": "{subject} harus `true` atau `false`, ditemukan {found}{hint}",
@@ -455,6 +459,27 @@ _COMMANDS: dict[str, Template] = {
     "summary-counts": "{files} berkas diperiksa: {errors} galat, {warnings} peringatan.",
     "cli-usage": "{prog}: penggunaan salah: {detail}",
     "cli-date": "`{value}` bukan tanggal YYYY-MM-DD",
+    "import-module-invalid": "galat: `{module}` bukan id modul (huruf kecil, angka dan tanda "
+    "hubung, mis. `zona-integritas`)",
+    "import-unreadable": "galat: {file} tidak dapat dibaca sebagai CSV UTF-8: {reason}",
+    "import-item-flag": "galat: `--item {item}` harus berbentuk BUTIR=KOLOM, dengan BUTIR salah "
+    "satu dari: {keys}",
+    "import-column-missing": "galat: kolom `{column}` tidak ada di {file}; kolom yang ada: "
+    "{columns}",
+    "import-personal-column": "galat: kolom `{column}` berisi {what}, data pribadi; berkas hasil "
+    "tidak pernah memuat data per orang, jadi kolom ini tidak dapat dipetakan. Tidak ada "
+    "berkas yang ditulis",
+    "import-nothing": "galat: tidak ada kolom nilai atau survei yang dikenali di {file}; "
+    "petakan dengan --pre, --post atau --item BUTIR=KOLOM",
+    "import-column-map": lambda column, target, guessed: (
+        f"kolom `{column}` → {target}" + (" (ditebak dari judul kolom)" if guessed else "")
+    ),
+    "import-ignored": "kolom diabaikan, tidak disalin: {columns}",
+    "import-ask": "Pemetaan di atas benar? Tulis berkas hasil? [y/N] ",
+    "import-confirm": "kolom ditebak dari judulnya; periksa pemetaan di atas, lalu jalankan lagi "
+    "dengan --yes untuk menulis berkas hasilnya. Tidak ada berkas yang ditulis",
+    "import-written": "ditulis: {path} (dari {people} baris; hanya angka agregat, tanpa data "
+    "per orang)",
     "cli-folder-missing": "galat: folder `{folder}` tidak ditemukan",
     "cli-file-missing": "galat: berkas `{file}` tidak ditemukan",
     "build-invalid": "galat: kurikulum tidak valid; tidak ada yang ditulis dan situs lama tetap "

@@ -20,10 +20,11 @@ from generator.format import models as fmt
 from generator.model.curriculum import Curriculum
 from generator.model.index import SessionInstant
 from generator.model.routes import CATALOG, CATALOG_SCHEMA, calendar_file, route
+from generator.render.evidence import module_effect
 from generator.text import zones
 from generator.text.numbers import jp_tenths
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 class Open(BaseModel):
@@ -51,6 +52,56 @@ class CatalogCompetency(Open):
     level: int | None = None
 
 
+class CatalogEffect(Open):
+    """An effect size named by its formula, Hedges-corrected (df = matched − 1)."""
+
+    name: Literal["g_z", "g_av"] = Field(
+        description="g_z: kenaikan / SD kenaikan; g_av: kenaikan / rata-rata dua SD."
+    )
+    value: float
+    ci95_low: float | None = Field(
+        None, description="Batas bawah selang 95 % (t nonsentral); null untuk g_av dan gabungan."
+    )
+    ci95_high: float | None = None
+    people: int = Field(description="Orang berpasangan (pre dan post) yang mendasarinya.")
+    sessions: int
+
+
+class CatalogOutcomes(Open):
+    """Ringkasan bukti hasil modul: angka agregat dari kelompok yang diterbitkan saja.
+
+    Kelompok yang lebih kecil dari `min_group_size` tidak menyumbang angka apa pun."""
+
+    evidence_level: int = Field(
+        ge=0,
+        le=4,
+        description="Tingkat Kirkpatrick tertinggi yang ada buktinya (0 = belum ada, "
+        "1 reaksi, 2 pembelajaran, 3 penerapan, 4 hasil).",
+    )
+    evidence_label: str = Field(description="Tingkat bukti dalam kata, seperti di halaman.")
+    sessions: int = Field(description="Jumlah berkas hasil (sesi atau angkatan).")
+    last_delivered: datetime.date | None
+    example: bool = Field(description="true: angka ilustrasi (data contoh), bukan hasil nyata.")
+    withheld_groups: bool = Field(
+        description="true: sebagian kelompok terlalu kecil sehingga angkanya tidak diterbitkan."
+    )
+    people_reached: int | None = None
+    survey_response_rate: float | None = Field(
+        None, description="Responden survei ÷ hadir (atau terdaftar), 0–1."
+    )
+    share_agreeing: float | None = Field(
+        None, description="Bagian jawaban 4 atau 5 di semua butir survei reaksi, 0–1."
+    )
+    matched: int | None = Field(None, description="Orang yang mengikuti pre- dan post-test.")
+    pre_share: float | None = Field(None, description="Rata-rata pre-test ÷ nilai maksimum.")
+    post_share: float | None = Field(None, description="Rata-rata post-test ÷ nilai maksimum.")
+    normalized_gain: float | None = Field(None, description="(post − pre) / (1 − pre), Hake.")
+    effect: CatalogEffect | None = None
+    share_applied: float | None = Field(
+        None, description="Bagian penjawab tindak lanjut yang sudah menerapkan, 0–1."
+    )
+
+
 class CatalogModule(Open):
     id: str
     title: str
@@ -66,6 +117,9 @@ class CatalogModule(Open):
     competencies: list[CatalogCompetency]
     prerequisites: list[str]
     upcoming_sessions: list[CatalogSession]
+    outcomes: CatalogOutcomes | None = Field(
+        None, description="Bukti hasil; null bila modul belum punya berkas hasil."
+    )
 
 
 class CatalogStep(Open):
@@ -96,7 +150,7 @@ class Catalog(Open):
 
     model_config = ConfigDict(title="Katalog kurikulum kompetensi ASN")
 
-    schema_version: Literal["1.0"] = Field(
+    schema_version: Literal["1.1"] = Field(
         description="Naik angka utamanya bila ada perubahan "
         "yang tidak cocok lagi dengan versi sebelumnya."
     )
@@ -157,6 +211,49 @@ def _module(c: Curriculum, module_id: str, site_url: str) -> CatalogModule:
         competencies=competencies,
         prerequisites=[p for p in module.prerequisites or [] if p in c.modules],
         upcoming_sessions=[_session(s, site_url) for s in c.upcoming_sessions(module_id)],
+        outcomes=_outcomes(c, module_id),
+    )
+
+
+def _share(share) -> float | None:
+    return round(share.value, 4) if share is not None else None
+
+
+def _outcomes(c: Curriculum, module_id: str) -> CatalogOutcomes | None:
+    """The published figures of `generator.model.evidence`, rounded; withheld groups are
+    absent there already, so nothing here can carry one."""
+    found = c.evidence[module_id]
+    if not found.sessions:
+        return None
+    pooled = found.pooled
+    effect = module_effect(found)
+    return CatalogOutcomes(
+        evidence_level=found.level,
+        evidence_label=found.level_label,
+        sessions=len(found.sessions),
+        last_delivered=found.sessions[0].delivered,
+        example=found.example,
+        withheld_groups=found.withheld,
+        people_reached=pooled.people_reached or None,
+        survey_response_rate=_share(pooled.response_rate),
+        share_agreeing=_share(pooled.agreement),
+        matched=pooled.matched or None,
+        pre_share=round(pooled.pre_share, 4) if pooled.pre_share is not None else None,
+        post_share=round(pooled.post_share, 4) if pooled.post_share is not None else None,
+        normalized_gain=round(pooled.normalized, 4) if pooled.normalized is not None else None,
+        effect=(
+            CatalogEffect(
+                name=effect.name,
+                value=round(effect.value, 4),
+                ci95_low=round(effect.low, 4) if effect.low is not None else None,
+                ci95_high=round(effect.high, 4) if effect.high is not None else None,
+                people=effect.people,
+                sessions=effect.sessions,
+            )
+            if effect is not None
+            else None
+        ),
+        share_applied=_share(pooled.applied_share),
     )
 
 

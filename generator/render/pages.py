@@ -26,6 +26,7 @@ from generator.model.routes import (
     relative_link,
     route,
 )
+from generator.render import evidence as render_evidence
 from generator.render import search
 from generator.render.abbreviations import Abbreviations, with_definitions
 from generator.render.booklet import booklet_file
@@ -39,6 +40,7 @@ from generator.render.offline import offline_plan, package_name
 from generator.render.planner import PLANNER_DATA, planner_data
 from generator.render.reference import render_reference
 from generator.render.sessions import session_times
+from generator.text.decimals import decimal_text
 from generator.text.escape import escape, link_target, theme_text
 from generator.text.numbers import file_size
 
@@ -140,7 +142,10 @@ def _environment(curriculum: Curriculum, abbreviations: Abbreviations) -> Enviro
         a_to_z=a_to_z,
         initial=initial,
         tag_anchor=tag_anchor,
+        R=render_evidence,
     )
+    # Counts on evidence pages go through the cached formatter (generator.text.decimals).
+    env.filters.update(count=lambda value: decimal_text(value, 0))
     return env
 
 
@@ -175,6 +180,7 @@ def render_pages(
 
     page(route("home").docs, "home.md.j2")
     page(route("catalog").docs, "catalog.md.j2")
+    page(route("outcomes").docs, "outcomes.md.j2")
     page(route("tracks").docs, "tracks.md.j2")
     for track_id, track in curriculum.tracks.items():
         page(route("track", track_id).docs, "track.md.j2", track=track)

@@ -23,6 +23,7 @@ FILES = {
     "module": "`curriculum/modules/<jalur>/<modul>.yml`",
     "pathway": "`curriculum/pathways/<jalur-belajar>.yml`",
     "glossary": "`curriculum/glossary.yml`",
+    "outcome": "`curriculum/outcomes/<modul>/<YYYY-MM-DD>.yml`",
 }
 
 # What every file must satisfy on its own (the loader and the format models); the rules

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from generator.format import models as fmt
 from generator.model.curriculum import Curriculum
 from generator.model.routes import route
+from generator.render.evidence import search_summary
 from generator.text.dates import short_date
 from generator.text.escape import theme_text
 from generator.text.numbers import jp_tenths, jp_text
@@ -60,6 +61,9 @@ def module_facts(c: Curriculum, module_id: str) -> Facts:
         meta["sesi"] = short_date(upcoming[0].start.date())
     if not c.index.is_offered("module", module_id):
         meta["status"] = fmt.STATUSES[module.status]
+    # Published groups only (generator.model.evidence): a withheld figure never gets here.
+    if evidence := search_summary(c.evidence[module_id]):
+        meta["bukti"] = evidence
     return Facts(meta, {"jp": f"{jp_tenths(jp):06d}"})
 
 

@@ -32,6 +32,9 @@ def collect(
         if kind == "glossary":
             index.glossary = item
             continue
+        if kind == "outcome":
+            index.outcomes.setdefault(PurePosixPath(document.path).parent.name, []).append(item)
+            continue
         if kind not in KINDS:
             continue
         stem = PurePosixPath(document.path).stem
@@ -53,6 +56,8 @@ def collect(
     duplicates = [items for items in holders.values() if len(items) > 1]
     if duplicates:
         problems.extend(_duplicate_problems(duplicates, changed()))
+    for items in index.outcomes.values():
+        items.sort(key=lambda item: (item.model.delivered, item.document.path))
     return index, problems
 
 

@@ -74,6 +74,8 @@ def _translate(
             field=str(loc[-1]),
             parent=loc_label(parent) if parent else None,
         )
+    if kind == "extra_forbidden" and _personal(document, loc):
+        return document.error(loc, "outcome-personal-data", key=True, field=str(loc[-1]))
     if kind == "extra_forbidden":
         allowed = _field_names(model_class, loc[:-1])
         return error(
@@ -143,6 +145,15 @@ def _structure_fix(code: str, key: str, value: str) -> str | None:
     if "\n" not in written and not isinstance(key, int) and key:
         return f"{key}: [{written}]"
     return None
+
+
+def _personal(document: Document, loc: Loc) -> bool:
+    """An outcome file's key that names a person's data (`nama`, `nip`, `email` …)."""
+    return (
+        document.kind == "outcome"
+        and bool(loc)
+        and str(loc[-1]).strip().lower().replace("_", "-") in fmt.PERSONAL_KEYS
+    )
 
 
 def _type_problem(

@@ -56,6 +56,7 @@
       jp: Number(li.dataset.jp),
       sesi: li.dataset.sesiSemua === undefined ? li.dataset.sesi || "" : nextSession(li),
       arsip: li.dataset.arsip === "1",
+      bukti: li.dataset.bukti === "1",
       order: 0,
     };
   });
@@ -65,6 +66,8 @@
   });
   var upcomingLabel = form.querySelector("label[for=kk-mendatang]");
   upcomingLabel.dataset.label = upcomingLabel.textContent;
+  var evidenceLabel = form.querySelector("label[for=kk-bukti]");
+  evidenceLabel.dataset.label = evidenceLabel.textContent;
 
   function tenths(value) {
     var number = parseFloat(String(value).replace(",", "."));
@@ -81,6 +84,7 @@
       jp_max: form.elements.jp_max.value,
       mendatang: form.elements.mendatang.checked ? "1" : "",
       arsip: form.elements.arsip.checked ? "1" : "",
+      bukti: form.elements.bukti.checked ? "1" : "",
       urut: form.elements.urut.value,
     };
   }
@@ -96,6 +100,7 @@
     if (skip !== "jp" && low !== null && item.jp < low) return false;
     if (skip !== "jp" && high !== null && item.jp > high) return false;
     if (skip !== "mendatang" && s.mendatang && !item.sesi) return false;
+    if (skip !== "bukti" && s.bukti && !item.bukti) return false;
     return true;
   }
 
@@ -122,6 +127,9 @@
     var probe = Object.assign({}, s, { mendatang: "1" });
     var n = items.filter(function (item) { return matches(item, probe, null); }).length;
     upcomingLabel.textContent = upcomingLabel.dataset.label + " (" + n + ")";
+    var withEvidence = Object.assign({}, s, { bukti: "1" });
+    n = items.filter(function (item) { return matches(item, withEvidence, null); }).length;
+    evidenceLabel.textContent = evidenceLabel.dataset.label + " (" + n + ")";
   }
 
   function query(s) {
@@ -138,6 +146,7 @@
       return "JP " + (s.jp_min || "0") + "–" + (s.jp_max || "…");
     }
     if (name === "mendatang") return upcomingLabel.dataset.label;
+    if (name === "bukti") return evidenceLabel.dataset.label;
     var option = form.elements[name].selectedOptions[0];
     return label.textContent + ": " + option.dataset.label;
   }
@@ -147,8 +156,8 @@
       if (name === "jp") {
         form.elements.jp_min.value = "";
         form.elements.jp_max.value = "";
-      } else if (name === "mendatang") {
-        form.elements.mendatang.checked = false;
+      } else if (name === "mendatang" || name === "bukti") {
+        form.elements[name].checked = false;
       } else {
         form.elements[name].value = "";
       }
@@ -160,7 +169,7 @@
   // modules, the most first) and offer to clear each, or all of them.
   function explainEmpty(s) {
     empty.replaceChildren();
-    var used = SELECTS.concat(["jp", "mendatang"]).filter(function (name) {
+    var used = SELECTS.concat(["jp", "mendatang", "bukti"]).filter(function (name) {
       return name === "jp" ? s.jp_min || s.jp_max : s[name];
     });
     var loosen = used.map(function (name) {
@@ -243,6 +252,7 @@
     });
     form.elements.mendatang.checked = params.get("mendatang") === "1";
     form.elements.arsip.checked = params.get("arsip") === "1";
+    form.elements.bukti.checked = params.get("bukti") === "1";
   }
   read();
 

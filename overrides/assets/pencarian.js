@@ -350,7 +350,7 @@
     var info = element("p", "kk-cari-info");
     info.append(element("span", "kk-cari-jenis", meta.jenis || TEXT.page));
     var next = meta.sesi ? TEXT.session + meta.sesi : "";
-    [meta.jalur, meta.jp ? meta.jp + TEXT.jp : "", meta.tingkat, next].forEach(function (part) {
+    [meta.jalur, meta.jp ? meta.jp + TEXT.jp : "", meta.tingkat, next, meta.bukti].forEach(function (part) {
       if (part) info.append(" · " + part);
     });
     if (meta.status) {

@@ -21,6 +21,7 @@ from jinja2 import Environment
 
 from generator.commands.diff.changes import Changes, Snapshot
 from generator.commands.diff.compare import compare
+from generator.commands.diff.outcomes import outcome_words
 from generator.load.documents import SITE_CONFIG, SourceFiles
 from generator.load.files import load_files, read_folder
 from generator.pipeline import resolve_today
@@ -183,12 +184,15 @@ def load_side(files: SourceFiles, *, today: datetime.date) -> Snapshot:
 
 def summarise(base: Snapshot, head: Snapshot) -> str:
     """Write the Markdown summary of what changed from `base` to `head`."""
-    return words(compare(base, head))
+    return words(compare(base, head), outcome_words(base, head))
 
 
-def words(changes: Changes) -> str:
-    """The Indonesian Markdown for `changes` (templates/diff.md.j2)."""
-    return _environment().get_template("diff.md.j2").render(changes=changes)
+def words(changes: Changes, outcomes: dict[str, str] | None = None) -> str:
+    """The Indonesian Markdown for `changes` (templates/diff.md.j2); `outcomes` words the
+    outcome files among the other files (generator.commands.diff.outcomes)."""
+    return (
+        _environment().get_template("diff.md.j2").render(changes=changes, outcomes=outcomes or {})
+    )
 
 
 def _environment() -> Environment:
@@ -197,4 +201,5 @@ def _environment() -> Environment:
     env = environment()
     env.tests.update(list=lambda value: isinstance(value, list))
     env.globals.update(say=say)
+    env.filters.update(capitalize_first=lambda text: text[:1].upper() + text[1:])
     return env

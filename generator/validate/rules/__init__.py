@@ -20,6 +20,7 @@ from generator.validate.rules import (
     glossary,
     html,
     links,
+    outcomes,
     pages,
     pathways,
     prerequisites,
@@ -46,6 +47,7 @@ CONCERNS: tuple[ModuleType, ...] = (
     glossary,
     resources,
     texts,
+    outcomes,
 )
 
 
