@@ -63,7 +63,7 @@ def test_the_missing_section_is_named_where_the_link_is_written(tmp_path):
         f"{ETIKA}:18:10: error: halaman `/modul/data-dasar/` tidak punya bagian "
         "`#bagian-yang-tidak-ada` (bagian yang ada: `#dasar-pengelolaan-data`, "
         "`#tujuan-pembelajaran`, `#kompetensi-yang-dikembangkan`, `#kegiatan`, "
-        "`#sebelum-dan-sesudah-modul-ini`, `#tentang-modul-ini`)"
+        "`#sebelum-dan-sesudah-modul-ini`, `#bukti-hasil`, `#tentang-modul-ini`)"
     ]
 
 

@@ -41,11 +41,12 @@ class _PageParser(HTMLParser):
 
     def __init__(self) -> None:
         super().__init__()
-        self.title, self.loads, self._in_title = "", [], False
+        self.title, self.loads, self._in_title, self._titled = "", [], False, False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
-        if tag == "title":
+        # Only the document's own title: SVG charts in the body carry <title> elements too.
+        if tag == "title" and not self._titled:
             self._in_title = True
         elif tag == "link" and values.get("href"):
             rel = (values.get("rel") or "").split()
@@ -55,8 +56,8 @@ class _PageParser(HTMLParser):
             self.loads.append(values["src"])
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self._in_title = False
+        if tag == "title" and self._in_title:
+            self._in_title, self._titled = False, True
 
     def handle_data(self, data: str) -> None:
         if self._in_title:

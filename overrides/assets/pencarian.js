@@ -28,6 +28,7 @@
     session: "sesi berikutnya ",
     // The kind of the pages for curriculum editors (EDITOR_KIND in generator/render/search.py).
     editorKind: "Untuk editor",
+    glossaryKind: "Glosarium",
   };
   // Each result fetches its page record (2–3 KB gzipped): eight fill a phone screen twice.
   var PAGE_SIZE = 8;
@@ -397,12 +398,15 @@
         return wanted.length && wanted.every(function (word) { return holds(words, word); });
       });
     }
-    var named = [], other = [], editors = [];
+    var named = [], defined = [], other = [], editors = [];
     items.forEach(function (data) {
       var kind = (data.meta || {}).jenis;
-      (kind === TEXT.editorKind ? editors : opens(data) ? named : other).push(data);
+      if (kind === TEXT.editorKind) editors.push(data);
+      else if (!opens(data)) other.push(data);
+      else (kind === TEXT.glossaryKind ? defined : named).push(data);
     });
-    return named.concat(other, editors);
+    // The glossary defines a short form; the pages about the thing it names come first.
+    return named.concat(defined, other, editors);
   }
 
   /* Headings end in the theme's permalink sign (¶), which Pagefind keeps as text. */
