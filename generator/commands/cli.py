@@ -12,6 +12,7 @@ from pathlib import Path
 
 from generator import pipeline
 from generator.commands import outcomes_import
+from generator.commands.regenerate import write_generated
 from generator.format.schema import write_schemas
 from generator.problems.messages import ARGPARSE, say
 from generator.problems.report import ERROR, WARNING, report
@@ -244,25 +245,15 @@ def _validate(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     root = args.root.resolve()
     today = pipeline.resolve_today(args.today)
-    generated = pipeline.generate(
-        root, today=today, with_booklets=not args.markdown_only, cached_booklets=True
+    generated = write_generated(
+        root,
+        today=today,
+        invalid="build-invalid",
+        with_booklets=not args.markdown_only,
+        cached_booklets=True,
     )
-    problems = generated.validation.problems
-    if problems:
-        print(report(problems, generated.validation.files, "text"), file=sys.stderr)
-    if generated.pages is None:
-        print(say("build-invalid"), file=sys.stderr)
+    if generated is None:
         return EXIT_PROBLEMS
-    written = pipeline.write_pages(root, generated.pages)
-    print(
-        say(
-            "build-written",
-            pages=len(generated.pages),
-            folder=pipeline.DOCS_DIR,
-            changed=len(written.written),
-            removed=len(written.removed),
-        )
-    )
     if args.markdown_only:
         return EXIT_OK
     try:

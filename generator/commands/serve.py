@@ -24,8 +24,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from generator import pipeline
-from generator.problems.messages import say
-from generator.problems.report import report
+from generator.commands.regenerate import write_generated
 
 EXIT_OK, EXIT_PROBLEMS = 0, 1
 # The inputs the pages are made of (mkdocs.yml's `watch:` names the same for MkDocs).
@@ -38,25 +37,8 @@ PREVIEW_PREFIX = ".site-pratinjau-"
 
 def regenerate(root: Path) -> bool:
     """Validate and rewrite docs/; False (docs/ untouched) when the curriculum has errors."""
-    generated = pipeline.generate(root, today=pipeline.resolve_today())
-    problems = generated.validation.problems
-    if problems:
-        print(report(problems, generated.validation.files, "text"), file=sys.stderr)
-    if generated.pages is None:
-        print(say("serve-invalid"), file=sys.stderr)
-        return False
-    written = pipeline.write_pages(root, generated.pages)
-    print(
-        say(
-            "build-written",
-            pages=len(generated.pages),
-            folder=pipeline.DOCS_DIR,
-            changed=len(written.written),
-            removed=len(written.removed),
-        ),
-        flush=True,
-    )
-    return True
+    generated = write_generated(root, today=pipeline.resolve_today(), invalid="serve-invalid")
+    return generated is not None
 
 
 class _Regenerate(FileSystemEventHandler):
